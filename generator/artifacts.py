@@ -1,0 +1,44 @@
+"""Artifacts: what renderers produce and the writer writes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file, relative to ``OUT/<topology>/``.
+
+    ``convert`` asks the writer to run an external engine on ``data`` first: ``"svg"`` (data is
+    Graphviz DOT, written as SVG by ``dot``) or ``"pdf"`` (data is print HTML, written as PDF by
+    WeasyPrint). Renderers never start processes themselves.
+    """
+
+    path: str
+    kind: str
+    format: str
+    data: bytes
+    convert: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def source_hash(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every renderer may know besides the topology itself."""
+
+    source_name: str
+    """Topology file name as shown in "generated from" headers (relative, never absolute)."""
+    source_sha256: str
+    """Content hash of the topology file; printed in runbook footers."""
+    change: str = ""
+    window: str = ""
+    owner: str = ""
+
+    @property
+    def short_hash(self) -> str:
+        return self.source_sha256[:12]

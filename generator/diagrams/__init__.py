@@ -1,0 +1,1 @@
+"""Output kind: diagrams."""

@@ -1,0 +1,100 @@
+"""The one load -> check -> render -> write flow, shared by the CLI and the Sphinx extension."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.artifacts import Artifact, RenderContext
+from generator.diagnostics import Diagnostic, InputError, has_errors, sort_diagnostics
+from generator.loader import Loaded, discover, load_file
+from generator.model import Estate
+from generator.render import render_all
+from generator.rules import check_topology
+from generator.writer import Written, materialize, write_tree
+
+
+@dataclass
+class Checked:
+    """A topology file after loading and rule checking."""
+
+    loaded: Loaded
+    estate: Estate | None
+    source_sha256: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.estate is not None and not has_errors(self.diagnostics)
+
+
+def display_name(path: Path) -> str:
+    """Relative path when possible, so that no absolute path reaches an output or a message."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def check_file(path: Path) -> Checked:
+    name = display_name(path)
+    loaded = load_file(path, name)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    if loaded.topology is None:
+        return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
+    estate = Estate(loaded.topology)
+    found = check_topology(estate, loaded.document)
+    return Checked(loaded, estate, digest, sort_diagnostics(found))
+
+
+def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]:
+    """Check every topology under ``paths``; returns results and all diagnostics, sorted."""
+    files, problems = discover(list(paths))
+    results = [check_file(f) for f in files]
+    diagnostics = list(problems)
+    for r in results:
+        diagnostics.extend(r.diagnostics)
+    ids = {}
+    for r in results:
+        t = r.loaded.topology
+        if t is None:
+            continue
+        if t.topology in ids:
+            diagnostics.append(r.loaded.document.error(
+                ("topology",), "TOPO001",
+                f"topology id {t.topology!r} is also used by {ids[t.topology]}",
+                "each topology needs its own id: it names the output folder"))
+        else:
+            ids[t.topology] = r.loaded.path
+    return results, sort_diagnostics(diagnostics)
+
+
+def render_checked(checked: Checked, options: dict[str, str] | None = None,
+                   only: Iterable[str] | None = None) -> list[Artifact]:
+    assert checked.estate is not None
+    opts = options or {}
+    context = RenderContext(source_name=checked.loaded.path, source_sha256=checked.source_sha256,
+                            change=opts.get("change", ""), window=opts.get("window", ""),
+                            owner=opts.get("owner", ""))
+    return render_all(checked.estate, context, only)
+
+
+def build(paths: Sequence[Path], out: Path, strict: bool = False,
+          options: dict[str, str] | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
+    """Check, render and write every topology; raises :class:`InputError` when the input is wrong."""
+    results, diagnostics = check_paths(paths)
+    if has_errors(diagnostics, strict) or not results:
+        raise InputError(diagnostics)
+    outputs: list[tuple[str, Artifact, bytes]] = []
+    for checked in results:
+        assert checked.loaded.topology is not None
+        name = checked.loaded.topology.topology
+        for artifact, data in materialize(render_checked(checked, options)):
+            outputs.append((name, artifact, data))
+    written, changed = write_tree(out, outputs)
+    return written, changed, diagnostics

@@ -1,0 +1,87 @@
+"""The rule registry and runner."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.model import Estate
+from generator.source import Document
+
+# Modules that define rules; importing them fills RULES. One line per module.
+RULE_MODULES = (
+    "generator.rules.names",
+    "generator.rules.references",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a rule found, located by its path in the topology document."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    key: bool = False
+
+
+RuleFunc = Callable[[Estate], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule."""
+
+    id: str
+    severity: Severity
+    summary: str
+    source: str
+    basis: str
+    category: str
+    func: RuleFunc
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, *, source: str, basis: str, category: str
+         ) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function. Its docstring's first line is the rule's summary.
+
+    ``basis`` is ``S``, ``K`` or ``unverified``; only ``S`` rules may be errors unless the rule is
+    about the tool's own integrity (names that would break generated commands, references).
+    """
+    if basis not in ("S", "K", "unverified"):
+        raise ValueError(f"{rule_id}: basis must be S, K or unverified")
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if rule_id in RULES:
+            raise ValueError(f"duplicate rule id {rule_id}")
+        summary = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else rule_id
+        RULES[rule_id] = Rule(rule_id, severity, summary, source, basis, category, func)
+        return func
+
+    return register
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import every rule module (idempotent) and return the registry sorted by ID."""
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    return dict(sorted(RULES.items()))
+
+
+def _run(rule_: Rule, estate: Estate, document: Document) -> Iterator[Diagnostic]:
+    for finding in rule_.func(estate):
+        line, col = document.mark(tuple(finding.loc), key=finding.key)
+        yield Diagnostic(document.path, line, col, rule_.severity, rule_.id, finding.message, finding.hint)
+
+
+def check_topology(estate: Estate, document: Document) -> list[Diagnostic]:
+    """Run every rule over a shape-valid topology; returns all diagnostics."""
+    result: list[Diagnostic] = []
+    for rule_ in load_rules().values():
+        result.extend(_run(rule_, estate, document))
+    return result

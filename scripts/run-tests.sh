@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the suite; pytest's exit code 5 ("no tests collected") is treated as a failure with a clear message.
+set -uo pipefail
+.venv/bin/python -m pytest "$@"
+rc=$?
+if [ $rc -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure for this project." >&2
+  exit 1
+fi
+exit $rc

@@ -1,0 +1,28 @@
+"""Shared test helpers: paths to the repository's example and fixture topologies."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "topologies"
+FIXTURES = ROOT / "tests" / "topologies"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="Rewrite golden files from the current output instead of comparing.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens")) or os.environ.get("UPDATE_GOLDENS") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Diagnostics show paths relative to the working directory: run every test from the repo root."""
+    monkeypatch.chdir(ROOT)
