@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.migration import commands as cmd
 from generator.migration.case import MigrationCase
-from generator.migration.phases import needs_password_file
+from generator.migration.phases import password_cleanup
 from generator.runbook.model import Step
 
 
@@ -92,15 +92,5 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             irreversible=True,
         ),
     ]
-    if needs_password_file(case):
-        steps.append(
-            Step(
-                "backout-password-file",
-                "Remove the password file",
-                n.source,
-                (cmd.remove_password_file(n),),
-                "The file no longer exists.",
-                minutes=1,
-            )
-        )
+    steps.extend(password_cleanup(case, n, "backout-password-file"))
     return tuple(steps)

@@ -262,22 +262,20 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 minutes=3,
             )
         )
-    if needs_password_file(case):
-        steps.append(
-            Step(
-                "remove-password-file",
-                "Remove the password file",
-                n.source,
-                (cmd.remove_password_file(n),),
-                "The file no longer exists.",
-                minutes=1,
-            )
-        )
+    steps.extend(password_cleanup(case, n, "remove-password-file"))
     return tuple(steps)
 
 
 def needs_password_file(case: MigrationCase) -> bool:
     return not (case.via == "vcs" and case.active)
+
+
+def password_cleanup(case: MigrationCase, n: cmd.Names, step_id: str) -> list[Step]:
+    """The step that removes the password file, when the migration used one."""
+    if not needs_password_file(case):
+        return []
+    return [Step(step_id, "Remove the password file", n.source, (cmd.remove_password_file(n),),
+                 "The file no longer exists.", minutes=1)]
 
 
 def freeze_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
