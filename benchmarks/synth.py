@@ -99,7 +99,8 @@ def _clusters_yaml(shape: Shape, clusters: list[int]) -> tuple[str, str]:
     for c in clusters:
         ha, hb = _cluster_hosts(c)
         a, b = _host_name(ha), _host_name(hb)
-        managed = [f"{a}/{g}" for g in _guests_of_host(shape, ha)] + [f"{b}/{g}" for g in _guests_of_host(shape, hb)]
+        managed = [f"{a}/{g}" for g in _guests_of_host(shape, ha)]
+        managed += [f"{b}/{g}" for g in _guests_of_host(shape, hb)]
         out += [f"  clus{c:02d}:", f"    cluster-id: {100 + c}", f"    nodes: [{a}/primary, {b}/primary]",
                 "    llt-links: [net2, net3]",
                 "    fencing: {mode: cps, cp-servers: [\"cps1.example.com:443\", \"cps2.example.com:443\","
@@ -108,7 +109,8 @@ def _clusters_yaml(shape: Shape, clusters: list[int]) -> tuple[str, str]:
                 "    migration-auth: {user: ldmmig, password-encrypted: \"hvnTkvK\"}"]
         if managed:
             migrations.append(f"  - {{domain: {managed[0]}, to: {b}, kind: live, change: CHG{c:04d}}}")
-    return "\n".join(out) + "\n", ("\n".join(migrations) + "\n") if len(migrations) > 1 else "migrations: []\n"
+    planned = ("\n".join(migrations) + "\n") if len(migrations) > 1 else "migrations: []\n"
+    return "\n".join(out) + "\n", planned
 
 
 def estate_yaml(shape: Shape, clusters: list[int] | None = None, name: str = "") -> str:

@@ -157,7 +157,8 @@ class _Converter:
                 self._fail(key_node, "YAML010", "a mapping key must be a plain scalar")
                 continue
             if key_node.tag not in _PLAIN_TAGS:
-                self._fail(key_node, "YAML003", f"tag {_short_tag(key_node.tag)!r} is not allowed", _PLAIN_HINT)
+                tag = _short_tag(key_node.tag)
+                self._fail(key_node, "YAML003", f"tag {tag!r} is not allowed", _PLAIN_HINT)
                 continue
             key = str(key_node.value)
             if key in result:
@@ -218,8 +219,8 @@ def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
             where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
             message += f" ({exc.context.strip()} at {where})"
         return Diagnostic(path, line, col, Severity.ERROR, "YAML001", f"YAML syntax error: {message}")
-    if isinstance(exc, yaml.reader.ReaderError):  # control characters: position is a character index
-        line, col = _text_position(text, exc.position)
+    if isinstance(exc, yaml.reader.ReaderError):  # control characters: the C reader gives a UTF-8 byte offset
+        line, col = _position_of(text.encode("utf-8"), exc.position)
         return Diagnostic(path, line, col, Severity.ERROR, "YAML006",
                           f"character U+{exc.character:04X} is not allowed in YAML (control character)"
                           if isinstance(exc.character, int) else "character not allowed in YAML")
@@ -244,9 +245,40 @@ def _compose(text: str, path: str, doc: Document) -> yaml.Node | None:
     return node
 
 
+_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _odd_line_break(text: str, path: str) -> Diagnostic | None:
+    """YAML counts CR, NEL, LS and PS as line breaks but editors do not: positions would disagree."""
+    if not any(c in text for c in _ODD_BREAKS):
+        return None
+    data = text.replace("\r\n", "\n ")  # CRLF is fine; keep offsets while hiding it
+    if not any(c in data for c in _ODD_BREAKS):
+        return None
+    offset = min(i for i in (data.find(c) for c in _ODD_BREAKS) if i >= 0)
+    line, col = _position_of(data.encode("utf-8"), len(data[:offset].encode("utf-8")))
+    return Diagnostic(path, line, col, Severity.ERROR, "YAML006",
+                      f"line break U+{ord(data[offset]):04X} is not allowed",
+                      "use plain LF (or CRLF) line ends")
+
+
+def _inside(text: str, diag: Diagnostic) -> Diagnostic:
+    """Clamp a parser position that points past the end of the text (errors at end of input)."""
+    lines = text.split("\n")
+    if diag.line <= len(lines) and diag.col <= len(lines[diag.line - 1]) + 1:
+        return diag
+    line = min(diag.line, len(lines))
+    col = min(diag.col, len(lines[line - 1]) + 1) if diag.line <= len(lines) else len(lines[-1]) + 1
+    return Diagnostic(diag.file, line, col, diag.severity, diag.rule, diag.message, diag.hint)
+
+
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text into a :class:`Document`; problems go into ``document.diagnostics``."""
     doc = Document(path=path, data=None)
+    odd_break = _odd_line_break(text, path)
+    if odd_break is not None:
+        doc.diagnostics.append(odd_break)
+        return doc
     try:
         node = _compose(text, path, doc)
         if node is not None:
@@ -254,7 +286,7 @@ def parse_text(text: str, path: str) -> Document:
     except _Stop:
         doc.data = None
     except yaml.YAMLError as exc:
-        doc.diagnostics.append(_syntax_diagnostic(exc, text, path))
+        doc.diagnostics.append(_inside(text, _syntax_diagnostic(exc, text, path)))
     except UnicodeError:  # only reachable through load_text with lone surrogates
         doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML006", "text is not valid Unicode"))
     except RecursionError:
@@ -262,11 +294,6 @@ def parse_text(text: str, path: str) -> Document:
                                           "document nests too deeply to parse"))
         doc.data = None
     return doc
-
-
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
@@ -318,9 +345,6 @@ def read_document(file: Path, display: str | None = None) -> Document:
                                           f"cannot read file: {exc.strerror or exc}"))
         return doc
     text, problems = decode(data, name)
-    if text is None:
-        doc = Document(path=name, data=None, diagnostics=problems)
-    else:
-        doc = parse_text(text, name)
+    doc = Document(path=name, data=None, diagnostics=problems) if text is None else parse_text(text, name)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc

@@ -36,8 +36,8 @@ def test_check_invalid_exits_1_with_located_lines() -> None:
     result = _run("check", str(INVALID.relative_to(ROOT)))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines and all(re.match(r"^tests/topologies/invalid/[\w.-]+\.yaml:\d+:\d+: (error|warning)\[[A-Z]+\d+\]: ",
-                                  line) for line in lines)
+    located = re.compile(r"^tests/topologies/invalid/[\w.-]+\.yaml:\d+:\d+: (error|warning)\[[A-Z]+\d+\]: ")
+    assert lines and all(located.match(line) for line in lines)
 
 
 def test_check_missing_path_exits_1() -> None:
@@ -106,7 +106,8 @@ def test_module_entry_point_prints_no_traceback_for_hostile_files() -> None:
 # pydantic is the validator of record; this walker checks that the emitted schema describes the examples'
 # structure (every key, type, enum value and pattern), so editors using it will not flag valid files.
 
-_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list, "object": dict}
+_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list,
+          "object": dict}
 
 
 def _type_ok(value: Any, name: str) -> bool:
@@ -132,13 +133,15 @@ def _errors(schema: dict[str, Any], node: dict[str, Any], value: Any, where: str
     if isinstance(value, str) and "pattern" in node and not re.search(node["pattern"], value):
         return [f"{where}: {value!r} does not match {node['pattern']}"]
     if isinstance(value, list):
-        return [e for i, item in enumerate(value) for e in _errors(schema, node.get("items", {}), item, f"{where}[{i}]")]
+        items = node.get("items", {})
+        return [e for i, item in enumerate(value) for e in _errors(schema, items, item, f"{where}[{i}]")]
     if isinstance(value, dict):
         return _object_errors(schema, node, value, where)
     return []
 
 
-def _object_errors(schema: dict[str, Any], node: dict[str, Any], value: dict[str, Any], where: str) -> list[str]:
+def _object_errors(schema: dict[str, Any], node: dict[str, Any], value: dict[str, Any],
+                   where: str) -> list[str]:
     found = [f"{where}: missing {key!r}" for key in node.get("required", []) if key not in value]
     for key, item in value.items():
         if key in node.get("properties", {}):
