@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from generator.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
@@ -146,10 +147,7 @@ class Estate:
 
     @cached_property
     def _by_host(self) -> dict[str, list[DomainInfo]]:
-        result: dict[str, list[DomainInfo]] = {}
-        for d in self.domains:
-            result.setdefault(d.host, []).append(d)
-        return result
+        return {h: list(group) for h, group in groupby(self.domains, key=lambda d: d.host)}  # domains are sorted
 
     def host_domains(self, host: str) -> list[DomainInfo]:
         return list(self._by_host.get(host, []))
