@@ -11,6 +11,8 @@ group of their own, parallel when their root is local (REFERENCE 8.2).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Estate
 from generator.schema import Application, Cluster, Zone, ZoneRoot
 from generator.vcs.builder import Derivation, GroupBuilder, vcs_name
@@ -23,29 +25,50 @@ def _zone_systems(estate: Estate, zone: Zone, nodes: list[str]) -> list[str]:
     return [n for n in nodes if n in wanted]
 
 
-def add_zone(g: GroupBuilder, estate: Estate, name: str, zone: Zone) -> str:
-    """ContainerInfo on the group, the Zone resource and its root storage; returns the Zone resource."""
+def add_zone(d: Derivation, g: GroupBuilder, name: str, zone: Zone) -> str:
+    """ContainerInfo on the group and the Zone resource; a shared zone root goes to a failover group
+    ``<zone>_root_grp`` (no ContainerInfo: it is mounted in the global zone) that the zone's group
+    requires ``online local hard`` so that both always move together. Returns the Zone resource."""
     g.attrs.append(Attr("ContainerInfo", Assoc((("Name", name), ("Type", "Zone"), ("Enabled", "1")))))
     shared = zone.root is ZoneRoot.SHARED
     attrs = [Attr("DetachZonePath", scalar(shared)), Attr("ForceAttach", scalar(shared))]
     zres = g.add("Zone", vcs_name(name, "zone"), attrs)
     if shared and zone.root_volume:
         dg, vol = zone.root_volume.split("/")
-        dgres = g.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))])
-        volres = g.add("Volume", vcs_name(dg, vol, "vol"), [Attr("DiskGroup", Scalar(dg)),
-                                                             Attr("Volume", Scalar(vol))])
-        mnt = g.add("Mount", vcs_name(name, "root_mnt"), [
+        root = d.group(vcs_name(name, "root_grp"), "zone-root", g.systems)
+        dgres = root.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))])
+        volres = root.add("Volume", vcs_name(dg, vol, "vol"), [Attr("DiskGroup", Scalar(dg)),
+                                                                Attr("Volume", Scalar(vol))])
+        mnt = root.add("Mount", vcs_name(name, "root_mnt"), [
             Attr("MountPoint", Scalar(zone.zonepath)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}")),
             Attr("FSType", Scalar("vxfs")), Attr("FsckOpt", Scalar("-y"))])
-        g.link(volres, dgres)
-        g.link(mnt, volres)
-        g.link(zres, mnt)
+        root.link(volres, dgres)
+        root.link(mnt, volres)
+        g.require_group(root.name, "local", "hard")
     return zres
+
+
+def in_zone_paths(g: GroupBuilder, zone: Zone) -> None:
+    """Mount points under ``<zonepath>/root`` become paths inside the zone: with ContainerInfo set,
+    the Mount agent mounts at ``<zonepath>/root/<MountPoint>`` itself (REFERENCE 8.3)."""
+    prefix = zone.zonepath.rstrip("/") + "/root/"
+    for name, res in list(g.resources.items()):
+        if res.type != "Mount":
+            continue
+        attrs = tuple(Attr(a.name, Scalar("/" + a.value.text[len(prefix):]), a.system)
+                      if a.name == "MountPoint" and isinstance(a.value, Scalar)
+                      and a.value.text.startswith(prefix) else a for a in res.attrs)
+        g.resources[name] = replace(res, attrs=attrs)
 
 
 def _app_storage(d: Derivation, g: GroupBuilder, estate: Estate, cluster: str, app: Application,
                  nodes: list[str]) -> list[str]:
-    """Storage resources in the group (or a required CFS group); returns resources to require."""
+    """Storage resources in the group (or a required CFS group); returns resources to require.
+    When the application's zone has its root in ``<zone>_root_grp``, private disk groups and
+    volumes go there too (one group imports a disk group) and only the Mounts stay here."""
+    roots = [d.groups[dep.child] for dep in g.group_deps if d.groups[dep.child].kind == "zone-root"]
+    root = roots[0] if roots else None
+    storage = root or g
     tops: list[str] = []
     vols: dict[str, list[str]] = {}
     for ref in app.mounts:
@@ -58,9 +81,9 @@ def _app_storage(d: Derivation, g: GroupBuilder, estate: Estate, cluster: str, a
             g.require_group(shared_dg_group(d, estate, cluster, dg, sorted(names), nodes, mounts=True))
             continue
         if not names:
-            tops.append(g.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))]))
-        tops += [failover_volume(g, estate, dg, vol, mount=True) for vol in sorted(names)]
-    return tops
+            tops.append(storage.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))]))
+        tops += [failover_volume(storage, estate, dg, vol, True, g) for vol in sorted(names)]
+    return [t for t in tops if t in g.resources]
 
 
 def _ip(g: GroupBuilder, app_name: str, app: Application) -> str | None:
@@ -93,7 +116,7 @@ def derive_application(d: Derivation, estate: Estate, cluster: str, app_name: st
     g = d.group(vcs_name(app_name, "grp"), "zone" if zone else "application", systems or nodes,
                 parallel=app.parallel)
     appres = _application(g, app_name, app)
-    zres = add_zone(g, estate, app.zone, zone) if zone and app.zone else None
+    zres = add_zone(d, g, app.zone, zone) if zone and app.zone else None
     if zres:
         g.link(appres, zres)
     for top in _app_storage(d, g, estate, cluster, app, nodes):
@@ -105,6 +128,8 @@ def derive_application(d: Derivation, estate: Estate, cluster: str, app_name: st
         g.link(appres, ip)
         if zres:
             g.link(ip, zres)
+    if zone:
+        in_zone_paths(g, zone)
 
 
 def derive_apps(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> None:
@@ -119,4 +144,4 @@ def derive_apps(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> N
         local = zone.root is ZoneRoot.LOCAL
         systems = _zone_systems(estate, zone, nodes) or nodes
         g = d.group(vcs_name(zname, "grp"), "zone", systems, parallel=local)
-        add_zone(g, estate, zname, zone)
+        add_zone(d, g, zname, zone)

@@ -59,8 +59,10 @@ def shared_dg_group(d: Derivation, estate: Estate, cluster: str, dg: str, vols: 
     return g.name
 
 
-def failover_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, mount: bool) -> str:
-    """DiskGroup -> Volume (-> Mount) inside a failover group; returns the top resource's name."""
+def failover_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, mount: bool,
+                    mount_group: GroupBuilder | None = None) -> str:
+    """DiskGroup -> Volume (-> Mount) inside a failover group; returns the top resource's name.
+    With ``mount_group`` the Mount goes there (a zone's group) and the group dependency orders it."""
     dgres = g.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))])
     volres = g.add("Volume", vcs_name(dg, vol, "vol"),
                    [Attr("DiskGroup", Scalar(dg)), Attr("Volume", Scalar(vol))])
@@ -74,8 +76,10 @@ def failover_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, mount: b
              Attr("FSType", Scalar(fs.type.value))]
     if fs.type in (FsType.VXFS, FsType.UFS):
         attrs.append(Attr("FsckOpt", Scalar("-y")))
-    mnt = g.add("Mount", vcs_name(dg, vol, "mnt"), attrs)
-    g.link(mnt, volres)
+    target = mount_group or g
+    mnt = target.add("Mount", vcs_name(dg, vol, "mnt"), attrs)
+    if target is g:
+        g.link(mnt, volres)
     return mnt
 
 
