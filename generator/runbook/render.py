@@ -1,4 +1,8 @@
-"""Renderer placeholder: produces nothing until this output kind is implemented."""
+"""Renderer of the runbooks: every runbook of a topology as Markdown, print HTML and PDF.
+
+Artifacts go to ``runbooks/<id>.md|.html|.pdf`` (kind ``runbook``). The PDF artifact carries the
+print HTML and asks the writer to convert it (WeasyPrint); this module starts no process.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,28 @@ from collections.abc import Iterable
 
 from generator.artifacts import Artifact, RenderContext
 from generator.model import Estate
+from generator.runbook.catalogue import runbooks
+from generator.runbook.markdown import markdown_artifact
+from generator.runbook.model import Runbook
+from generator.runbook.pdf import pdf_artifact
+from generator.runbook.print_html import html_artifact, print_html
+
+FORMATS = ("md", "html", "pdf")
+
+
+def runbook_artifacts(runbook: Runbook, context: RenderContext, formats: Iterable[str] = FORMATS) -> list[Artifact]:
+    wanted = set(formats)
+    result = []
+    if "md" in wanted:
+        result.append(markdown_artifact(runbook, context))
+    if wanted & {"html", "pdf"}:
+        html = print_html(runbook, context).encode("utf-8")
+        if "html" in wanted:
+            result.append(html_artifact(runbook, html))
+        if "pdf" in wanted:
+            result.append(pdf_artifact(runbook, html))
+    return result
 
 
 def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
-    return []
+    return [a for rb in runbooks(estate, context) for a in runbook_artifacts(rb, context)]

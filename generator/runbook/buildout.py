@@ -1,0 +1,143 @@
+"""The build-out runbook: virtual services, InfoScale installation, storage, guests, SP configuration.
+
+Phases are declared with what they depend on; the runbook model orders them (networkx). Storage
+phases come from :mod:`generator.runbook.storage`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.artifacts import RenderContext
+from generator.model import DomainInfo, Estate
+from generator.runbook import commands as cmd
+from generator.runbook.installation import install_section
+from generator.runbook.model import Runbook, Section, Step
+from generator.runbook.placement import ldm_node
+from generator.runbook.storage import diskgroup_section, export_section, filesystem_section
+
+REFERENCES = (
+    "Veritas InfoScale Virtualization Guide - Solaris: stack models, provisioning storage for a guest domain",
+    "Oracle VM Server for SPARC ldm(8): add-vds, add-vsw, add-vcc, add-vdsdev, add-vdisk, add-domain",
+)
+
+
+def _services_step(estate: Estate, d: DomainInfo) -> Step | None:
+    s = d.spec.services
+    commands = [cmd.add_vds(name, d.name) for name in sorted(s.vds)]
+    commands += [cmd.add_vsw(name, d.name, spec.net_dev, spec.vid) for name, spec in sorted(s.vsw.items())]
+    commands += [cmd.add_vcc(name, d.name, (spec.port_range if spec else "5000-5100"))
+                 for name, spec in sorted(s.vcc.items())]
+    if not commands:
+        return None
+    backout = [f"ldm remove-vcc {n}" for n in sorted(s.vcc, reverse=True)]
+    backout += [f"ldm remove-vsw {n}" for n in sorted(s.vsw, reverse=True)]
+    backout += [f"ldm remove-vds {n}" for n in sorted(s.vds, reverse=True)]
+    names = ", ".join(f"`{n}`" for n in [*sorted(s.vds), *sorted(s.vsw), *sorted(s.vcc)])
+    notes = ("Start the console service afterwards: `svcadm enable vntsd` (needed once a vcc exists).",) \
+        if s.vcc else ()
+    return Step(id=f"services-{d.host}-{d.name}", title=f"Create the virtual services of {d.ref}",
+                runs_on=ldm_node(estate, d.host), commands=tuple(commands),
+                expected=f"{names} listed for domain `{d.name}`.",
+                verify=(f"ldm list-services {d.name}",), backout=tuple(backout), minutes=5, notes=notes)
+
+
+def services_section(estate: Estate) -> Section | None:
+    steps = [s for d in estate.domains if (s := _services_step(estate, d))]
+    if not steps:
+        return None
+    return Section(id="services", title="Virtual disk, switch and console services", steps=tuple(steps),
+                   intro="Run in the control domain of each host; service domains other than `primary` must "
+                         "already own their I/O.",
+                   backout=("Run each step's back-out; nothing uses the services yet.",))
+
+
+def _guest_step(estate: Estate, d: DomainInfo) -> Step:
+    spec = d.spec
+    commands = [cmd.add_domain(d.name, spec.cpu_arch.value), f"ldm set-vcpu {spec.vcpus} {d.name}",
+                f"ldm set-memory {cmd.ldm_size(spec.memory)} {d.name}"]
+    if spec.master:
+        commands.append(f"ldm set-domain master={spec.master} {d.name}")
+    for name, vnet in sorted(spec.vnets.items()):
+        sw = estate.resolve_service("vsw", vnet.switch, d.host)
+        commands.append(cmd.add_vnet(name, sw.name if sw else vnet.switch, d.name, vnet.mac, vnet.vid))
+    boot = None
+    for v in estate.vdisks(d):
+        if v.service is None:
+            continue
+        commands.append(cmd.add_vdisk(v.name, v.export_name, v.service.name, d.name, v.spec.id))
+        boot = v.name if v.spec.boot else boot
+    if boot:
+        commands.append(f"ldm set-var boot-device={boot} {d.name}")
+    commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
+    notes = []
+    if spec.cpu_arch.value == "native" and any(m.domain in (d.name, d.ref) for m in estate.topology.migrations):
+        notes.append("cpu-arch=native: migration only to a host with the same CPU type and frequency.")
+    return Step(id=f"guest-{d.host}-{d.name}", title=f"Create, bind and start guest `{d.name}` on {d.host}",
+                runs_on=ldm_node(estate, d.host), commands=tuple(commands),
+                expected=f"`{d.name}` is active with {spec.vcpus} vCPUs and {cmd.ldm_size(spec.memory)} memory.",
+                verify=(f"ldm list {d.name}", f"ldm list -o disk,network {d.name}"),
+                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}", f"ldm remove-domain {d.name}"),
+                minutes=10, notes=tuple(notes))
+
+
+def guests_section(estate: Estate) -> Section | None:
+    steps = [_guest_step(estate, d) for d in estate.guests]
+    if not steps:
+        return None
+    policies = [cmd_ for d in estate.domains if d.spec.failure_policy
+                for cmd_ in [f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"]]
+    if policies:
+        steps.insert(0, Step(id="failure-policy", title="Set the failure policy of the master domains",
+                             runs_on=ldm_node(estate, estate.guests[0].host), commands=tuple(policies),
+                             expected="failure-policy shown by `ldm list -o domain`.",
+                             verify=("ldm list -o domain primary",), minutes=2))
+    return Section(id="guests", title="Guest domains", steps=tuple(steps), depends_on=("exports", "services"),
+                   intro="Each guest is defined only on its home host; other hosts receive it by fail-over or "
+                         "migration. Install Solaris in each guest from its console (`ldm list -o console "
+                         "GUEST` gives the port) before the next phase.",
+                   backout=("Stop, unbind and remove each guest created in this phase (step back-outs).",))
+
+
+def spconfig_section(estate: Estate, context: RenderContext) -> Section:
+    name = f"{estate.topology.topology}-{context.short_hash[:8]}" if context.short_hash else estate.topology.topology
+    steps = tuple(Step(id=f"spconfig-{host}", title=f"Save the domain configuration of {host} to the SP",
+                       runs_on=ldm_node(estate, host), commands=(f"ldm add-spconfig {name}",),
+                       expected=f"`{name}` is the current configuration.", verify=("ldm list-spconfig",),
+                       backout=(f"ldm remove-spconfig {name}",), minutes=2, gate=True,
+                       notes=("Without this the next power cycle of the host restores the previous "
+                              "configuration.",))
+                  for host in sorted(estate.topology.hosts))
+    return Section(id="spconfig", title="Persist the configuration", steps=steps,
+                   depends_on=("guests", "filesystems"),
+                   intro="The configuration name carries the topology's content hash, so `ldm list-spconfig` "
+                         "shows which revision each host runs.")
+
+
+def _link(sections: list[Section | None]) -> tuple[Section, ...]:
+    """Keep the sections this estate needs and drop dependencies on phases it does not have."""
+    present = [s for s in sections if s is not None]
+    ids = {s.id for s in present}
+    return tuple(replace(s, depends_on=tuple(d for d in s.depends_on if d in ids)) for s in present)
+
+
+def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
+    t = estate.topology
+    sections = _link([services_section(estate), install_section(estate, guests=False),
+                      diskgroup_section(estate, in_guests=False), export_section(estate), guests_section(estate),
+                      install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),
+                      filesystem_section(estate), spconfig_section(estate, context)])
+    prerequisites = [f"Oracle VM Server for SPARC {t.versions.ovm or ''} running on every host; "
+                     "`ldm list` works in each control domain.".replace("  ", " "),
+                     f"InfoScale {t.versions.infoscale or ''} media unpacked at `/var/tmp/infoscale` "
+                     "in every domain of the installation phases.".replace("  ", " "),
+                     "LUNs zoned and visible: `vxdisk -o alldgs list` in each I/O domain shows every LUN "
+                     "of the storage section, none of them in a disk group yet."]
+    if any(dg.shared or dg.fss for dg in t.storage.diskgroups.values()):
+        prerequisites.append("Shared disk groups: the cluster is running with CVM (VCS set-up runbook, "
+                             "membership phases) before the disk group phases.")
+    return Runbook(id="build-out", title=f"Build-out: {t.title}", topology=t.topology, kind="build-out",
+                   summary=f"Builds the {t.model.value} InfoScale stack of `{t.topology}` from empty hosts: "
+                           "virtual services, InfoScale installation, storage, guest domains and file systems.",
+                   sections=sections, prerequisites=tuple(prerequisites), references=REFERENCES,
+                   header={"Stack model": t.model.value})

@@ -1,0 +1,107 @@
+"""The fail-over test runbook, one per cluster: every service group moved and checked, then moved back.
+
+Failover groups are switched (``hagrp -switch``) to each other system of their SystemList and back;
+LDom groups of a cluster with migration credentials are live-migrated (``hagrp -migrate``) instead.
+Parallel groups are not moved: the test takes each one offline and online on one system and checks
+it stays online on the others. The service groups come from the VCS output (:mod:`vcs_link`).
+"""
+
+from __future__ import annotations
+
+from generator.model import Estate
+from generator.runbook.commands import hagrp
+from generator.runbook.model import Runbook, Section, Step
+from generator.runbook.vcs_link import GroupFacts, service_groups
+
+
+def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool) -> Step:
+    verb = "Migrate" if action == "migrate" else "Switch"
+    title = f"{verb} `{group.name}` {'back ' if back else ''}to {target}"
+    notes = []
+    if action == "migrate":
+        notes.append("A live migration: the guest keeps running. Run only one migration at a time "
+                     "(REFERENCE.md 7, rule 9).")
+    if group.kind == "ldom" and action == "switch":
+        notes.append("A switch stops the guest on the source and boots it on the target: an outage of the guest.")
+    return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
+                commands=(hagrp(action, group.name, target),),
+                expected=f"`{group.name}` ONLINE on {target} and OFFLINE on every other system.",
+                verify=(f"hagrp -state {group.name}", "hastatus -sum"),
+                backout=(hagrp("switch", group.name, source),), minutes=10 if group.kind == "ldom" else 5,
+                gate=not back, notes=tuple(notes))
+
+
+def _failover_section(group: GroupFacts, migrate: bool) -> Section:
+    home = group.systems[0]
+    action = "migrate" if migrate and group.kind == "ldom" else "switch"
+    steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
+                  commands=(f"hagrp -state {group.name}",), minutes=2,
+                  expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
+    for target in group.systems[1:]:
+        steps.append(_move_step(group, action, home, target, back=False))
+        steps.append(_move_step(group, action, target, home, back=True))
+    return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
+                   steps=tuple(steps),
+                   intro=f"SystemList: {', '.join(group.systems)}. Each move is followed by the move back.",
+                   backout=(f"`{hagrp('switch', group.name, home)}` returns the group to its first system.",))
+
+
+def _parallel_section(group: GroupFacts) -> Section:
+    system = group.systems[0]
+    others = ", ".join(group.systems[1:]) or "no other system"
+    step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}", runs_on=system,
+                commands=(hagrp("offline", group.name, system), hagrp("online", group.name, system)),
+                expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on {others}.",
+                verify=(f"hagrp -state {group.name}",), backout=(hagrp("online", group.name, system),),
+                minutes=5, notes=("Groups that depend on this one may go offline on this system with it.",))
+    return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
+                   steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
+
+
+def _follower_section(group: GroupFacts) -> Section:
+    step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows its LDom group", runs_on=group.systems[0],
+                commands=(f"hagrp -state {group.name}", f"hagrp -dep {group.name}"), minutes=2,
+                expected=f"`{group.name}` ONLINE on the same control domain as the LDom group that requires it.",
+                notes=("The LDom group requires this group online local hard: it is not switched on its own but "
+                       "moves with the LDom group's switch or migration (behaviour per REFERENCE.md 2.4, "
+                       "unverified). Run this check after each LDom group move.",))
+    return Section(id=f"group-{group.name}", title=f"AlternateIO group `{group.name}`", steps=(step,))
+
+
+def _group_section(group: GroupFacts, migrate: bool) -> Section:
+    if group.parallel:
+        return _parallel_section(group)
+    if group.kind == "alternateio":
+        return _follower_section(group)
+    return _failover_section(group, migrate)
+
+
+def _pending_section(cid: str) -> Section:
+    step = Step(id="groups-unknown", title="List the service groups (VCS output not available)", runs_on="operator",
+                expected="NOT GENERATED: this build has no VCS output, so the groups to test are unknown. "
+                         "Regenerate with the VCS output before the window.", gate=True, minutes=1)
+    return Section(id="groups", title=f"Service groups of `{cid}`", steps=(step,))
+
+
+def failover_runbook(estate: Estate, cid: str) -> Runbook:
+    groups = service_groups(estate, cid)
+    migrate = estate.topology.clusters[cid].migration_auth is not None
+    nodes = [d.system for d in estate.cluster_systems(cid)]
+    if groups is None:
+        sections: tuple[Section, ...] = (_pending_section(cid),)
+    else:
+        sections = tuple(_group_section(g, migrate) for g in groups if g.systems)
+    return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
+                   topology=estate.topology.topology, kind="failover-test", sections=sections,
+                   summary=f"Moves every service group of `{cid}` to each system it may run on and back, checking "
+                           "the expected state after each move.",
+                   prerequisites=(f"`hastatus -sum` on {nodes[0]}: every system RUNNING, no group FAULTED.",
+                                  "Application owners informed: failover groups are briefly offline during a "
+                                  "switch (not during a live migration)."),
+                   references=("Cluster Server Administrator's Guide: hagrp -switch, hagrp -migrate",),
+                   header={"Cluster": cid, "Systems": ", ".join(nodes)})
+
+
+def failover_runbooks(estate: Estate) -> list[Runbook]:
+    return [failover_runbook(estate, cid) for cid in sorted(estate.topology.clusters)
+            if estate.cluster_systems(cid)]

@@ -1,0 +1,40 @@
+"""The Jinja environment of the runbook formats, set up once.
+
+StrictUndefined (a missing value is a bug, not an empty string), trailing newlines kept, block tags
+trimmed. Sorting and numbering happen in :mod:`generator.runbook.layout` before a template runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def inline_html(text: str) -> Markup:
+    """Escape ``text`` for HTML and turn Markdown code spans (`name`) into ``<code>`` elements."""
+    escaped = html.escape(text, quote=False)
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
+
+
+@cache
+def environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.runbook", "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=autoescape,
+    )
+    env.filters["inline"] = inline_html
+    return env
+
+
+def render_template(name: str, autoescape: bool, **values: object) -> str:
+    return environment(autoescape).get_template(name).render(**values)

@@ -1,0 +1,51 @@
+"""What the runbooks take from the VCS output: the ha command script and the service groups.
+
+Both come from :mod:`generator.vcs.api` (the VCS issue's stable entry points), so a runbook applies
+exactly the configuration the generated main.cf describes. Until that module is present the
+runbooks say so in a clearly marked step instead of inventing a configuration.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import NamedTuple
+
+from generator.model import Estate
+
+API = "generator.vcs.api"
+
+
+class GroupFacts(NamedTuple):
+    """A service group as the fail-over test needs it."""
+
+    name: str
+    systems: tuple[str, ...]
+    parallel: bool
+    kind: str
+
+
+def _api() -> ModuleType | None:
+    try:
+        return importlib.import_module(API)
+    except ModuleNotFoundError as exc:
+        if exc.name != API:
+            raise
+        return None
+
+
+def ha_script(estate: Estate, cluster: str) -> list[str] | None:
+    """The ``haconf``/``hagrp``/``hares`` lines that build ``cluster``'s groups, or None without the VCS output."""
+    api = _api()
+    if api is None:
+        return None
+    return [str(line) for line in api.ha_commands(estate, cluster)]
+
+
+def service_groups(estate: Estate, cluster: str) -> list[GroupFacts] | None:
+    """The service groups of ``cluster``, or None without the VCS output."""
+    api = _api()
+    if api is None:
+        return None
+    return [GroupFacts(g.name, tuple(g.systems), bool(g.parallel), str(g.kind))
+            for g in api.service_groups(estate, cluster)]
