@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.artifacts import RenderContext
+from generator.migration.case import planned_cases
+from generator.migration.runbook import migration_runbook
 from generator.model import Estate
 from generator.runbook.buildout import buildout_runbook
 from generator.runbook.failover import failover_runbooks
@@ -39,12 +41,18 @@ def _sfrac(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
     return sfrac_runbooks(estate)
 
 
+def _migrations(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    """The migration runbooks of the migration output, in the same model and formats."""
+    return [migration_runbook(estate, case, context) for case in planned_cases(estate)]
+
+
 BUILDERS: tuple[Builder, ...] = (
     _buildout,
     _vcs,
     _optional,
     _sfrac,
     _failover,
+    _migrations,
 )
 
 

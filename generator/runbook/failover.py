@@ -11,7 +11,7 @@ from __future__ import annotations
 from generator.model import Estate
 from generator.runbook.commands import hagrp
 from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.vcs_link import GroupFacts, service_groups
+from generator.runbook.vcs_link import GroupFacts, ldom_guests, service_groups
 
 
 def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool) -> Step:
@@ -33,7 +33,7 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
 
 def _failover_section(group: GroupFacts, migrate: bool) -> Section:
     home = group.systems[0]
-    action = "migrate" if migrate and group.kind == "ldom" else "switch"
+    action = "migrate" if migrate else "switch"
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
                   commands=(f"hagrp -state {group.name}",), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
@@ -47,13 +47,19 @@ def _failover_section(group: GroupFacts, migrate: bool) -> Section:
 
 
 def _parallel_section(group: GroupFacts) -> Section:
-    system = group.systems[0]
-    others = ", ".join(group.systems[1:]) or "no other system"
+    system = group.systems[-1]
+    others = ", ".join(group.systems[:-1]) or "no other system"
     step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}", runs_on=system,
                 commands=(hagrp("offline", group.name, system), hagrp("online", group.name, system)),
                 expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on {others}.",
                 verify=(f"hagrp -state {group.name}",), backout=(hagrp("online", group.name, system),),
-                minutes=5, notes=("Groups that depend on this one may go offline on this system with it.",))
+                minutes=5,
+                notes=("Cycled on the last system of its SystemList, where the failover groups are not running "
+                       "after their tests. If VCS refuses the offline because a parent group is online there "
+                       "(firm or hard dependency), do not force it: note it and skip this step.",
+                       "A storage or network group of multiple I/O domains: the guest keeps its I/O through the "
+                       "other I/O domain and its AlternateIO group stays ONLINE." if group.kind in
+                       ("storage", "network") else "Parents of this group on this system go offline with it."))
     return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
                    steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
 
@@ -66,6 +72,21 @@ def _follower_section(group: GroupFacts) -> Section:
                        "moves with the LDom group's switch or migration (behaviour per REFERENCE.md 2.4, "
                        "unverified). Run this check after each LDom group move.",))
     return Section(id=f"group-{group.name}", title=f"AlternateIO group `{group.name}`", steps=(step,))
+
+
+def live_migrated(estate: Estate, cid: str) -> set[str]:
+    """LDom groups whose guest the topology plans to live- or warm-migrate through VCS."""
+    if estate.topology.clusters[cid].migration_auth is None:
+        return set()
+    planned = {d.name for m in estate.topology.migrations if m.kind.value != "cold" and m.via != "manual"
+               if (d := estate.domain(m.domain)) is not None}
+    return {group for group, guest in ldom_guests(estate, cid).items() if guest in planned}
+
+
+def _order(group: GroupFacts) -> tuple[int, str]:
+    """Failover groups, then groups that follow an LDom group, then parallel infrastructure groups (cycled
+    once everything else is back on its first system)."""
+    return (2 if group.parallel else 1 if group.kind == "alternateio" else 0, group.name)
 
 
 def _group_section(group: GroupFacts, migrate: bool) -> Section:
@@ -85,12 +106,13 @@ def _pending_section(cid: str) -> Section:
 
 def failover_runbook(estate: Estate, cid: str) -> Runbook:
     groups = service_groups(estate, cid)
-    migrate = estate.topology.clusters[cid].migration_auth is not None
+    migrating = live_migrated(estate, cid)
     nodes = [d.system for d in estate.cluster_systems(cid)]
     if groups is None:
         sections: tuple[Section, ...] = (_pending_section(cid),)
     else:
-        sections = tuple(_group_section(g, migrate) for g in groups if g.systems)
+        sections = tuple(_group_section(g, g.name in migrating)
+                         for g in sorted(groups, key=_order) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,
                    summary=f"Moves every service group of `{cid}` to each system it may run on and back, checking "

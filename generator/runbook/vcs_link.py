@@ -49,3 +49,18 @@ def service_groups(estate: Estate, cluster: str) -> list[GroupFacts] | None:
         return None
     return [GroupFacts(g.name, tuple(g.systems), bool(g.parallel), str(g.kind))
             for g in api.service_groups(estate, cluster)]
+
+
+def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
+    """Service group -> guest domain name, for the groups holding an LDom resource (from the ha script)."""
+    script = ha_script(estate, cluster) or []
+    group_of: dict[str, str] = {}
+    result: dict[str, str] = {}
+    for line in script:
+        words = line.split()
+        if words[:2] == ["hares", "-add"] and len(words) == 5 and words[3] == "LDom":
+            group_of[words[2]] = words[4]
+        elif words[:2] == ["hares", "-modify"] and len(words) == 5 and words[3] == "LDomName":
+            if words[2] in group_of:
+                result[group_of[words[2]]] = words[4]
+    return result
