@@ -125,11 +125,18 @@ def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 n.source,
                 ("hastatus -sum",),
                 f"{n.group} ONLINE on {n.source}, OFFLINE on {n.target}; no FAULTED resource; "
-                "no frozen group.",
+                "no frozen group" + _children_online(case, n) + ".",
                 minutes=2,
             )
         )
     return tuple(steps)
+
+
+def _children_online(case: MigrationCase, n: cmd.Names) -> str:
+    children = cmd.child_groups(case, n.group)
+    if not children:
+        return ""
+    return f"; {', '.join(children)} ONLINE on {n.target} already (the guest's storage and network there)"
 
 
 def _define_volumes_step(case: MigrationCase, n: cmd.Names) -> Step:
