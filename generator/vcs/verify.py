@@ -19,6 +19,7 @@ from generator.vcs.verify_deps import (
     check_group_deps,
     check_references,
     check_resource_deps,
+    check_single_importer,
 )
 
 
@@ -105,6 +106,7 @@ def verify(config: Config, file: str, extra_types: tuple[TypeDef, ...] = ()) -> 
     check_group_deps(report, config)
     check_alternate_io(report, config)
     check_references(report, config, owner_of)
+    check_single_importer(report, config)
     return sort_diagnostics(report.found)
 
 
