@@ -14,6 +14,8 @@ from generator.source import Document
 RULE_MODULES = (
     "generator.rules.names",
     "generator.rules.references",
+    "generator.rules.migration",
+    "generator.rules.migration_hosts",
 )
 
 
