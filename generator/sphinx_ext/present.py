@@ -25,6 +25,7 @@ SHOW: dict[str, tuple[str, str]] = {
     "md": ("include", ""),
     "cf": ("code", "maincf"),
     "sh": ("code", "bash"),
+    "cmd": ("code", "bash"),
     "txt": ("code", "text"),
 }
 SECTION_TITLES = {
@@ -37,6 +38,8 @@ SECTION_TITLES = {
     "diagrams": "Diagram: {}",
 }
 SECTION_ORDER = ("vcs", "clusters", "migrations", "migration", "runbooks", "runbook")
+KIND_ORDER = ("vcs-config", "vcs-commands")
+"""Kinds shown before the others of the same presentation (the configuration before type definitions)."""
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,8 @@ def _title(section: str, name: str) -> str:
 
 def _order(item: Shown) -> tuple[int, int, str]:
     ranks = {"include": 0, "figure": 1, "code": 2, "download": 3}
-    lexers = ("maincf", "bash")
-    return ranks[item.how], lexers.index(item.lexer) if item.lexer in lexers else len(lexers), item.path
+    kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
+    return ranks[item.how], kind, item.path
 
 
 def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]]:
