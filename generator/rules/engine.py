@@ -16,6 +16,7 @@ RULE_MODULES = (
     "generator.rules.references",
     "generator.rules.migration",
     "generator.rules.migration_hosts",
+    "generator.rules.vcs_config",
 )
 
 

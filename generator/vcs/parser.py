@@ -113,6 +113,8 @@ class _Parser:
         out: list[Attr] = []
         while self.peek().kind != ")":
             tok = self.expect("word", "an attribute name or ')'")
+            if tok.text in TOP_LEVEL and tok.pos.col == 1:
+                raise _Syntax(tok, f"missing ')' before '{tok.text}' (the block above is not closed)")
             system = None
             if self.peek().kind == "@":
                 self.next()
@@ -239,7 +241,7 @@ def _statement(p: _Parser, st: _State) -> None:
 
 def _recover(p: _Parser, failed_at: int) -> None:
     """Skip to the next top-level keyword that starts a line (after the failing token)."""
-    p.i = max(p.i, failed_at + 1)
+    p.i = failed_at + 1
     while p.peek().kind != "eof":
         tok = p.peek()
         prev = p.tokens[p.i - 1] if p.i else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from generator.vcs.catalogue import AgentType, Catalogue
@@ -79,14 +80,18 @@ def check_resource(report: Reporter, res: Resource, cat: Catalogue) -> None:
     owner = f"{res.type} {res.name}"
     _duplicates(report, owner, res.attrs)
     if agent is None:
-        known = ", ".join(sorted(cat.types))
+        close = difflib.get_close_matches(res.type, list(cat.types), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         report(res.pos, "VCS020", f"resource {res.name}: unknown type {res.type!r}",
-               f"known types: {known}; or include the type file that defines it")
+               hint + "or include the type file that defines it")
         return
     for attr in res.attrs:
         decl = agent.typedef.decl(attr.name)
         if decl is None and attr.name not in cat.resource_attributes:
-            report(attr.pos, "VCS021", f"{owner}: type {res.type} has no attribute {attr.name!r}")
+            names = [d.name for d in agent.typedef.decls]
+            close = difflib.get_close_matches(attr.name, names, n=1)
+            report(attr.pos, "VCS021", f"{owner}: type {res.type} has no attribute {attr.name!r}",
+                   f"did you mean {close[0]!r}?" if close else "")
         elif decl is not None:
             _check_value(report, owner, attr, decl)
         if attr.name in agent.passwords:
@@ -99,7 +104,9 @@ def check_group_attrs(report: Reporter, group: Group, cat: Catalogue) -> None:
     _duplicates(report, owner, group.attrs)
     for attr in group.attrs:
         if attr.name not in cat.group_attributes:
-            report(attr.pos, "VCS027", f"{owner}: unknown group attribute {attr.name!r}")
+            close = difflib.get_close_matches(attr.name, sorted(cat.group_attributes), n=1)
+            report(attr.pos, "VCS027", f"{owner}: unknown group attribute {attr.name!r}",
+                   f"did you mean {close[0]!r}?" if close else "")
             continue
         dim = GROUP_DIMS.get(attr.name)
         if dim == "association" and attr.name == "SystemList" and isinstance(attr.value, Items):

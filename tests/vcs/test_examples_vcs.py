@@ -70,5 +70,6 @@ def test_service_groups_match_main_cf() -> None:
 
 
 def test_every_configuration_model_appears_in_an_example() -> None:
-    kinds = {g.kind for t in TOPOLOGIES for c in cluster_names(_estate(t)) for g in service_groups(_estate(t), c)}
+    estates = [_estate(t) for t in TOPOLOGIES]
+    kinds = {g.kind for e in estates for c in cluster_names(e) for g in service_groups(e, c)}
     assert {"ldom", "alternateio", "storage", "network", "cvm", "cfs", "application", "zone", "rac"} <= kinds
