@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.cli import cli, json_schema_text
 from generator.rules.engine import load_rules
 from generator.schema import Topology
-from generator.sphinx_ext.site import generate
 
 from .site_build import BuiltSite, sphinx_build
 
@@ -83,8 +84,11 @@ def test_changing_one_topology_regenerates_only_its_pages(built_site: BuiltSite,
     before = _snapshot(generated)
     topology = src / "topologies" / "large-estate-split-per-host.yaml"
     topology.write_text(topology.read_text("utf-8").replace("vcpus: 16", "vcpus: 24", 1), "utf-8")
-    generate(src, "topologies", "docs/_generated")
+    # A fresh process: other tests may register extra rules in this one, which would change every page.
+    code = "import sys, pathlib; from generator.sphinx_ext.site import generate; " \
+           "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated')"
+    subprocess.run([sys.executable, "-c", code, str(src)], check=True)
     changed = _changed(before, _snapshot(generated))
     pages = {c for c in changed if c != "manifest.json" and not c.startswith(".convert-cache/")}
     assert "topologies/large-layered/index.md" in pages
-    assert {p.split("/")[:2] == ["topologies", "large-layered"] for p in pages} == {True}
+    assert sorted(p for p in pages if p.split("/")[:2] != ["topologies", "large-layered"]) == []
