@@ -23,7 +23,7 @@ def _cfs_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, prefix: str)
     point = mount_point(estate, dg, vol)
     if point is None:
         return None
-    mnt = g.add("CFSMount", vcs_name(prefix, vol, "mnt"), [
+    mnt = g.add("CFSMount", vcs_name(prefix if prefix != vol else "", vol, "mnt"), [
         Attr("MountPoint", Scalar(point)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}"))])
     g.link(mnt, voldg)
     return mnt
@@ -55,14 +55,15 @@ def derive_rac(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> No
     crs.link(cssd, priv)
     if ocr_mnt:
         crs.link(cssd, ocr_mnt)
-    db = d.group(vcs_name(rac.database, "grp"), "rac", systems, parallel=True)
+    prefix = rac.database.lower()
+    db = d.group(vcs_name(prefix, "grp"), "rac", systems, parallel=True)
     db.require_group(CRS_GROUP)
     sids = [Attr("Sid", Scalar(f"{rac.database}{i + 1}"), s) for i, s in enumerate(systems)]
-    ora = db.add("Oracle", vcs_name(rac.database, "ora"), [
+    ora = db.add("Oracle", vcs_name(prefix, "ora"), [
         *sids, Attr("Owner", Scalar(rac.owner)), Attr("Home", Scalar(rac.oracle_home)),
         Attr("StartUpOpt", Scalar("SRVCTLSTART")), Attr("ShutDownOpt", Scalar("SRVCTLSTOP"))])
     for ref in rac.data:
         dg, vol = ref.split("/")
-        mnt = _cfs_volume(db, estate, dg, vol, rac.database)
+        mnt = _cfs_volume(db, estate, dg, vol, prefix)
         if mnt:
             db.link(ora, mnt)

@@ -1,36 +1,12 @@
 haconf -makerw
-hagrp -add ORAFIN_grp
-hagrp -modify ORAFIN_grp Parallel 1
-hagrp -modify ORAFIN_grp SystemList racg1 0 racg2 1
-hagrp -modify ORAFIN_grp AutoStartList racg1 racg2
-hares -add ORAFIN_oradata_mnt CFSMount ORAFIN_grp
-hares -modify ORAFIN_oradata_mnt MountPoint /oradata
-hares -modify ORAFIN_oradata_mnt BlockDevice /dev/vx/dsk/oradg/oradata
-hares -modify ORAFIN_oradata_mnt Enabled 1
-hares -add ORAFIN_oradg_voldg CVMVolDg ORAFIN_grp
-hares -modify ORAFIN_oradg_voldg CVMDiskGroup oradg
-hares -modify ORAFIN_oradg_voldg CVMVolume oradata
-hares -modify ORAFIN_oradg_voldg CVMActivation sw
-hares -modify ORAFIN_oradg_voldg Enabled 1
-hares -add ORAFIN_ora Oracle ORAFIN_grp
-hares -local ORAFIN_ora Sid
-hares -modify ORAFIN_ora Sid ORAFIN1 -sys racg1
-hares -modify ORAFIN_ora Sid ORAFIN2 -sys racg2
-hares -modify ORAFIN_ora Owner oracle
-hares -modify ORAFIN_ora Home /u01/app/oracle/product/19.0.0/dbhome_1
-hares -modify ORAFIN_ora StartUpOpt SRVCTLSTART
-hares -modify ORAFIN_ora ShutDownOpt SRVCTLSTOP
-hares -modify ORAFIN_ora Enabled 1
-hares -link ORAFIN_ora ORAFIN_oradata_mnt
-hares -link ORAFIN_oradata_mnt ORAFIN_oradg_voldg
 hagrp -add crs_grp
 hagrp -modify crs_grp Parallel 1
 hagrp -modify crs_grp SystemList racg1 0 racg2 1
 hagrp -modify crs_grp AutoStartList racg1 racg2
-hares -add ocrvote_ocrvote_mnt CFSMount crs_grp
-hares -modify ocrvote_ocrvote_mnt MountPoint /ocrvote
-hares -modify ocrvote_ocrvote_mnt BlockDevice /dev/vx/dsk/oradg/ocrvote
-hares -modify ocrvote_ocrvote_mnt Enabled 1
+hares -add ocrvote_mnt CFSMount crs_grp
+hares -modify ocrvote_mnt MountPoint /ocrvote
+hares -modify ocrvote_mnt BlockDevice /dev/vx/dsk/oradg/ocrvote
+hares -modify ocrvote_mnt Enabled 1
 hares -add cssd CSSD crs_grp
 hares -modify cssd Critical 0
 hares -modify cssd Enabled 1
@@ -47,9 +23,9 @@ hares -modify ora_priv Address 192.168.250.1 -sys racg1
 hares -modify ora_priv Address 192.168.250.2 -sys racg2
 hares -modify ora_priv NetMask 255.255.255.0
 hares -modify ora_priv Enabled 1
-hares -link cssd ocrvote_ocrvote_mnt
+hares -link cssd ocrvote_mnt
 hares -link cssd ora_priv
-hares -link ocrvote_ocrvote_mnt ocrvote_oradg_voldg
+hares -link ocrvote_mnt ocrvote_oradg_voldg
 hagrp -add cvm
 hagrp -modify cvm Parallel 1
 hagrp -modify cvm SystemList racg1 0 racg2 1
@@ -70,6 +46,30 @@ hares -modify cvm_vxconfigd CVMVxconfigdArgs syslog
 hares -modify cvm_vxconfigd Enabled 1
 hares -link cvm_clus cvm_vxconfigd
 hares -link vxfsckd cvm_clus
-hagrp -link ORAFIN_grp crs_grp online local firm
+hagrp -add orafin_grp
+hagrp -modify orafin_grp Parallel 1
+hagrp -modify orafin_grp SystemList racg1 0 racg2 1
+hagrp -modify orafin_grp AutoStartList racg1 racg2
+hares -add orafin_oradata_mnt CFSMount orafin_grp
+hares -modify orafin_oradata_mnt MountPoint /oradata
+hares -modify orafin_oradata_mnt BlockDevice /dev/vx/dsk/oradg/oradata
+hares -modify orafin_oradata_mnt Enabled 1
+hares -add orafin_oradg_voldg CVMVolDg orafin_grp
+hares -modify orafin_oradg_voldg CVMDiskGroup oradg
+hares -modify orafin_oradg_voldg CVMVolume oradata
+hares -modify orafin_oradg_voldg CVMActivation sw
+hares -modify orafin_oradg_voldg Enabled 1
+hares -add orafin_ora Oracle orafin_grp
+hares -local orafin_ora Sid
+hares -modify orafin_ora Sid ORAFIN1 -sys racg1
+hares -modify orafin_ora Sid ORAFIN2 -sys racg2
+hares -modify orafin_ora Owner oracle
+hares -modify orafin_ora Home /u01/app/oracle/product/19.0.0/dbhome_1
+hares -modify orafin_ora StartUpOpt SRVCTLSTART
+hares -modify orafin_ora ShutDownOpt SRVCTLSTOP
+hares -modify orafin_ora Enabled 1
+hares -link orafin_ora orafin_oradata_mnt
+hares -link orafin_oradata_mnt orafin_oradg_voldg
 hagrp -link crs_grp cvm online local firm
+hagrp -link orafin_grp crs_grp online local firm
 haconf -dump -makero
