@@ -28,6 +28,19 @@ def ldom_names(case: MigrationCase) -> tuple[str, str]:
     return vcs_name(case.guest.name, "grp"), vcs_name(case.guest.name, "ldom")
 
 
+def child_groups(case: MigrationCase, group: str) -> list[str]:
+    """Parallel groups the guest's service group requires (its storage and network), sorted.
+
+    They must already be online on the target when ``hagrp -migrate`` starts.
+    """
+    if case.cluster is None:
+        return []
+    groups = {g.name: g for g in vcs_api.derived(case.estate, case.cluster).config.groups}
+    found = groups.get(group)
+    deps = [d.child for d in found.group_deps] if found else []
+    return sorted(c for c in deps if c in groups and groups[c].parallel)
+
+
 @dataclass(frozen=True)
 class Names:
     """Every name a migration runbook prints."""

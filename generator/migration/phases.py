@@ -113,8 +113,15 @@ def phase2_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"{n.domain} appears on {n.target} with flag t; on {n.source}: {source_state}.",
             backout=(cmd.cancel_command(n),),
             minutes=2,
+            notes=WARM_NOTE if case.kind is MigrationKind.WARM else (),
         ),
     )
+
+
+WARM_NOTE = (
+    "Oracle VM Server for SPARC 2.1 and later move an active domain live (memory copied while it "
+    "runs); suspending it for the whole transfer is the behaviour of LDoms 1.1 to 1.3.",
+)
 
 
 def phase3_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:

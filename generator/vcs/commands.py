@@ -76,6 +76,9 @@ def ha_command_list(config: Config) -> list[str]:
 
 
 def script_text(config: Config, commands: list[str]) -> str:
-    """``main.cmd``: the header as ``#`` comments, then one command per line."""
-    head = "".join(f"# {line}\n" for line in config.header)
-    return head + "\n" + "".join(c + "\n" for c in commands)
+    """``main.cmd``: a ``#`` header (the main.cf's "generated from" line), then one command per line."""
+    name = config.cluster.name if config.cluster else "the cluster"
+    head = [*config.header[:1],
+            f"Builds the service groups of main.cf on the running cluster {name} (like hacf -cftocmd).",
+            "Run as root on one node; review each command before running it in a change window."]
+    return "".join(f"# {line}\n" for line in head) + "\n" + "".join(c + "\n" for c in commands)
