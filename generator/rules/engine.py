@@ -14,6 +14,14 @@ from generator.source import Document
 RULE_MODULES = (
     "generator.rules.names",
     "generator.rules.references",
+    "generator.rules.domains",
+    "generator.rules.placement",
+    "generator.rules.vdisks",
+    "generator.rules.storage",
+    "generator.rules.alternateio",
+    "generator.rules.clusters",
+    "generator.rules.zones",
+    "generator.rules.versions",
 )
 
 
