@@ -85,9 +85,26 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _data_loc(data: Any, loc: tuple[int | str, ...]) -> PathKey:
+    """The part of a pydantic error location that exists in the data (drops validator tags such as
+    ``function-before[...]`` without dropping real keys that happen to contain brackets)."""
+    kept: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_list or (isinstance(current, dict) and part in current):
+            current = current[part]
+        elif i == len(loc) - 1 and isinstance(current, dict):
+            pass  # a missing key: kept so the message can name it
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
 def _schema_diagnostics(doc: Document, error: ValidationError) -> Iterator[Diagnostic]:
     for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+        loc = _data_loc(doc.data, item["loc"])
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])

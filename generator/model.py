@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-
-import networkx as nx
+from itertools import groupby
+from typing import TYPE_CHECKING
 
 from generator.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
+
+if TYPE_CHECKING:  # networkx takes ~0.2 s to import: only the graph view needs it
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -142,15 +145,12 @@ class Estate:
     def host(self, name: str) -> Host | None:
         return self.topology.hosts.get(name)
 
-    def host_domains(self, host: str) -> list[DomainInfo]:
-        return self._host_index.get(host, [])
-
     @cached_property
-    def _host_index(self) -> dict[str, list[DomainInfo]]:
-        result: dict[str, list[DomainInfo]] = {}
-        for d in self.domains:
-            result.setdefault(d.host, []).append(d)
-        return result
+    def _by_host(self) -> dict[str, list[DomainInfo]]:
+        return {h: list(group) for h, group in groupby(self.domains, key=lambda d: d.host)}  # domains are sorted
+
+    def host_domains(self, host: str) -> list[DomainInfo]:
+        return list(self._by_host.get(host, []))
 
     def control_domain(self, host: str) -> DomainInfo | None:
         return next((d for d in self.host_domains(host) if d.is_control), None)
@@ -159,21 +159,22 @@ class Estate:
     def guests(self) -> list[DomainInfo]:
         return [d for d in self.domains if d.is_guest]
 
+    @cached_property
+    def _services(self) -> dict[tuple[str, str], list[ServiceRef]]:
+        """``(kind, host) -> services`` in domain then name order, built once (lookups stay O(1))."""
+        result: dict[tuple[str, str], list[ServiceRef]] = {}
+        for d in self.domains:
+            table: Services = d.spec.services
+            for kind in ("vds", "vsw", "vcc"):
+                refs = [ServiceRef(kind, name, d) for name in sorted(getattr(table, kind))]
+                result.setdefault((kind, d.host), []).extend(refs)
+        return result
+
     def services(self, kind: str, host: str | None = None) -> list[ServiceRef]:
         """Services of one kind (``vds``, ``vsw``, ``vcc``), optionally on one host."""
-        key = (kind, host)
-        if key not in self._service_index:
-            result = []
-            for d in self.domains if host is None else self.host_domains(host):
-                table: Services = d.spec.services
-                for name in sorted(getattr(table, kind)):
-                    result.append(ServiceRef(kind, name, d))
-            self._service_index[key] = result
-        return self._service_index[key]
-
-    @cached_property
-    def _service_index(self) -> dict[tuple[str, str | None], list[ServiceRef]]:
-        return {}
+        if host is not None:
+            return list(self._services.get((kind, host), []))
+        return [s for h in sorted(self.topology.hosts) for s in self._services.get((kind, h), [])]
 
     def resolve_service(self, kind: str, ref: str, host: str) -> ServiceRef | None:
         """Resolve ``name`` (on the same host) or ``host/domain/name``."""
@@ -247,6 +248,8 @@ class Estate:
     @cached_property
     def graph(self) -> nx.DiGraph:
         """Directed graph: host -> domain, service domain -> consumer (vdisk/vnet), LUN -> disk group."""
+        import networkx as nx
+
         g = nx.DiGraph()
         for h in sorted(self.topology.hosts):
             g.add_node(("host", h))

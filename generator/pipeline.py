@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,10 +40,7 @@ def display_name(path: Path) -> str:
 def check_file(path: Path) -> Checked:
     name = display_name(path)
     loaded = load_file(path, name)
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
+    digest = loaded.document.sha256
     if loaded.topology is None:
         return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
     estate = Estate(loaded.topology)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,7 +18,10 @@ def parse_size(value: Any) -> int:
     if isinstance(value, int):
         result = value
     elif isinstance(value, str) and (match := _SIZE.match(value)):
-        result = int(float(match.group(1)) * _UNITS[match.group(2).upper()])
+        number = float(match.group(1))
+        if not math.isfinite(number):  # hundreds of digits overflow the float
+            raise ValueError(f"size {value[:20]!r}... is out of range")
+        result = int(number * _UNITS[match.group(2).upper()])
     else:
         raise ValueError(f"expected a size such as 64G, 512M or 1T, found {value!r}")
     if not 0 <= result <= MAX_SIZE:

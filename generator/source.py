@@ -14,7 +14,10 @@ Problems are returned as located diagnostics; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import math
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,10 +31,15 @@ try:  # the C parser is ~10x faster; it is optional in PyYAML wheels
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_BYTES = 16 * 1024 * 1024
-MAX_NODES = 2_000_000
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest topology file accepted (a 1,000-guest estate is well under 1 MiB)."""
+MAX_NODES = 400_000
+"""Most values a document may hold (estimated before parsing, counted while converting)."""
+MAX_ALIAS_VALUES = 10_000
+"""Most values that aliases may copy (billion-laughs documents expand exponentially)."""
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18
+_NON_FINITE = {".inf", "+.inf", "-.inf", ".nan"}
 
 PathKey = tuple[str | int, ...]
 
@@ -47,6 +55,14 @@ _PLAIN_TAGS = {
 }
 
 
+_PLAIN_HINT = "topology files use plain YAML: maps, lists, strings, numbers, booleans"
+
+
+def _short_tag(tag: str) -> str:
+    """A tag as it was written: ``!!python/object`` rather than the expanded URI."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class MarkedLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe loader used only to compose nodes; conversion is done by :func:`_Converter`."""
 
@@ -60,6 +76,8 @@ class Document:
     value_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str = ""
+    """Content hash of the bytes read (empty when the file could not be read)."""
 
     def mark(self, loc: PathKey, key: bool = False) -> tuple[int, int]:
         """Best position for ``loc``: the key (when asked and known), else the value, else its parent."""
@@ -88,6 +106,8 @@ class _Converter:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.nodes = 0
+        self.seen: set[int] = set()
+        self.copied = 0
 
     def _fail(self, node: yaml.Node, rule: str, message: str, hint: str = "") -> None:
         self.doc.diagnostics.append(Diagnostic(
@@ -103,16 +123,28 @@ class _Converter:
         if depth > MAX_DEPTH:
             self._fail(node, "YAML007", f"nesting deeper than {MAX_DEPTH} levels")
             raise _Stop
+        self._count_alias_copy(node)
         self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
-            self._fail(node, "YAML003", f"tag {node.tag!r} is not allowed",
-                       "topology files use plain YAML: maps, lists, strings, numbers, booleans")
+            self._fail(node, "YAML003", f"tag {_short_tag(node.tag)!r} is not allowed", _PLAIN_HINT)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _count_alias_copy(self, node: yaml.Node) -> None:
+        """A node met a second time is being copied by an alias: bound how much aliases copy."""
+        ident = id(node)
+        if ident not in self.seen:
+            self.seen.add(ident)
+            return
+        self.copied += 1
+        if self.copied > MAX_ALIAS_VALUES:
+            self._fail(node, "YAML004", f"aliases copy more than {MAX_ALIAS_VALUES} values",
+                       "aliases that repeat large structures are refused")
+            raise _Stop
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -123,6 +155,10 @@ class _Converter:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, "YAML010", "a mapping key must be a plain scalar")
+                continue
+            if key_node.tag not in _PLAIN_TAGS:
+                tag = _short_tag(key_node.tag)
+                self._fail(key_node, "YAML003", f"tag {tag!r} is not allowed", _PLAIN_HINT)
                 continue
             key = str(key_node.value)
             if key in result:
@@ -151,6 +187,9 @@ class _Converter:
             except (ValueError, TypeError):
                 return text
         if tag.endswith(":float"):
+            if text.lower() in _NON_FINITE:
+                self._fail(node, "YAML008", f"number {text!r} is not finite")
+                return None
             try:
                 value = float(text.replace("_", ""))
             except ValueError:
@@ -158,54 +197,118 @@ class _Converter:
             if math.isinf(value) or math.isnan(value):
                 self._fail(node, "YAML008", f"number {text!r} is not finite")
                 return None
+            if abs(value) >= 10.0**MAX_INT_DIGITS:
+                self._fail(node, "YAML008", f"number {text!r} is too large")
+                return None
             return value
         return text
+
+
+def estimated_values(text: str) -> int:
+    """Upper estimate of the values in ``text``: every YAML value after the first follows a separator."""
+    return (text.count(",") + text.count(":") + text.count("\n") + text.count("- ")
+            + text.count("[") + text.count("{") + 1)
+
+
+def _syntax_diagnostic(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.problem and exc.context and exc.context_mark is not None:
+            where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+            message += f" ({exc.context.strip()} at {where})"
+        return Diagnostic(path, line, col, Severity.ERROR, "YAML001", f"YAML syntax error: {message}")
+    if isinstance(exc, yaml.reader.ReaderError):  # control characters: the C reader gives a UTF-8 byte offset
+        line, col = _position_of(text.encode("utf-8"), exc.position)
+        return Diagnostic(path, line, col, Severity.ERROR, "YAML006",
+                          f"character U+{exc.character:04X} is not allowed in YAML (control character)"
+                          if isinstance(exc.character, int) else "character not allowed in YAML")
+    return Diagnostic(path, 1, 1, Severity.ERROR, "YAML001", f"YAML error: {exc}")
+
+
+def _compose(text: str, path: str, doc: Document) -> yaml.Node | None:
+    estimate = estimated_values(text)
+    if estimate > MAX_NODES:
+        doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML004",
+                                          f"the file holds about {estimate} values; the limit is {MAX_NODES}",
+                                          "split the estate into several topology files"))
+        return None
+    loader = MarkedLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is None:
+        doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML009",
+                                          "the file is empty (no YAML document in it)"))
+    return node
+
+
+_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _odd_line_break(text: str, path: str) -> Diagnostic | None:
+    """YAML counts CR, NEL, LS and PS as line breaks but editors do not: positions would disagree."""
+    if not any(c in text for c in _ODD_BREAKS):
+        return None
+    data = text.replace("\r\n", "\n ")  # CRLF is fine; keep offsets while hiding it
+    if not any(c in data for c in _ODD_BREAKS):
+        return None
+    offset = min(i for i in (data.find(c) for c in _ODD_BREAKS) if i >= 0)
+    line, col = _position_of(data.encode("utf-8"), len(data[:offset].encode("utf-8")))
+    return Diagnostic(path, line, col, Severity.ERROR, "YAML006",
+                      f"line break U+{ord(data[offset]):04X} is not allowed",
+                      "use plain LF (or CRLF) line ends")
+
+
+def _inside(text: str, diag: Diagnostic) -> Diagnostic:
+    """Clamp a parser position that points past the end of the text (errors at end of input)."""
+    lines = text.split("\n")
+    if diag.line <= len(lines) and diag.col <= len(lines[diag.line - 1]) + 1:
+        return diag
+    line = min(diag.line, len(lines))
+    col = min(diag.col, len(lines[line - 1]) + 1) if diag.line <= len(lines) else len(lines[-1]) + 1
+    return Diagnostic(diag.file, line, col, diag.severity, diag.rule, diag.message, diag.hint)
 
 
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text into a :class:`Document`; problems go into ``document.diagnostics``."""
     doc = Document(path=path, data=None)
-    loader = MarkedLoader(text)
+    odd_break = _odd_line_break(text, path)
+    if odd_break is not None:
+        doc.diagnostics.append(odd_break)
+        return doc
     try:
-        node = loader.get_single_node()
-        if node is None:
-            doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML009", "the file is empty"))
-            return doc
-        doc.data = _Converter(doc).convert(node, (), 0)
+        node = _compose(text, path, doc)
+        if node is not None:
+            doc.data = _Converter(doc).convert(node, (), 0)
     except _Stop:
         doc.data = None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = (exc.problem or exc.context or "invalid YAML").strip()
-        doc.diagnostics.append(Diagnostic(path, line, col, Severity.ERROR, "YAML001",
-                                          f"YAML syntax error: {message}"))
-        doc.data = None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
-        line = getattr(exc, "position", 0)
-        doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML001",
-                                          f"YAML error: {exc} (at character {line})"))
-        doc.data = None
+    except yaml.YAMLError as exc:
+        doc.diagnostics.append(_inside(text, _syntax_diagnostic(exc, text, path)))
+    except UnicodeError:  # only reachable through load_text with lone surrogates
+        doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML006", "text is not valid Unicode"))
     except RecursionError:
         doc.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, "YAML007",
                                           "document nests too deeply to parse"))
         doc.data = None
-    finally:
-        loader.dispose()
     return doc
 
 
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters) of a byte offset in possibly invalid UTF-8."""
     line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return line, col
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Check size, binary content and UTF-8; return the text or located diagnostics."""
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(path, 1, 1, Severity.ERROR, "YAML005",
-                                 f"file is {len(data)} bytes; the limit is {MAX_BYTES}")]
+                                 f"file is larger than the limit of {MAX_BYTES} bytes",
+                                 "split the estate into several topology files")]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _position_of(data, nul)
@@ -220,17 +323,28 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     return text.removeprefix("\ufeff"), []
 
 
+def _read_bounded(file: Path) -> bytes:
+    """Read a regular file, at most one byte over the limit (never a FIFO, device or directory)."""
+    info = file.stat()
+    if not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise OSError(errno.EISDIR, "it is a directory")
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket)")
+    with file.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
 def read_document(file: Path, display: str | None = None) -> Document:
     """Read and parse one topology file; every problem becomes a diagnostic in the result."""
     name = display or str(file)
     try:
-        data = file.read_bytes()
+        data = _read_bounded(file)
     except OSError as exc:
         doc = Document(path=name, data=None)
         doc.diagnostics.append(Diagnostic(name, 1, 1, Severity.ERROR, "IO001",
                                           f"cannot read file: {exc.strerror or exc}"))
         return doc
     text, problems = decode(data, name)
-    if text is None:
-        return Document(path=name, data=None, diagnostics=problems)
-    return parse_text(text, name)
+    doc = Document(path=name, data=None, diagnostics=problems) if text is None else parse_text(text, name)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc

@@ -22,6 +22,9 @@ RULE_MODULES = (
     "generator.rules.clusters",
     "generator.rules.zones",
     "generator.rules.versions",
+    "generator.rules.migration",
+    "generator.rules.migration_hosts",
+    "generator.rules.vcs_config",
 )
 
 

@@ -56,28 +56,30 @@ def split_volume_exporter_runs_vxvm(estate: Estate) -> Iterator[Finding]:
             )
 
 
+def _exporters_without_dmp(estate: Estate, backend: str, what: str, why: str) -> Iterator[Finding]:
+    """One finding per service domain that exports ``backend`` vdisks (``volume``/``lun``) without DMP."""
+    flagged: set[str] = set()
+    for v in estate.all_vdisks:
+        server = v.service.domain if v.service else None
+        if getattr(v.spec, backend) is None or server is None or server.ref in flagged:
+            continue
+        if not server.has(Component.DMP) and (backend != "volume" or server.has(Component.VXVM)):
+            flagged.add(server.ref)
+            yield Finding(
+                (*server.path, "infoscale"),
+                f"{_model(estate).value} model: {server.ref} exports {what} but does not run DMP",
+                why,
+                key=True,
+            )
+
+
 @rule("STK002", Severity.WARNING, source=SPLIT, basis="K", category="placement")
 def split_exporter_runs_dmp(estate: Estate) -> Iterator[Finding]:
     """Split model: the control/service domain exporting VxVM volumes runs DMP for the array paths."""
-    if _model(estate) is not StackModel.SPLIT:
-        return
-    seen: set[str] = set()
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
-        if (
-            v.spec.volume
-            and server is not None
-            and server.has(Component.VXVM)
-            and not server.has(Component.DMP)
-            and server.ref not in seen
-        ):
-            seen.add(server.ref)
-            yield Finding(
-                (*server.path, "infoscale"),
-                f"split model: {server.ref} exports VxVM volumes but does not run DMP",
-                "multipathing is done once, by DMP in the service domain",
-                key=True,
-            )
+    if _model(estate) is StackModel.SPLIT:
+        yield from _exporters_without_dmp(
+            estate, "volume", "VxVM volumes", "multipathing is done once, by DMP in the service domain"
+        )
 
 
 @rule("STK003", Severity.WARNING, source=SPLIT, basis="K", category="placement")
@@ -98,13 +100,13 @@ def split_guest_runs_vxfs_only(estate: Estate) -> Iterator[Finding]:
 
 @rule("STK004", Severity.WARNING, source=SPLIT, basis="K", category="placement")
 def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
-    """Split model: a guest given exported volumes runs VxFS on them."""
+    """Split model: an InfoScale guest given exported volumes runs VxFS on them."""
     if _model(estate) is not StackModel.SPLIT:
         return
     flagged: set[str] = set()
     for v in _data_vdisks(estate):
         d = v.domain
-        if v.spec.volume and not d.has(Component.VXFS) and d.ref not in flagged:
+        if v.spec.volume and d.spec.infoscale and not d.has(Component.VXFS) and d.ref not in flagged:
             flagged.add(d.ref)
             yield Finding(
                 d.path,
@@ -116,7 +118,7 @@ def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
 
 @rule("STK010", Severity.WARNING, source=GUEST_BASED, basis="K", category="placement")
 def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
-    """Guest-based model: guest data vdisks are whole LUNs, not volumes, slices, files or ZFS volumes."""
+    """Guest-based model: data vdisks of a guest running VxVM are whole LUNs, not volumes, slices or files."""
     if _model(estate) is not StackModel.GUEST_BASED:
         return
     for v in _data_vdisks(estate):
@@ -125,7 +127,7 @@ def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
             if v.spec.slice
             else {"volume": "a VxVM volume", "file": "a file", "zvol": "a ZFS volume"}.get(v.backend_kind)
         )
-        if kind:
+        if kind and v.domain.has(Component.VXVM):
             yield Finding(
                 v.path,
                 f"guest-based model: vdisk {v.name!r} of {v.domain.ref} is {kind}",
@@ -136,13 +138,13 @@ def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
 
 @rule("STK011", Severity.WARNING, source=f"{GUEST_BASED}; {LAYERED}", basis="K", category="placement")
 def guest_runs_full_stack(estate: Estate) -> Iterator[Finding]:
-    """Guest-based and layered models: a guest given whole LUNs runs VxVM and VxFS."""
+    """Guest-based and layered models: an InfoScale guest given whole LUNs runs VxVM and VxFS."""
     if _model(estate) is StackModel.SPLIT:
         return
     flagged: set[str] = set()
     for v in _data_vdisks(estate):
         missing = _missing(v.domain, (Component.VXVM, Component.VXFS))
-        if v.spec.lun and missing and v.domain.ref not in flagged:
+        if v.spec.lun and v.domain.spec.infoscale and missing and v.domain.ref not in flagged:
             flagged.add(v.domain.ref)
             yield Finding(
                 (*v.domain.path, "infoscale"),
@@ -156,29 +158,25 @@ def guest_runs_full_stack(estate: Estate) -> Iterator[Finding]:
 @rule("STK012", Severity.WARNING, source=LAYERED, basis="K", category="placement")
 def layered_io_domains_run_dmp(estate: Estate) -> Iterator[Finding]:
     """Layered model: every I/O domain that exports LUNs to guests runs DMP."""
-    if _model(estate) is not StackModel.LAYERED:
-        return
-    flagged: set[str] = set()
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
-        if v.spec.lun and server is not None and not server.has(Component.DMP) and server.ref not in flagged:
-            flagged.add(server.ref)
-            yield Finding(
-                (*server.path, "infoscale"),
-                f"layered model: {server.ref} exports LUNs but does not run DMP",
-                "DMP manages the array paths in every I/O domain",
-                key=True,
-            )
+    if _model(estate) is StackModel.LAYERED:
+        yield from _exporters_without_dmp(
+            estate, "lun", "LUNs", "DMP manages the array paths in every I/O domain"
+        )
 
 
 @rule("STK013", Severity.WARNING, source=LAYERED, basis="K", category="placement")
 def layered_guest_runs_dmp(estate: Estate) -> Iterator[Finding]:
-    """Layered model: a guest given whole LUNs runs DMP to fail over between I/O domains."""
+    """Layered model: an InfoScale guest given whole LUNs runs DMP to fail over between I/O domains."""
     if _model(estate) is not StackModel.LAYERED:
         return
     flagged: set[str] = set()
     for v in _data_vdisks(estate):
-        if v.spec.lun and not v.domain.has(Component.DMP) and v.domain.ref not in flagged:
+        if (
+            v.spec.lun
+            and v.domain.spec.infoscale
+            and not v.domain.has(Component.DMP)
+            and v.domain.ref not in flagged
+        ):
             flagged.add(v.domain.ref)
             yield Finding(
                 (*v.domain.path, "infoscale"),

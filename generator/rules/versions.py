@@ -21,28 +21,33 @@ def _major_minor(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2) or 0)) if match else None
 
 
+def _major_outside(field: str, text: str | None, major: int, product: str, hint: str) -> Iterator[Finding]:
+    if text is not None and (_major_minor(text) or (0, 0))[0] != major:
+        yield Finding(("versions", field), f"{product} {text} is outside what the 8.0.2 guide covers", hint)
+
+
 @rule("VER001", Severity.WARNING, source=GUIDE, basis="unverified", category="versions")
 def solaris_version(estate: Estate) -> Iterator[Finding]:
     """The declared Solaris release is Solaris 11 (InfoScale 8.0.2 on SPARC)."""
-    text = estate.topology.versions.solaris
-    if text is not None and (_major_minor(text) or (0, 0))[0] != 11:
-        yield Finding(
-            ("versions", "solaris"),
-            f"Solaris {text} is outside what the 8.0.2 guide covers",
-            "the 8.0.2 guide is written for Oracle Solaris 11; check the support matrix",
-        )
+    yield from _major_outside(
+        "solaris",
+        estate.topology.versions.solaris,
+        11,
+        "Solaris",
+        "the 8.0.2 guide is written for Oracle Solaris 11; check the support matrix",
+    )
 
 
 @rule("VER002", Severity.WARNING, source=GUIDE, basis="unverified", category="versions")
 def ovm_version(estate: Estate) -> Iterator[Finding]:
     """The declared Oracle VM Server for SPARC release is a 3.x release."""
-    text = estate.topology.versions.ovm
-    if text is not None and (_major_minor(text) or (0, 0))[0] != 3:
-        yield Finding(
-            ("versions", "ovm"),
-            f"Oracle VM Server for SPARC {text} is outside what the 8.0.2 guide covers",
-            "the guide's environment is Oracle VM Server for SPARC 3.x; check the support matrix",
-        )
+    yield from _major_outside(
+        "ovm",
+        estate.topology.versions.ovm,
+        3,
+        "Oracle VM Server for SPARC",
+        "the guide's environment is Oracle VM Server for SPARC 3.x; check the support matrix",
+    )
 
 
 @rule("VER003", Severity.WARNING, source=GUIDE, basis="K", category="versions")

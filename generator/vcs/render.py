@@ -1,4 +1,7 @@
-"""Renderer placeholder: produces nothing until this output kind is implemented."""
+"""VCS renderer: per cluster ``vcs/<cluster>/main.cf``, ``main.cmd`` (the ha command script), the
+type files the configuration includes (reconstructed, marked as such) and ``groups.svg`` (the
+service-group dependency graph, written from DOT by the writer).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,28 @@ from collections.abc import Iterable
 
 from generator.artifacts import Artifact, RenderContext
 from generator.model import Estate
+from generator.vcs.api import cluster_names, derived
+from generator.vcs.catalogue import type_files
+from generator.vcs.commands import ha_command_list, script_text
+from generator.vcs.diagram import groups_dot
+from generator.vcs.printer import format_config
+
+
+def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artifact]:
+    d = derived(estate, cluster, context.source_name)
+    base = f"vcs/{cluster}"
+    out = [
+        Artifact(f"{base}/main.cf", "vcs-config", "main.cf", format_config(d.config).encode()),
+        Artifact(f"{base}/main.cmd", "vcs-commands", "sh",
+                 script_text(d.config, ha_command_list(d.config)).encode()),
+        Artifact(f"{base}/groups.svg", "vcs-diagram", "svg",
+                 groups_dot(d.config, d.kinds, context.source_name).encode(), convert="svg"),
+    ]
+    types = {r.type for g in d.config.groups for r in g.resources}
+    for name, config in type_files(types, context.source_name).items():
+        out.append(Artifact(f"{base}/{name}", "vcs-types", "types.cf", format_config(config).encode()))
+    return out
 
 
 def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
-    return []
+    return [a for c in cluster_names(estate) for a in _cluster(estate, c, context)]

@@ -1,0 +1,104 @@
+"""Command text for a migration: who runs what, with which names (one place for every template).
+
+VCS group and resource names come from the VCS output kind (:func:`generator.vcs.api.derived`): the
+group holding the guest's ``LDom`` resource. The target password never appears on a command line:
+the manual variant reads it into a root-only file and passes ``-p FILE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.migration.case import MigrationCase
+from generator.vcs import api as vcs_api
+from generator.vcs.builder import vcs_name
+from generator.vcs.config import Scalar
+
+
+def ldom_names(case: MigrationCase) -> tuple[str, str]:
+    """``(group, resource)`` of the guest's LDom resource in the generated VCS configuration."""
+    if case.cluster is not None:
+        config = vcs_api.derived(case.estate, case.cluster).config
+        for group in config.groups:
+            for res in group.resources:
+                if res.type == "LDom" and any(
+                    a.value == Scalar(case.guest.name) for a in res.values("LDomName")
+                ):
+                    return group.name, res.name
+    return vcs_name(case.guest.name, "grp"), vcs_name(case.guest.name, "ldom")
+
+
+def child_groups(case: MigrationCase, group: str) -> list[str]:
+    """Parallel groups the guest's service group requires (its storage and network), sorted.
+
+    They must already be online on the target when ``hagrp -migrate`` starts.
+    """
+    if case.cluster is None:
+        return []
+    groups = {g.name: g for g in vcs_api.derived(case.estate, case.cluster).config.groups}
+    found = groups.get(group)
+    deps = [d.child for d in found.group_deps] if found else []
+    return sorted(c for c in deps if c in groups and groups[c].parallel)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every name a migration runbook prints."""
+
+    domain: str
+    source: str
+    """VCS system / node name of the source control domain (the prompt ``root@SOURCE#``)."""
+    target: str
+    group: str
+    resource: str
+    user: str
+    password_file: str
+
+    @property
+    def login(self) -> str:
+        return f"{self.user}@{self.target}"
+
+
+def names(case: MigrationCase) -> Names:
+    src, tgt = case.source_control(), case.target_control()
+    auth = case.estate.topology.clusters[case.cluster].migration_auth if case.cluster else None
+    group, resource = ldom_names(case)
+    return Names(
+        domain=case.guest.name,
+        source=src.system if src else case.source,
+        target=tgt.system if tgt else case.target,
+        group=group,
+        resource=resource,
+        user=auth.user if auth else "root",
+        password_file=f"/var/run/ldm-migrate-{case.guest.name}.pw",
+    )
+
+
+def password_file_commands(n: Names) -> tuple[str, ...]:
+    """Create the password file readable by root only; the password is typed, never echoed or an argument."""
+    return (
+        f'bash -c \'umask 077; read -rsp "Password of {n.login}: " pw; echo; '
+        f'printf "%s\\n" "$pw" > {n.password_file}\'',
+        f"ls -l {n.password_file}",
+    )
+
+
+def migrate_command(n: Names, dry_run: bool) -> str:
+    flag = "-n " if dry_run else ""
+    return f"ldm migrate-domain {flag}-p {n.password_file} {n.domain} {n.login}"
+
+
+def vmmigrate_action(n: Names) -> str:
+    return f"hares -action {n.resource} vmmigrate -actionargs {n.target} -sys {n.source}"
+
+
+def hagrp_migrate(n: Names) -> str:
+    return f"hagrp -migrate {n.group} -to {n.target}"
+
+
+def cancel_command(n: Names) -> str:
+    return f"ldm cancel-operation migration {n.domain}"
+
+
+def remove_password_file(n: Names) -> str:
+    return f"rm -f {n.password_file}"

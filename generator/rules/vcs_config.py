@@ -1,0 +1,47 @@
+"""VCS configuration rules: the main.cf derived for each cluster must merge and verify cleanly.
+
+They run the VCS deriver and verifier (:mod:`generator.vcs`) over every cluster, so that a topology
+whose configuration would be wrong is rejected at ``check`` time, located in the topology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diagnostics import Severity
+from generator.model import Estate
+from generator.rules.engine import Finding, rule
+from generator.vcs.derive import derive
+from generator.vcs.parser import parse
+from generator.vcs.printer import format_config
+from generator.vcs.verify import verify
+
+
+@rule("VCS100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",
+      basis="K", category="vcs")
+def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
+    """Explicit groups and resources of clusters.<name>.groups do not clash with generated ones."""
+    for name in sorted(estate.topology.clusters):
+        for loc, message in derive(estate, name, "").problems:
+            yield Finding(loc, message, "rename the explicit group or resource")
+
+
+@rule("VCS101", Severity.ERROR, source="hacf -verify on the generated main.cf (REFERENCE 3, 4)",
+      basis="K", category="vcs")
+def generated_main_cf_verifies(estate: Estate) -> Iterator[Finding]:
+    """The main.cf generated for each cluster passes the main.cf verifier without errors."""
+    for name, spec in sorted(estate.topology.clusters.items()):
+        text = format_config(derive(estate, name, "").config)
+        config, _ = parse(text, "main.cf")
+        owners = {r.name: g.name for g, r in config.resources()}
+        lines = text.splitlines()
+        for d in verify(config, "main.cf"):
+            if d.severity is not Severity.ERROR:
+                continue
+            line = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
+            words = line.split()
+            group = next((owners[w] for w in words[:2] if w in owners), None)
+            loc: tuple[str | int, ...] = ("clusters", name)
+            if group in spec.groups:
+                loc = ("clusters", name, "groups", group)
+            yield Finding(loc, f"cluster {name}: generated main.cf: {d.message} [{d.rule}]", d.hint)

@@ -1,0 +1,52 @@
+"""Stable entry points for other output kinds (runbooks, migrations) that need the VCS configuration.
+
+Signatures here do not change; everything else in :mod:`generator.vcs` may.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from generator.model import Estate
+from generator.vcs.commands import ha_command_list
+from generator.vcs.derive import Derived, derive
+from generator.vcs.printer import format_config
+
+
+class ServiceGroup(NamedTuple):
+    """A generated service group, for fail-over test runbooks."""
+
+    name: str
+    systems: tuple[str, ...]
+    """SystemList in priority order (VCS system names)."""
+    parallel: bool
+    kind: str
+    """``ldom``, ``alternateio``, ``storage``, ``network``, ``cvm``, ``cvm-storage``, ``cfs``,
+    ``application``, ``zone``, ``rac`` or ``explicit``."""
+
+
+def cluster_names(estate: Estate) -> list[str]:
+    """The clusters of the topology, sorted."""
+    return sorted(estate.topology.clusters)
+
+
+def derived(estate: Estate, cluster: str, source_name: str = "") -> Derived:
+    """The configuration tree of ``cluster`` with group kinds and merge problems."""
+    return derive(estate, cluster, source_name or estate.topology.topology)
+
+
+def main_cf_text(estate: Estate, cluster: str, source_name: str) -> str:
+    """The main.cf text of ``cluster``; ``source_name`` is the topology file named in its header."""
+    return format_config(derived(estate, cluster, source_name).config)
+
+
+def ha_commands(estate: Estate, cluster: str) -> list[str]:
+    """``haconf``/``hagrp``/``hares`` commands that build ``cluster``'s groups on a running cluster."""
+    return ha_command_list(derived(estate, cluster).config)
+
+
+def service_groups(estate: Estate, cluster: str) -> list[ServiceGroup]:
+    """Every service group of ``cluster``, sorted by name."""
+    d = derived(estate, cluster)
+    return [ServiceGroup(g.name, tuple(g.system_list()), g.parallel, d.kinds.get(g.name, "explicit"))
+            for g in d.config.groups]

@@ -1,0 +1,131 @@
+"""Migration plan, runbook and the ``migrate`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.artifacts import RenderContext
+from generator.cli import cli
+from generator.migration.case import adhoc_case, planned_cases
+from generator.migration.markdown import own_markdown
+from generator.migration.plan import MigrationPlan, plan_migration
+from generator.migration.runbook import migration_runbook
+from generator.pipeline import check_file
+from generator.runbook.model import Runbook
+
+from .conftest import EXAMPLES, FIXTURES, ROOT
+
+VALID = FIXTURES / "valid"
+CONTEXT = RenderContext(source_name="x.yaml", source_sha256="0" * 64)
+
+
+def _plan(path: Path, via: str | None = None, kind: str | None = None) -> MigrationPlan:
+    checked = check_file(path.relative_to(ROOT))
+    assert checked.estate is not None
+    case = planned_cases(checked.estate)[0]
+    if via or kind:
+        adhoc = adhoc_case(checked.estate, case.guest.ref, case.target, kind, via)
+        assert adhoc is not None
+        case = adhoc
+    return plan_migration(checked.estate, case)
+
+
+def _runbook(path: Path, via: str | None = None, kind: str | None = None) -> tuple[Runbook, str]:
+    plan = _plan(path, via, kind)
+    book = migration_runbook(plan.case.estate, plan.case, CONTEXT)
+    return book, own_markdown(book, CONTEXT)
+
+
+def _commands(book: Runbook) -> list[str]:
+    return [c for s in book.sections for step in s.steps for c in step.commands]
+
+
+def test_plan_has_four_phases_and_active_checks() -> None:
+    plan = _plan(EXAMPLES / "erp-split.yaml")
+    assert [p.number for p in plan.phases] == [1, 2, 3, 4]
+    assert plan.ok and plan.checks == ()
+    assert all(p.backout for p in plan.phases)
+    assert "full checks" in plan.phases[0].summary
+
+
+def test_cold_plan_skips_phase_3_and_stops_the_guest_first() -> None:
+    plan = _plan(VALID / "migration-manual-cold.yaml")
+    assert plan.phases[2].steps == () and plan.phases[2].skipped
+    ids = [s.id for s in plan.preparation]
+    assert ids.index("stop-guest") < ids.index("dry-run") < ids.index("go-no-go")
+    assert "ldm start-domain g1" in [c for s in plan.phases[3].steps for c in s.commands]
+
+
+def test_vcs_live_runbook_has_dry_run_hagrp_migrate_checks_and_backout() -> None:
+    book, text = _runbook(EXAMPLES / "erp-split.yaml")
+    commands = _commands(book)
+    assert "hares -action erpdb_ldom vmmigrate -actionargs t8b -sys t8a" in commands
+    assert "hagrp -migrate erpdb_grp -to t8b" in commands
+    assert commands.index("hares -action erpdb_ldom vmmigrate -actionargs t8b -sys t8a") < \
+        commands.index("hagrp -migrate erpdb_grp -to t8b")
+    assert "Dry run" in text and "[GO/NO-GO]" in text and "[IRREVERSIBLE]" in text
+    for phase in ("Phase 1", "Phase 2", "Phase 3", "Phase 4"):
+        assert f"## {phase}" in text
+    assert "root@t8b# ldm list-services" in text and "root@t8b# ldm list-devices cpu memory" in text
+    assert "ldm cancel-operation migration erpdb" in commands
+    assert book.header["Change"] == "CHG0042" and book.header["Kind"] == "live"
+    assert "migrate-domain -p" not in text
+
+
+def test_gate_comes_before_the_irreversible_hand_off() -> None:
+    book, _ = _runbook(EXAMPLES / "erp-split.yaml")
+    steps = [step for s in book.ordered_sections() for step in s.steps]
+    assert [s.id for s in steps].index("go-no-go") < [s.id for s in steps].index("handoff")
+
+
+def test_manual_runbook_uses_a_password_file_never_a_password_argument() -> None:
+    book, text = _runbook(VALID / "migration-manual-live-guest-based.yaml")
+    commands = _commands(book)
+    dry = "ldm migrate-domain -n -p /var/run/ldm-migrate-g1.pw g1 root@t2"
+    real = "ldm migrate-domain -p /var/run/ldm-migrate-g1.pw g1 root@t2"
+    assert commands.index(dry) < commands.index(real)
+    create = next(c for c in commands if "umask 077" in c)
+    assert "read -rsp" in create and commands.index(create) < commands.index(dry)
+    assert commands.count("rm -f /var/run/ldm-migrate-g1.pw") >= 2
+    assert "hagrp -migrate" not in text
+    assert not any("password=" in c.lower() for c in commands)
+
+
+def test_manual_migration_of_vcs_guest_freezes_the_group() -> None:
+    book, _ = _runbook(EXAMPLES / "erp-split.yaml", via="manual")
+    commands = _commands(book)
+    assert "hagrp -freeze erpdb_grp" in commands and "hagrp -unfreeze erpdb_grp" in commands
+    assert any(c.startswith("ldm migrate-domain -p") for c in commands)
+
+
+def test_plan_json_is_deterministic_and_names_its_source() -> None:
+    plan = _plan(VALID / "migration-vcs-warm.yaml")
+    text = plan.to_json("tests/topologies/valid/migration-vcs-warm.yaml")
+    assert text == plan.to_json("tests/topologies/valid/migration-vcs-warm.yaml")
+    data = json.loads(text)
+    assert data["kind"] == "warm" and data["vcs"]["group"] == "g1_grp"
+    assert data["generated"].startswith("Generated by infoscale-docgen from tests/")
+
+
+def test_migrate_command_prints_runbook() -> None:
+    result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "erpdb", "--to", "t8b"])
+    assert result.exit_code == 0, result.output
+    assert "hagrp -migrate erpdb_grp -to t8b" in result.stdout
+
+
+def test_migrate_command_refuses_a_broken_prerequisite() -> None:
+    path = "tests/topologies/invalid/migration-lun-not-seen-by-target.yaml"
+    result = CliRunner().invoke(cli, ["migrate", path, "g1", "--to", "t2", "--kind", "warm"])
+    assert result.exit_code == 1
+    assert f"{path}:13:9: error[MIG004]" in result.stderr
+    assert result.stdout == ""
+
+
+def test_migrate_command_usage_errors() -> None:
+    result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "erpdb", "--to", "nosuch"])
+    assert result.exit_code == 2
+    result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "nosuch", "--to", "t8b"])
+    assert result.exit_code == 2
