@@ -77,6 +77,7 @@ def test_every_configuration_model_appears_in_an_example() -> None:
 
 def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
     context = RenderContext("topologies/payments-alternateio.yaml", "0" * 64)
-    dot = next(a for a in render(_estate("payments-alternateio.yaml"), context) if a.path.endswith("groups.svg"))
+    artifacts = render(_estate("payments-alternateio.yaml"), context)
+    dot = next(a for a in artifacts if a.path.endswith("groups.svg"))
     assert dot.convert == "svg" and dot.kind == "vcs-diagram"
     assert b'"pay1_grp" -> "pay1_aio_grp" [label="online local hard"];' in dot.data
