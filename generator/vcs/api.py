@@ -22,7 +22,7 @@ class ServiceGroup(NamedTuple):
     parallel: bool
     kind: str
     """``ldom``, ``alternateio``, ``storage``, ``network``, ``cvm``, ``cvm-storage``, ``cfs``,
-    ``application``, ``zone``, ``rac`` or ``explicit``."""
+    ``application``, ``zone``, ``zone-root``, ``rac`` or ``explicit``."""
 
 
 def cluster_names(estate: Estate) -> list[str]:
