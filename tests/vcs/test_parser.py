@@ -57,12 +57,15 @@ def test_parser_reads_every_construct_with_positions() -> None:
     app = g.resources[1]
     assert app.attrs[0].system == "Server2" and app.attrs[1].value == Scalar('say "hi"')
     assert app.attrs[1].pos == Pos(23, 57)
-    assert g.resource_deps == (ResourceDep("app", ("DG_shared1", "other"), 1), ResourceDep("app", ("DG_shared1",)))
-    assert g.group_deps == (GroupDep("other", "online", "global", "soft"), GroupDep("third", "offline", "local", None))
+    assert g.resource_deps == (ResourceDep("app", ("DG_shared1", "other"), 1),
+                               ResourceDep("app", ("DG_shared1",)))
+    assert g.group_deps == (GroupDep("other", "online", "global", "soft"),
+                            GroupDep("third", "offline", "local", None))
 
 
 def test_parser_reports_every_syntax_error_in_one_run() -> None:
-    text = 'include types.cf\ngroup g (\n    SystemList = { a = 0 \n)\nNIC n ( Device = "net0 )\ngroup h ( x = )\n'
+    text = ('include types.cf\ngroup g (\n    SystemList = { a = 0 \n)\n'
+            'NIC n ( Device = "net0 )\ngroup h ( x = )\n')
     _, problems = parse(text, "bad.cf")
     assert [p.format() for p in problems] == [
         "bad.cf:1:9: error[VCS001]: expected a quoted file name after 'include', found 'types.cf'",
