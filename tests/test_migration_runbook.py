@@ -51,6 +51,16 @@ def test_plan_has_four_phases_and_active_checks() -> None:
     assert "full checks" in plan.phases[0].summary
 
 
+def test_every_phase_says_what_to_confirm_first() -> None:
+    plan = _plan(EXAMPLES / "erp-split.yaml")
+    assert all(p.checks for p in plan.phases)
+    assert any("erpdb-boot@primary-vds0" in c for c in plan.phases[0].checks)
+    assert any("256G" in c for c in plan.phases[1].checks)
+    cold = _plan(VALID / "migration-manual-cold.yaml")
+    assert cold.phases[2].checks == ()
+    assert any("no virtual I/O checks" in c for c in cold.phases[0].checks)
+
+
 def test_cold_plan_skips_phase_3_and_stops_the_guest_first() -> None:
     plan = _plan(VALID / "migration-manual-cold.yaml")
     assert plan.phases[2].steps == () and plan.phases[2].skipped

@@ -90,11 +90,11 @@ def vds_name(vdisk: VdiskInfo) -> str:
 
 
 def planned_cases(estate: Estate) -> list[MigrationCase]:
-    """Every planned migration whose guest resolves (unresolved ones are reported by REF001)."""
+    """Every planned migration whose guest and target host resolve (REF001/REF006 report the others)."""
     result = []
     for i, m in enumerate(estate.topology.migrations):
         guest = estate.domain(m.domain)
-        if guest is not None:
+        if guest is not None and m.to in estate.topology.hosts:
             result.append(MigrationCase(estate, m, guest, i))
     return result
 

@@ -14,6 +14,7 @@ from generator.diagnostics import Severity
 from generator.migration import backout, phases, prechecks
 from generator.migration import commands as cmd
 from generator.migration.case import MigrationCase, planned_cases
+from generator.migration.phasechecks import phase_checks
 from generator.model import Estate
 from generator.rules.migration import CheckResult, run_checks
 from generator.runbook.model import Step
@@ -32,6 +33,8 @@ class Phase:
     backout: tuple[str, ...]
     skipped: str = ""
     """Why the phase does not run (phase 3 of a bound/inactive domain)."""
+    checks: tuple[str, ...] = ()
+    """What the operator confirms before the phase starts (derived from the topology)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ def _phases(case: MigrationCase, n: cmd.Names) -> tuple[Phase, ...]:
             steps[i](case, n),
             backout.phase_backout(case, n, i),
             skipped if i == 3 else "",
+            phase_checks(case, n, i),
         )
         for i in (1, 2, 3, 4)
     )
@@ -183,6 +187,7 @@ def _plan_dict(plan: MigrationPlan, source_name: str) -> dict[str, object]:
                 "title": p.title,
                 "summary": p.summary,
                 "skipped": p.skipped,
+                "checks": list(p.checks),
                 "steps": [_step_dict(s) for s in p.steps],
                 "backout": list(p.backout),
             }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.migration import commands as cmd
 from generator.migration.case import MigrationCase, vds_name
+from generator.model import DomainInfo, VdiskInfo
 from generator.runbook.model import Step
 from generator.schema import Component, CpuArch
 from generator.sizes import format_size
@@ -58,27 +59,30 @@ def _cpu_line(case: MigrationCase) -> str:
     return f"cpu-arch {arch.value}: migration across CPU types allowed"
 
 
-def _target_storage_step(case: MigrationCase, n: cmd.Names) -> Step:
-    luns = _luns(case)
-    dgs = sorted({v.spec.volume.split("/")[0] for v in case.vdisks() if v.spec.volume})
-    server = case.target_control()
-    commands = (
-        ["vxdisk -o alldgs list"]
-        if server and server.has(Component.VXVM)
-        else [f"ls -lL {case.estate.backend_device(v)}" for v in case.vdisks() if v.spec.lun]
-    )
-    commands += [f"vxdg list {dg}" for dg in dgs]
-    expected = f"LUNs {', '.join(luns)} are listed" if luns else "The back ends are reachable"
+def _target_storage_steps(case: MigrationCase, n: cmd.Names) -> list[Step]:
+    """One storage check per target domain that will serve the guest's vdisks."""
+    by_server: dict[str, tuple[DomainInfo, list[VdiskInfo]]] = {}
+    for v in case.vdisks():
+        service = case.target_service("vds", vds_name(v))
+        if service is not None:
+            by_server.setdefault(service.domain.ref, (service.domain, []))[1].append(v)
+    return [_storage_step(case, server, vdisks) for _, (server, vdisks) in sorted(by_server.items())]
+
+
+def _storage_step(case: MigrationCase, server: DomainInfo, vdisks: list[VdiskInfo]) -> Step:
+    luns = sorted({lun for v in vdisks for lun in case.estate.vdisk_luns(v)})
+    dgs = sorted({v.spec.volume.split("/")[0] for v in vdisks if v.spec.volume})
+    vxvm = server.has(Component.VXVM) or server.has(Component.DMP)
+    if vxvm:
+        commands = ["vxdisk -o alldgs list", *(f"vxdg list {dg}" for dg in dgs)]
+        expected = f"LUNs {', '.join(luns)} are listed" if luns else "The back ends are reachable"
+    else:
+        commands = [f"ls -lL {case.estate.backend_device(v)}" for v in vdisks if v.spec.lun]
+        expected = f"The device nodes of LUNs {', '.join(luns)} exist" if luns else "The back ends exist"
     if dgs and case.active:
         expected += f"; disk group {', '.join(dgs)} shows flags: shared (imported here too)"
-    return Step(
-        "precheck-storage",
-        f"Confirm the same storage is visible on {n.target}",
-        n.target,
-        tuple(commands or ["ldm list-services"]),
-        expected + ".",
-        minutes=5,
-    )
+    return Step(f"precheck-storage-{server.name}", f"Confirm the same storage is visible on {server.ref}",
+                server.system, tuple(commands or ["ldm list-services"]), expected + ".", minutes=5)
 
 
 def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
@@ -107,7 +111,7 @@ def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             notes=("Missing volumes: add them as in the next step; the names must match the source.",),
         ),
         _define_volumes_step(case, n),
-        _target_storage_step(case, n),
+        *_target_storage_steps(case, n),
         Step(
             "precheck-resources",
             f"Confirm free CPU and memory on {n.target}",

@@ -41,6 +41,8 @@ def runbook_from_plan(plan: MigrationPlan, context: RenderContext) -> Runbook:
     for phase in plan.phases:
         sid = f"phase{phase.number}"
         intro = phase.summary + (f" {phase.skipped}" if phase.skipped else "")
+        if phase.checks:
+            intro += " Before this phase, confirm: " + "; ".join(phase.checks) + "."
         sections.append(Section(sid, f"Phase {phase.number}: {phase.title}", phase.steps, (previous,),
                                 intro, phase.backout))
         previous = sid

@@ -153,7 +153,12 @@ def _diskgroups(case: MigrationCase) -> Iterator[tuple[str, str]]:
 @migration_rule("MIG006", Severity.ERROR,
                 source=ORACLE_VIO + "; VxVM imports a private disk group on one host at a time", basis="S")
 def shared_diskgroup_for_active(case: MigrationCase) -> Iterator[Finding]:
-    """Live or warm migration with VxVM volume back ends needs a shared disk group imported on the target."""
+    """Live or warm migration with VxVM volume back ends needs a shared disk group imported on the target.
+
+    Rests on Oracle's rule [S] that every back end is defined and reachable on the target while the
+    source still runs, with VxVM's behaviour [K] that a private disk group is imported on one host at
+    a time; REFERENCE 5.4 states the consequence for the split model.
+    """
     if not case.active:
         return
     groups = case.estate.topology.storage.diskgroups

@@ -23,7 +23,11 @@ LDOM_AGENT = "VCS Bundled Agents Reference, LDom agent (migrate entry point, Use
 @migration_rule("MIG001", Severity.ERROR, source="ldm migrate-domain: the target is another system",
                 basis="K")
 def target_differs(case: MigrationCase) -> Iterator[Finding]:
-    """The target host differs from the host the guest runs on."""
+    """The target host differs from the host the guest runs on.
+
+    An error although its basis is [K]: a plan from a host to itself would print commands that
+    cannot work (the tool's own integrity).
+    """
     if case.target == case.source:
         yield Finding(case.loc("to"), f"{case.guest.ref} already runs on {case.target}",
                       "name another host as the target")
@@ -96,7 +100,11 @@ def guest_only(case: MigrationCase) -> Iterator[Finding]:
 @migration_rule("MIG014", Severity.ERROR, source=LDOM_AGENT + "; hagrp -migrate -to a cluster system",
                 basis="K")
 def vcs_target_is_node(case: MigrationCase) -> Iterator[Finding]:
-    """A VCS-driven migration needs a managing cluster that has the target's control domain as a node."""
+    """A VCS-driven migration needs a managing cluster that has the target's control domain as a node.
+
+    [K] ``hagrp -migrate -to SYSTEM`` names a system of the group's cluster; an error because the
+    runbook would otherwise print a command naming a system that is not in the cluster.
+    """
     if case.via != "vcs":
         return
     if case.cluster is None:
@@ -113,7 +121,11 @@ def vcs_target_is_node(case: MigrationCase) -> Iterator[Finding]:
 
 @migration_rule("MIG015", Severity.ERROR, source=LDOM_AGENT, basis="K")
 def vcs_migration_auth(case: MigrationCase) -> Iterator[Finding]:
-    """A VCS-driven live or warm migration needs migration-auth with a vcsencrypt-encrypted password."""
+    """A VCS-driven live or warm migration needs migration-auth with a vcsencrypt-encrypted password.
+
+    [K] The LDom agent authenticates ``ldm migrate-domain`` to the target with its UserName and
+    Password attributes; without them the generated LDom resource cannot migrate.
+    """
     if case.via != "vcs" or not case.active or case.cluster is None:
         return
     auth = case.estate.topology.clusters[case.cluster].migration_auth

@@ -97,6 +97,24 @@ def check_alternate_io(report: Reporter, config: Config) -> None:
                                               f"{' '.join(dep.words)}; expected online local hard")
 
 
+def check_single_importer(report: Reporter, config: Config) -> None:
+    """DiskGroup/Zpool resources of different groups that can run on the same system must not import
+    the same disk group or pool: offlining one would deport it under the other (CVMVolDg, for shared
+    disk groups, is exempt; groups on disjoint systems, e.g. one per server, are distinct imports)."""
+    first: dict[tuple[str, str], Group] = {}
+    for g, res in config.resources():
+        attr = {"DiskGroup": "DiskGroup", "Zpool": "PoolName"}.get(res.type)
+        for a in res.values(attr or ""):
+            if not isinstance(a.value, Scalar) or a.system is not None:
+                continue
+            key = (res.type, a.value.text)
+            other = first.setdefault(key, g)
+            if other.name != g.name and set(other.system_list()) & set(g.system_list()):
+                report(a.pos, "VCS056", f"{res.type} {res.name} imports {a.value.text!r}, also imported by "
+                                        f"a resource of group {other.name}",
+                       "keep one importing resource and order the other group with 'requires group'")
+
+
 def check_references(report: Reporter, config: Config, owner_of: dict[str, str]) -> None:
     targets = {"Proxy": "TargetResName", "IPMultiNICB": "BaseResName", "IPMultiNIC": "MultiNICAResName"}
     cvm_groups = {g.name for g, r in config.resources() if r.type == "CVMCluster"}
