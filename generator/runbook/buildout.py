@@ -12,6 +12,7 @@ from generator.artifacts import RenderContext
 from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
 from generator.runbook.installation import install_section
+from generator.runbook.iodomains import io_domains_section
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.placement import ldm_node
 from generator.runbook.storage import diskgroup_section, export_section, filesystem_section
@@ -47,8 +48,8 @@ def services_section(estate: Estate) -> Section | None:
     if not steps:
         return None
     return Section(id="services", title="Virtual disk, switch and console services", steps=tuple(steps),
-                   intro="Run in the control domain of each host; service domains other than `primary` must "
-                         "already own their I/O.",
+                   depends_on=("io-domains",),
+                   intro="Run in the control domain of each host, for every service domain of that host.",
                    backout=("Run each step's back-out; nothing uses the services yet.",))
 
 
@@ -123,7 +124,7 @@ def _link(sections: list[Section | None]) -> tuple[Section, ...]:
 
 def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
     t = estate.topology
-    sections = _link([services_section(estate), install_section(estate, guests=False),
+    sections = _link([io_domains_section(estate), services_section(estate), install_section(estate, guests=False),
                       diskgroup_section(estate, in_guests=False), export_section(estate), guests_section(estate),
                       install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),
                       filesystem_section(estate), spconfig_section(estate, context)])

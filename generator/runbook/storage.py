@@ -75,10 +75,16 @@ def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     if any(e.vdisk.spec.mpgroup for e in items):
         notes.append("`mpgroup` makes Oracle's vdisk multipathing fail over between service domains; do not "
                      "also let DMP in the guest multipath the same LUN (REFERENCE.md 7, rule 7).")
+    checks = sorted({f"ldm list-services {e.service.domain.name}" for e in items})
+    checks += [f"zfs list -t volume {e.vdisk.spec.zvol}" for e in items if e.vdisk.spec.zvol]
+    checks += [f"ls -l {cmd.quote(e.backend)}" for e in items if e.vdisk.spec.file]
+    if any(e.vdisk.spec.zvol or e.vdisk.spec.file for e in items):
+        notes.append("ZFS volume and file back ends are not created by this runbook: the checks show they exist "
+                     "in the service domain.")
     return Step(id=f"exports-{host}", title=f"Export the guests' disk back ends on {host}",
                 runs_on=ldm_node(estate, host), commands=tuple(commands),
                 expected="Every volume listed under its virtual disk service.",
-                verify=tuple(sorted({f"ldm list-services {e.service.domain.name}" for e in items})),
+                verify=tuple(checks),
                 backout=tuple(backout), minutes=2 + len(items), notes=tuple(notes))
 
 
