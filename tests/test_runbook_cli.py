@@ -25,7 +25,8 @@ def test_lists_the_runbooks_without_a_name() -> None:
 
 
 def test_prints_markdown_with_the_cover_options() -> None:
-    code, out, _ = _run("topologies/erp-split.yaml", "build-out", "--change", "CHG0042", "--owner", "Ops team")
+    code, out, _ = _run("topologies/erp-split.yaml", "build-out", "--change", "CHG0042", "--owner",
+                        "Ops team")
     assert code == 0
     assert "| Change ID | CHG0042 |" in out and "| Owner | Ops team |" in out
     assert "ldm add-vdsdev /dev/vx/dsk/erpdg/erpboot erpdb-boot@primary-vds0" in out

@@ -51,7 +51,8 @@ def test_split_model_exports_volumes_on_every_host_the_guest_can_run_on() -> Non
     guest = est.domain("erpdb")
     assert guest is not None and serving_hosts(est, guest) == ["t8a", "t8b"]
     book = next(b for b in books("erp-split") if b.id == "build-out")
-    by_host = {s.runs_on: s.commands for sec in book.sections for s in sec.steps if s.id.startswith("exports-")}
+    by_host = {s.runs_on: s.commands for sec in book.sections for s in sec.steps
+               if s.id.startswith("exports-")}
     assert by_host["t8a"] == by_host["t8b"] == (
         "ldm add-vdsdev /dev/vx/dsk/erpdg/erpboot erpdb-boot@primary-vds0",
         "ldm add-vdsdev /dev/vx/dsk/erpdg/erpdata erpdb-data@primary-vds0",

@@ -38,7 +38,7 @@ def test_markdown_matches_golden(name: str, update_goldens: bool) -> None:
         for file, text in produced.items():
             (folder / file).write_text(text, "utf-8")
     existing = sorted(p.name for p in folder.glob("*.md"))
-    assert existing == sorted(produced), "runbook set changed: run pytest --update-goldens and review the diff"
+    assert existing == sorted(produced), "runbook set changed: run --update-goldens and review the diff"
     for file, text in produced.items():
         assert (folder / file).read_text("utf-8") == text, f"{name}/{file} differs from its golden"
 
@@ -63,7 +63,8 @@ def test_cover_fields_are_blank_lines_unless_given() -> None:
     book = books("erp-split")[0]
     blank = markdown_text(book, context("erp-split"))
     assert "| Change ID | ____________________ |" in blank
-    filled = markdown_text(book, context("erp-split", change="CHG0042", window="Sat 22:00-02:00", owner="Ops"))
+    filled = markdown_text(book, context("erp-split", change="CHG0042", window="Sat 22:00-02:00",
+                                         owner="Ops"))
     assert "| Change ID | CHG0042 |" in filled and "| Change window | Sat 22:00-02:00 |" in filled
     html = print_html(book, context("erp-split", change="CHG<1>"))
     assert "CHG&lt;1&gt;" in html and "CHG<1>" not in html

@@ -28,7 +28,8 @@ def _book(name: str, book_id: str) -> Runbook:
 
 
 def _pdf(name: str, book_id: str) -> bytes:
-    [(_, data)] = materialize(runbook_artifacts(_book(name, book_id), context(name, change="CHG0042"), ["pdf"]))
+    [(_, data)] = materialize(runbook_artifacts(_book(name, book_id), context(name, change="CHG0042"),
+                                                ["pdf"]))
     return data
 
 

@@ -16,7 +16,6 @@ from generator.runbook.markdown import markdown_text
 
 from .runbook_support import EXAMPLE_NAMES, books, context, estate
 
-
 PASSWORD_FLAG_COMMANDS = frozenset({"hazonesetup", "hauser", "halogin", "vcsencrypt"})
 """Commands whose ``-p`` is a password (for ``ldm migrate-domain``, ``cp`` or ``mkdir`` it is not)."""
 

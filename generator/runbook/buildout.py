@@ -72,13 +72,16 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
         commands.append(f"ldm set-var boot-device={boot} {d.name}")
     commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
     notes = []
-    if spec.cpu_arch.value == "native" and any(m.domain in (d.name, d.ref) for m in estate.topology.migrations):
+    migrating = any(m.domain in (d.name, d.ref) for m in estate.topology.migrations)
+    if spec.cpu_arch.value == "native" and migrating:
         notes.append("cpu-arch=native: migration only to a host with the same CPU type and frequency.")
     return Step(id=f"guest-{d.host}-{d.name}", title=f"Create, bind and start guest `{d.name}` on {d.host}",
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
-                expected=f"`{d.name}` is active with {spec.vcpus} vCPUs and {cmd.ldm_size(spec.memory)} memory.",
+                expected=f"`{d.name}` is active with {spec.vcpus} vCPUs and "
+                         f"{cmd.ldm_size(spec.memory)} memory.",
                 verify=(f"ldm list {d.name}", f"ldm list -o disk,network {d.name}"),
-                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}", f"ldm remove-domain {d.name}"),
+                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}",
+                         f"ldm remove-domain {d.name}"),
                 minutes=10, notes=tuple(notes))
 
 
@@ -94,14 +97,16 @@ def guests_section(estate: Estate) -> Section | None:
                              expected="failure-policy shown by `ldm list -o domain`.",
                              verify=("ldm list -o domain primary",), minutes=2))
     return Section(id="guests", title="Guest domains", steps=tuple(steps), depends_on=("exports", "services"),
-                   intro="Each guest is defined only on its home host; other hosts receive it by fail-over or "
-                         "migration. Install Solaris in each guest from its console (`ldm list -o console "
+                   intro="Each guest is defined only on its home host; other hosts receive it by fail-over "
+                         "or migration. Install Solaris in each guest from its console (`ldm list -o console "
                          "GUEST` gives the port) before the next phase.",
                    backout=("Stop, unbind and remove each guest created in this phase (step back-outs).",))
 
 
 def spconfig_section(estate: Estate, context: RenderContext) -> Section:
-    name = f"{estate.topology.topology}-{context.short_hash[:8]}" if context.short_hash else estate.topology.topology
+    name = estate.topology.topology
+    if context.short_hash:
+        name = f"{name}-{context.short_hash[:8]}"
     steps = tuple(Step(id=f"spconfig-{host}", title=f"Save the domain configuration of {host} to the SP",
                        runs_on=ldm_node(estate, host), commands=(f"ldm add-spconfig {name}",),
                        expected=f"`{name}` is the current configuration.", verify=("ldm list-spconfig",),
@@ -124,8 +129,9 @@ def _link(sections: list[Section | None]) -> tuple[Section, ...]:
 
 def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
     t = estate.topology
-    sections = _link([io_domains_section(estate), services_section(estate), install_section(estate, guests=False),
-                      diskgroup_section(estate, in_guests=False), export_section(estate), guests_section(estate),
+    sections = _link([io_domains_section(estate), services_section(estate),
+                      install_section(estate, guests=False), diskgroup_section(estate, in_guests=False),
+                      export_section(estate), guests_section(estate),
                       install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),
                       filesystem_section(estate), spconfig_section(estate, context)])
     prerequisites = [f"Oracle VM Server for SPARC {t.versions.ovm or ''} running on every host; "
@@ -139,6 +145,7 @@ def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
                              "membership phases) before the disk group phases.")
     return Runbook(id="build-out", title=f"Build-out: {t.title}", topology=t.topology, kind="build-out",
                    summary=f"Builds the {t.model.value} InfoScale stack of `{t.topology}` from empty hosts: "
-                           "virtual services, InfoScale installation, storage, guest domains and file systems.",
+                           "virtual services, InfoScale installation, storage, guest domains and file "
+                           "systems.",
                    sections=sections, prerequisites=tuple(prerequisites), references=REFERENCES,
                    header={"Stack model": t.model.value})

@@ -54,7 +54,8 @@ def add_vcc(vcc: str, domain: str, port_range: str) -> str:
     return f"ldm add-vcc port-range={port_range} {vcc} {domain}"
 
 
-def add_vdsdev(backend: str, volume: str, vds: str, *, slice_: bool = False, mpgroup: str | None = None) -> str:
+def add_vdsdev(backend: str, volume: str, vds: str, *, slice_: bool = False,
+               mpgroup: str | None = None) -> str:
     options = []
     if slice_:
         options.append("options=slice")

@@ -22,7 +22,8 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
         notes.append("A live migration: the guest keeps running. Run only one migration at a time "
                      "(REFERENCE.md 7, rule 9).")
     if group.kind == "ldom" and action == "switch":
-        notes.append("A switch stops the guest on the source and boots it on the target: an outage of the guest.")
+        notes.append("A switch stops the guest on the source and boots it on the target: an outage of the "
+                     "guest.")
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
                 commands=(hagrp(action, group.name, target),),
                 expected=f"`{group.name}` ONLINE on {target} and OFFLINE on every other system.",
@@ -46,30 +47,38 @@ def _failover_section(group: GroupFacts, migrate: bool) -> Section:
                    backout=(f"`{hagrp('switch', group.name, home)}` returns the group to its first system.",))
 
 
+CYCLE_NOTE = ("Cycled on the last system of its SystemList, where the failover groups are not running after "
+              "their tests. If VCS refuses the offline because a parent group is online there (firm or hard "
+              "dependency), do not force it: note it and skip this step.")
+MULTI_IO_NOTE = ("A storage or network group of multiple I/O domains: the guest keeps its I/O through the "
+                 "other "
+                 "I/O domain and its AlternateIO group stays ONLINE.")
+PARENT_NOTE = "Parents of this group on this system go offline with it."
+
+
 def _parallel_section(group: GroupFacts) -> Section:
     system = group.systems[-1]
     others = ", ".join(group.systems[:-1]) or "no other system"
-    step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}", runs_on=system,
+    step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}",
+                runs_on=system,
                 commands=(hagrp("offline", group.name, system), hagrp("online", group.name, system)),
-                expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on {others}.",
+                expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on "
+                         f"{others}.",
                 verify=(f"hagrp -state {group.name}",), backout=(hagrp("online", group.name, system),),
                 minutes=5,
-                notes=("Cycled on the last system of its SystemList, where the failover groups are not running "
-                       "after their tests. If VCS refuses the offline because a parent group is online there "
-                       "(firm or hard dependency), do not force it: note it and skip this step.",
-                       "A storage or network group of multiple I/O domains: the guest keeps its I/O through the "
-                       "other I/O domain and its AlternateIO group stays ONLINE." if group.kind in
-                       ("storage", "network") else "Parents of this group on this system go offline with it."))
+                notes=(CYCLE_NOTE, MULTI_IO_NOTE if group.kind in ("storage", "network") else PARENT_NOTE))
     return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
                    steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
 
 
 def _follower_section(group: GroupFacts) -> Section:
-    step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows its LDom group", runs_on=group.systems[0],
+    step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows its LDom group",
+                runs_on=group.systems[0],
                 commands=(f"hagrp -state {group.name}", f"hagrp -dep {group.name}"), minutes=2,
-                expected=f"`{group.name}` ONLINE on the same control domain as the LDom group that requires it.",
-                notes=("The LDom group requires this group online local hard: it is not switched on its own but "
-                       "moves with the LDom group's switch or migration (behaviour per REFERENCE.md 2.4, "
+                expected=f"`{group.name}` ONLINE on the same control domain as the LDom group that requires "
+                         f"it.",
+                notes=("The LDom group requires this group online local hard: it is not switched on its own "
+                       "but moves with the LDom group's switch or migration (behaviour per REFERENCE.md 2.4, "
                        "unverified). Run this check after each LDom group move.",))
     return Section(id=f"group-{group.name}", title=f"AlternateIO group `{group.name}`", steps=(step,))
 
@@ -98,7 +107,8 @@ def _group_section(group: GroupFacts, migrate: bool) -> Section:
 
 
 def _pending_section(cid: str) -> Section:
-    step = Step(id="groups-unknown", title="List the service groups (VCS output not available)", runs_on="operator",
+    step = Step(id="groups-unknown", title="List the service groups (VCS output not available)",
+                runs_on="operator",
                 expected="NOT GENERATED: this build has no VCS output, so the groups to test are unknown. "
                          "Regenerate with the VCS output before the window.", gate=True, minutes=1)
     return Section(id="groups", title=f"Service groups of `{cid}`", steps=(step,))
@@ -115,7 +125,8 @@ def failover_runbook(estate: Estate, cid: str) -> Runbook:
                          for g in sorted(groups, key=_order) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,
-                   summary=f"Moves every service group of `{cid}` to each system it may run on and back, checking "
+                   summary=f"Moves every service group of `{cid}` to each system it may run on and back, "
+                           f"checking "
                            "the expected state after each move.",
                    prerequisites=(f"`hastatus -sum` on {nodes[0]}: every system RUNNING, no group FAULTED.",
                                   "Application owners informed: failover groups are briefly offline during a "

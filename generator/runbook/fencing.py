@@ -33,7 +33,8 @@ def _coordinator_step(fencing: Fencing, first: str) -> Step:
                 commands=(*[f"vxdisksetup -i {d} format=cdsdisk" for d in disks], init,
                           f"vxdg deport {COORDINATOR_DG}"),
                 expected=f"`{COORDINATOR_DG}` created with {len(disks)} disk(s) and deported.",
-                verify=("vxdisk -o alldgs list",), backout=(f"vxdg -o coordinator=off destroy {COORDINATOR_DG}",),
+                verify=("vxdisk -o alldgs list",),
+                backout=(f"vxdg -o coordinator=off destroy {COORDINATOR_DG}",),
                 minutes=5, notes=("Use an odd number of coordinator disks (three) that support SCSI-3 PR.",))
 
 
@@ -43,9 +44,11 @@ def _node_step(fencing: Fencing, node: DomainInfo) -> Step:
         commands.append(f"echo {COORDINATOR_DG} > /etc/vxfendg")
     commands.append("svcadm enable vxfen")
     disabled = fencing.mode is FencingMode.DISABLED
-    return Step(id=f"vxfen-{node.system}", title=f"Configure I/O fencing on {node.system} ({fencing.mode.value})",
+    return Step(id=f"vxfen-{node.system}",
+                title=f"Configure I/O fencing on {node.system} ({fencing.mode.value})",
                 runs_on=node.system, commands=tuple(commands),
-                expected="Fencing disabled." if disabled else f"`vxfenadm -d` shows mode {fencing.mode.value} and "
+                expected="Fencing disabled." if disabled else f"`vxfenadm -d` shows mode "
+                                                              f"{fencing.mode.value} and "
                                                               "every started node in the membership.",
                 verify=("vxfenadm -d",), backout=("svcadm disable vxfen",), minutes=3)
 
@@ -57,11 +60,12 @@ def fencing_section(estate: Estate, cid: str, nodes: list[DomainInfo]) -> Sectio
         steps.insert(0, _coordinator_step(fencing, nodes[0].system))
     notes = []
     if fencing.mode is FencingMode.SCSI3 and any(n.is_guest for n in nodes):
-        notes.append("SCSI-3 fencing in guest domains needs whole physical disks exported to the guests and a "
-                     "supported Oracle VM Server for SPARC release; CP-server fencing is the usual choice "
+        notes.append("SCSI-3 fencing in guest domains needs whole physical disks exported to the guests and "
+                     "a supported Oracle VM Server for SPARC release; CP-server fencing is the usual choice "
                      "(REFERENCE.md 7, rule 8, unverified).")
     if fencing.mode is FencingMode.DISABLED:
-        notes.append("No I/O fencing: a split brain can corrupt shared data. Acceptable only without shared storage.")
+        notes.append("No I/O fencing: a split brain can corrupt shared data. Acceptable only without shared "
+                     "storage.")
     intro = " ".join(notes) if notes else "Same file on every node."
     return Section(id="fencing", title="I/O fencing", steps=tuple(steps), depends_on=("membership",),
                    intro=intro, backout=("`svcadm disable vxfen` on every node configured so far.",))

@@ -29,9 +29,11 @@ def _export_steps(estate: Estate, name: str, dg: DiskGroup) -> list[Step]:
     for node in dg_domains(estate, dg):
         disks = _local_disks(estate, dg, node)
         if disks:
-            steps.append(Step(id=f"export-{name}-{node.system}", title=f"Export the local disks of {node.system}",
+            steps.append(Step(id=f"export-{name}-{node.system}",
+                              title=f"Export the local disks of {node.system}",
                               runs_on=node.system, commands=tuple(f"vxdisk export {d}" for d in disks),
-                              expected="Each disk shows the `exported` flag; the other nodes list it as remote.",
+                              expected="Each disk shows the `exported` flag; the other nodes list it as "
+                                       "remote.",
                               verify=("vxdisk list", "vxdisk -o alldgs list"),
                               backout=tuple(f"vxdisk unexport {d}" for d in disks), minutes=3))
     return steps
@@ -49,7 +51,8 @@ def _dg_section(estate: Estate, name: str, dg: DiskGroup) -> Section:
                 steps.append(fs)
     return Section(id=f"fss-{name}", title=f"FSS disk group `{name}`", steps=tuple(steps),
                    intro="Mirrored volumes keep one plex per host, so either host can fail.",
-                   backout=(f"Unmount the file systems, `vxdg destroy {name}`, then `vxdisk unexport` each disk.",))
+                   backout=(f"Unmount the file systems, `vxdg destroy {name}`, then `vxdisk unexport` each "
+                            f"disk.",))
 
 
 def fss_runbook(estate: Estate) -> Runbook | None:
@@ -59,10 +62,12 @@ def fss_runbook(estate: Estate) -> Runbook | None:
     return Runbook(id="fss", title=f"Flexible Storage Sharing: {estate.topology.title}",
                    topology=estate.topology.topology, kind="fss",
                    sections=tuple(_dg_section(estate, n, dg) for n, dg in groups.items()),
-                   summary="Builds the FSS disk groups from disks local to each host, shared over the cluster "
-                           "interconnect.",
+                   summary="Builds the FSS disk groups from disks local to each host, shared over the "
+                           "cluster interconnect.",
                    prerequisites=("The guest cluster is running with CVM (VCS set-up runbook).",
-                                  "Each host's local disks are exported to its guest as whole disks (build-out).",
+                                  "Each host's local disks are exported to its guest as whole disks "
+                                  "(build-out).",
                                   CAUTION),
-                   references=("Veritas InfoScale Virtualization Guide - Solaris: live migration in FSS environments",
+                   references=("Veritas InfoScale Virtualization Guide - Solaris: live migration in FSS "
+                               "environments",
                                "vxdg(1M), vxdisk(1M): -o fss, export"))

@@ -40,7 +40,8 @@ def _install_step(d: DomainInfo) -> Step:
     chosen = product(components)
     notes = [f"Choose {chosen} in the installer menu; configure only {names} in this domain."]
     if d.is_guest and components <= {Component.VXFS}:
-        notes.append("Split model guest: VxFS only. Do not put VxVM on the exported volumes inside the guest.")
+        notes.append("Split model guest: VxFS only. Do not put VxVM on the exported volumes inside the "
+                     "guest.")
     return Step(id=f"install-{d.host}-{d.name}", title=f"Install {chosen} in {d.ref} ({names})",
                 runs_on=d.system,
                 commands=("cd /var/tmp/infoscale", f"./installer -precheck {d.system}",

@@ -25,7 +25,8 @@ def _release_step(estate: Estate, host: str, domains: list[DomainInfo]) -> Step 
         return None
     control = estate.control_domain(host)
     name = control.name if control else "primary"
-    return Step(id=f"release-io-{host}", title=f"Release the I/O of the alternate domains from {name} on {host}",
+    return Step(id=f"release-io-{host}",
+                title=f"Release the I/O of the alternate domains from {name} on {host}",
                 runs_on=ldm_node(estate, host),
                 commands=(f"ldm start-reconf {name}", *[f"ldm remove-io {dev} {name}" for dev in devices],
                           "shutdown -i6 -g0 -y"),
@@ -34,8 +35,8 @@ def _release_step(estate: Estate, host: str, domains: list[DomainInfo]) -> Step 
                                                   *[f"ldm add-io {dev} {name}" for dev in devices],
                                                   "shutdown -i6 -g0 -y"),
                 minutes=20, gate=True,
-                notes=("Reboots the control domain: every guest on this host must be stopped or not yet built. "
-                       "Keep the boot disk and network of the control domain on the buses it keeps.",))
+                notes=("Reboots the control domain: every guest on this host must be stopped or not yet "
+                       "built. Keep the boot disk and network of the control domain on the buses it keeps.",))
 
 
 def _create_step(estate: Estate, d: DomainInfo) -> Step:
@@ -46,10 +47,12 @@ def _create_step(estate: Estate, d: DomainInfo) -> Step:
     commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
     return Step(id=f"iodomain-{d.host}-{d.name}", title=f"Create the I/O domain `{d.name}` on {d.host}",
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
-                expected=f"`{d.name}` active and owning {', '.join(io.device for io in spec.physical_io) or 'no bus'}; "
+                expected=f"`{d.name}` active and owning "
+                         f"{', '.join(io.device for io in spec.physical_io) or 'no bus'}; "
                          "install Solaris in it from its console before the next phase.",
                 verify=(f"ldm list {d.name}", "ldm list-io"),
-                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}", f"ldm remove-domain {d.name}"),
+                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}",
+                         f"ldm remove-domain {d.name}"),
                 minutes=15)
 
 
@@ -64,7 +67,7 @@ def io_domains_section(estate: Estate) -> Section | None:
         steps += [release] if release else []
         steps += [_create_step(estate, d) for d in on_host]
     return Section(id="io-domains", title="Alternate I/O domains", steps=tuple(steps),
-                   intro="Each alternate I/O domain takes over its own PCIe bus, so the guests keep their disks "
-                         "and networks while the control domain reboots.",
-                   backout=("Remove the domains (step back-outs), then give the buses back to the control domain "
-                            "with a delayed reconfiguration.",))
+                   intro="Each alternate I/O domain takes over its own PCIe bus, so the guests keep their "
+                         "disks and networks while the control domain reboots.",
+                   backout=("Remove the domains (step back-outs), then give the buses back to the control "
+                            "domain with a delayed reconfiguration.",))

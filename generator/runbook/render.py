@@ -19,7 +19,8 @@ from generator.runbook.print_html import html_artifact, print_html
 FORMATS = ("md", "html", "pdf")
 
 
-def runbook_artifacts(runbook: Runbook, context: RenderContext, formats: Iterable[str] = FORMATS) -> list[Artifact]:
+def runbook_artifacts(runbook: Runbook, context: RenderContext,
+                      formats: Iterable[str] = FORMATS) -> list[Artifact]:
     wanted = set(formats)
     result = []
     if "md" in wanted:

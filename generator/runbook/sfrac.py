@@ -51,8 +51,8 @@ def _odm_step(rac: RacSpec, node: str) -> Step:
     return Step(id=f"odm-{node}", title=f"Link Veritas ODM into the Oracle home on {node}", runs_on=node,
                 commands=(f"ls -l /opt/VRTSodm/lib/sparcv9/libodm.so {home}/lib/libodm*.so",
                           f"su - {rac.owner} -c 'srvctl status database -d {rac.database}'"),
-                expected="The Oracle home's libodm library is the Veritas ODM library; the database is running "
-                         "on every node.", minutes=5,
+                expected="The Oracle home's libodm library is the Veritas ODM library; the database is "
+                         "running on every node.", minutes=5,
                 notes=("Link the library exactly as the SF Oracle RAC guide says for your Oracle release "
                        "(library name differs per release; not generated here).",))
 
@@ -76,16 +76,19 @@ def sfrac_runbook(estate: Estate, cid: str) -> Runbook | None:
     net = Section(id="network", title="Private interconnect",
                   steps=tuple(_network_step(rac, n, ips.get(n, "")) for n in nodes), depends_on=("storage",))
     oracle = Section(id="oracle", title="After the Oracle installation",
-                     intro="Install Oracle Grid Infrastructure and the database with Oracle's installers first "
-                           f"(OCR and voting files on the `{rac.ocr_vote}` file system).",
+                     intro="Install Oracle Grid Infrastructure and the database with Oracle's installers "
+                           f"first (OCR and voting files on the `{rac.ocr_vote}` file system).",
                      steps=tuple(_odm_step(rac, n) for n in nodes), depends_on=("network",))
-    return Runbook(id=f"sfrac-{cid}", title=f"SF Oracle RAC: cluster {cid}", topology=estate.topology.topology,
+    return Runbook(id=f"sfrac-{cid}", title=f"SF Oracle RAC: cluster {cid}",
+                   topology=estate.topology.topology,
                    kind="sfrac", sections=(prep, net, oracle),
-                   summary=f"Prepares and checks the InfoScale side of Oracle RAC database `{rac.database}` on "
+                   summary=f"Prepares and checks the InfoScale side of Oracle RAC database `{rac.database}` "
+                           f"on "
                            f"{', '.join(nodes)}.",
-                   prerequisites=("VCS set-up runbook done: CVM, CFS and the RAC service groups online.", *CAUTIONS),
-                   references=("Veritas InfoScale Virtualization Guide - Solaris: SF Oracle RAC in guest domains "
-                               "and zones",),
+                   prerequisites=("VCS set-up runbook done: CVM, CFS and the RAC service groups online.",
+                                  *CAUTIONS),
+                   references=("Veritas InfoScale Virtualization Guide - Solaris: SF Oracle RAC in guest "
+                               "domains and zones",),
                    header={"Cluster": cid, "Database": rac.database})
 
 

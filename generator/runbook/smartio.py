@@ -44,7 +44,8 @@ def _cache_step(estate: Estate, name: str, cache: CacheSpec) -> Step:
                 expected=f"`{name}` ONLINE; caching enabled for {len(objects)} object(s).",
                 verify=("sfcache list -l",), backout=(*[f"sfcache disable {o}" for o in objects],
                                                       f"sfcache delete {name}"),
-                minutes=5, notes=("Objects imported on the other node are enabled there when they move; re-run "
+                minutes=5,
+                notes=("Objects imported on the other node are enabled there when they move; re-run "
                                   "`sfcache list -l` after a fail-over.",) if objects else ())
 
 
@@ -54,10 +55,14 @@ def smartio_runbook(estate: Estate) -> Runbook | None:
         return None
     steps = tuple(_cache_step(estate, n, c) for n, c in sorted(caches.items()))
     section = Section(id="caches", title="SmartIO cache areas", steps=steps,
-                      backout=("`sfcache delete` each cache area created; the data volumes are not touched.",))
-    return Runbook(id="smartio", title=f"SmartIO caches: {estate.topology.title}", topology=estate.topology.topology,
+                      backout=("`sfcache delete` each cache area created; the data volumes are not "
+                               "touched.",))
+    return Runbook(id="smartio", title=f"SmartIO caches: {estate.topology.title}",
+                   topology=estate.topology.topology,
                    kind="smartio", sections=(section,),
                    summary="Creates the SmartIO cache areas on the flash devices and enables caching.",
-                   prerequisites=("Flash devices visible to VxVM in the owning domain (`vxdisk list`).", CAUTION),
-                   references=("Veritas InfoScale Virtualization Guide - Solaris: SmartIO in virtualized environments",
+                   prerequisites=("Flash devices visible to VxVM in the owning domain (`vxdisk list`).",
+                                  CAUTION),
+                   references=("Veritas InfoScale Virtualization Guide - Solaris: SmartIO in virtualized "
+                               "environments",
                                "sfcache(1M)"))

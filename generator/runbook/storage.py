@@ -60,7 +60,8 @@ def diskgroup_section(estate: Estate, in_guests: bool) -> Section | None:
                                 "created in this phase.",))
     return Section(id="storage-io", title="Disk groups and volumes in the service domains",
                    steps=tuple(steps), depends_on=("install-io",),
-                   intro="VxVM in the control and I/O domains creates the volumes the guests will boot and run from.",
+                   intro="VxVM in the control and I/O domains creates the volumes the guests will boot and "
+                         "run from.",
                    backout=("`vxdg destroy` each disk group created in this phase (no guest uses it yet).",))
 
 
@@ -79,8 +80,8 @@ def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     checks += [f"zfs list -t volume {e.vdisk.spec.zvol}" for e in items if e.vdisk.spec.zvol]
     checks += [f"ls -l {cmd.quote(e.backend)}" for e in items if e.vdisk.spec.file]
     if any(e.vdisk.spec.zvol or e.vdisk.spec.file for e in items):
-        notes.append("ZFS volume and file back ends are not created by this runbook: the checks show they exist "
-                     "in the service domain.")
+        notes.append("ZFS volume and file back ends are not created by this runbook: the checks show they "
+                     "exist in the service domain.")
     return Step(id=f"exports-{host}", title=f"Export the guests' disk back ends on {host}",
                 runs_on=ldm_node(estate, host), commands=tuple(commands),
                 expected="Every volume listed under its virtual disk service.",
@@ -120,10 +121,12 @@ def _guest_fs_step(estate: Estate, vdisk: VdiskInfo, mount: str) -> Step:
                  f"echo '/dev/dsk/{disk}s0 /dev/rdsk/{disk}s0 {mount} vxfs 2 yes -' >> /etc/vfstab"]
     return Step(id=f"fs-{vdisk.domain.name}-{vdisk.name}",
                 title=f"Create the VxFS file system on vdisk `{vdisk.name}` at `{mount}`",
-                runs_on=vdisk.domain.system, commands=tuple(commands), expected=f"`{mount}` mounted in the guest",
+                runs_on=vdisk.domain.system, commands=tuple(commands),
+                expected=f"`{mount}` mounted in the guest",
                 verify=(f"df -h {cmd.quote(mount)}",), backout=(f"umount {cmd.quote(mount)}",), minutes=5,
                 notes=(f"Split model: the guest sees the volume as a plain disk. Confirm `{disk}` is vdisk "
-                       f"`{vdisk.name}` with `ldm list -o disk {vdisk.domain.name}` (ID column) on the control "
+                       f"`{vdisk.name}` with `ldm list -o disk {vdisk.domain.name}` (ID column) on the "
+                       f"control "
                        "domain before labelling it.",))
 
 
@@ -185,6 +188,6 @@ def filesystem_section(estate: Estate) -> Section | None:
     depends = ("install-guests",) if guest_side else ("storage-io",)
     return Section(id="filesystems", title="File systems", steps=tuple(steps), depends_on=depends,
                    intro="VxFS file systems, created in the domain that imports the disk group. File "
-                         "systems VCS mounts are test-mounted and unmounted; zone roots are made in the zones "
-                         "runbook.",
+                         "systems VCS mounts are test-mounted and unmounted; zone roots are made in the "
+                         "zones runbook.",
                    backout=("Unmount each file system created in this phase.",))

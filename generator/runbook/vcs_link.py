@@ -35,7 +35,7 @@ def _api() -> ModuleType | None:
 
 
 def ha_script(estate: Estate, cluster: str) -> list[str] | None:
-    """The ``haconf``/``hagrp``/``hares`` lines that build ``cluster``'s groups, or None without the VCS output."""
+    """The ``haconf``/``hagrp``/``hares`` lines that build ``cluster``'s groups (None without VCS output)."""
     api = _api()
     if api is None:
         return None
@@ -60,7 +60,6 @@ def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
         words = line.split()
         if words[:2] == ["hares", "-add"] and len(words) == 5 and words[3] == "LDom":
             group_of[words[2]] = words[4]
-        elif words[:2] == ["hares", "-modify"] and len(words) == 5 and words[3] == "LDomName":
-            if words[2] in group_of:
-                result[group_of[words[2]]] = words[4]
+        elif words[:2] == ["hares", "-modify"] and words[3:4] == ["LDomName"] and words[2] in group_of:
+            result[group_of[words[2]]] = words[4]
     return result

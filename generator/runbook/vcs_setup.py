@@ -29,7 +29,8 @@ def _membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster
     commands = heredoc("/etc/llthosts", [f"{i} {n.system}" for i, n in enumerate(nodes)])
     commands += heredoc("/etc/llttab", llttab)
     commands += [f"echo '/sbin/gabconfig -c -n{len(nodes)}' > /etc/gabtab", "svcadm enable llt gab"]
-    return Step(id=f"llt-{node.system}", title=f"Configure and start LLT and GAB on {node.system} (node {node_id})",
+    return Step(id=f"llt-{node.system}",
+                title=f"Configure and start LLT and GAB on {node.system} (node {node_id})",
                 runs_on=node.system, commands=tuple(commands),
                 expected=f"LLT sees {len(nodes)} node(s) on {len(cluster.llt_links)} link(s); "
                          "GAB port a membership lists every node once all are started.",
@@ -67,7 +68,8 @@ def _apply_steps(estate: Estate, cid: str, first: str) -> list[Step]:
                  commands=tuple(script), expected="Every command returns without error; the configuration is "
                                                   "saved read-only at the end.",
                  verify=(f"hacf -verify {CONFIG_DIR}",), backout=restore, minutes=10 + len(script) // 20,
-                 notes=(f"The same configuration as the generated `vcs/{cid}/main.cf`. Passwords appear only in "
+                 notes=(f"The same configuration as the generated `vcs/{cid}/main.cf`. Passwords appear "
+                        f"only in "
                         "the form `vcsencrypt -agent` printed.",))
     return [save, apply]
 
@@ -80,7 +82,8 @@ def _secret_step(cluster: Cluster, first: str) -> Step | None:
                 runs_on=first, commands=("vcsencrypt -agent",),
                 expected="The printed string equals the `password-encrypted` value of the topology; if not, "
                          "update the topology and regenerate before applying.",
-                minutes=3, notes=("Type the password at the prompt only: never on a command line or in a file.",))
+                minutes=3,
+                notes=("Type the password at the prompt only: never on a command line or in a file.",))
 
 
 def _verify_section(estate: Estate, cid: str, first: str) -> Section:
@@ -99,8 +102,8 @@ def _alternate_io_notes(estate: Estate, cid: str) -> tuple[str, ...]:
     if not any(d.is_io and not d.is_control for d in estate.cluster_systems(cid)):
         return ()
     return ("Multiple I/O domains: the storage and network groups are parallel over the I/O domains of one "
-            "host; the AlternateIO group stays online while one I/O domain of the host still serves the guest, "
-            "and the LDom group requires it online local hard (REFERENCE.md 2.4).",
+            "host; the AlternateIO group stays online while one I/O domain of the host still serves the "
+            "guest, and the LDom group requires it online local hard (REFERENCE.md 2.4).",
             "Check each per-host storage and network group is ONLINE on both I/O domains before trusting a "
             "fail-over test.")
 
@@ -114,14 +117,17 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                          intro="Node IDs follow the order of the cluster's nodes in the topology.",
                          backout=("`svcadm disable gab llt` on every node configured so far.",))
     apply_steps = [s for s in [_secret_step(cluster, first), *_apply_steps(estate, cid, first)] if s]
-    apply = Section(id="apply", title="Apply the service groups", steps=tuple(apply_steps), depends_on=("start",),
+    apply = Section(id="apply", title="Apply the service groups", steps=tuple(apply_steps),
+                    depends_on=("start",),
                     intro="Run on one node; VCS replicates the configuration to every member.",
                     backout=(f"Restore the saved main.cf: `hastop -all -force`, copy "
-                             f"`/var/tmp/main.cf.before-{cid}` back, `hacf -verify`, `hastart` on every node.",))
+                             f"`/var/tmp/main.cf.before-{cid}` back, `hacf -verify`, `hastart` on every "
+                             "node.",))
     sections = (membership, fencing_section(estate, cid, nodes), _start_section(cid, nodes), apply,
                 _verify_section(estate, cid, first))
     systems = ", ".join(n.system for n in nodes)
-    return Runbook(id=f"vcs-setup-{cid}", title=f"VCS set-up: cluster {cid}", topology=estate.topology.topology,
+    return Runbook(id=f"vcs-setup-{cid}", title=f"VCS set-up: cluster {cid}",
+                   topology=estate.topology.topology,
                    kind="vcs-setup", sections=sections,
                    summary=f"Configures cluster `{cid}` (systems {systems}): LLT, GAB, fencing, start, the "
                            "generated service groups, and the checks that close the change.",

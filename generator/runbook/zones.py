@@ -25,7 +25,8 @@ CAUTIONS = (
 
 
 def zonecfg_lines(name: str, zone: Zone) -> list[str]:
-    lines = ["create" if zone.ip_type == "exclusive" else "create -b", f"set brand={zone.brand}", f"set zonepath={zone.zonepath}", "set autoboot=false",
+    lines = ["create" if zone.ip_type == "exclusive" else "create -b", f"set brand={zone.brand}",
+             f"set zonepath={zone.zonepath}", "set autoboot=false",
              f"set ip-type={zone.ip_type}"]
     for volume in zone.exported_volumes:
         dg, vol = volume.split("/")
@@ -36,7 +37,8 @@ def zonecfg_lines(name: str, zone: Zone) -> list[str]:
 
 def _configure_step(name: str, zone: Zone, node: DomainInfo) -> Step:
     return Step(id=f"zonecfg-{name}-{node.system}", title=f"Configure zone `{name}` on {node.system}",
-                runs_on=node.system, commands=(*heredoc(f"/var/tmp/{name}.zonecfg", zonecfg_lines(name, zone)),
+                runs_on=node.system, commands=(*heredoc(f"/var/tmp/{name}.zonecfg", zonecfg_lines(name,
+                                                                                                  zone)),
                                                f"zonecfg -z {name} -f /var/tmp/{name}.zonecfg"),
                 expected=f"`{name}` in state configured.", verify=("zoneadm list -cv",),
                 backout=(f"zonecfg -z {name} delete -F",), minutes=3)
@@ -58,7 +60,8 @@ def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[S
     mount = cmd.mount_vxfs(cmd.vx_block(dg, vol), path)
     steps = [Step(id=f"install-{name}", title=f"Install zone `{name}` on its shared root on {first.system}",
                   runs_on=first.system,
-                  commands=(cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), f"mkdir -p {path}", mount, f"chmod 700 {path}", f"zoneadm -z {name} install",
+                  commands=(cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), f"mkdir -p {path}", mount,
+                            f"chmod 700 {path}", f"zoneadm -z {name} install",
                             f"zoneadm -z {name} boot", f"zlogin {name} svcs -x", f"zoneadm -z {name} halt",
                             f"zoneadm -z {name} detach", f"umount {path}", f"vxdg deport {dg}"),
                   expected=f"`{name}` installed once on `{dg}/{vol}`, then detached; `{dg}` deported.",
@@ -67,12 +70,14 @@ def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[S
     for n in others:
         steps.append(Step(id=f"attach-{name}-{n.system}", title=f"Attach zone `{name}` on {n.system}",
                           runs_on=n.system,
-                          commands=(f"vxdg import {dg}", f"mkdir -p {path}", mount, f"zoneadm -z {name} attach",
+                          commands=(f"vxdg import {dg}", f"mkdir -p {path}", mount,
+                                    f"zoneadm -z {name} attach",
                                     f"zoneadm -z {name} detach", f"umount {path}", f"vxdg deport {dg}"),
-                          expected=f"`{name}` attaches cleanly (packages match this node) and is detached again.",
+                          expected=f"`{name}` attaches cleanly (packages match this node) and is detached "
+                                   f"again.",
                           verify=("zoneadm list -cv",), minutes=10,
-                          notes=("VCS attaches with `zoneadm attach -F` (ForceAttach), which skips these checks: "
-                                 "this step is the check.",)))
+                          notes=("VCS attaches with `zoneadm attach -F` (ForceAttach), which skips these "
+                                 "checks: this step is the check.",)))
     return steps
 
 
@@ -102,8 +107,8 @@ def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -
                           "unset VCS_ZONE_PW", f"hazoneverify {group}"),
                 expected="hazoneverify reports the zone configuration valid on every system.",
                 verify=(f"hagrp -display {group} -attribute ContainerInfo",), minutes=10,
-                notes=("Type the zone user's password after `read`: it never appears on screen, in a file or in "
-                       "the shell history.",
+                notes=("Type the zone user's password after `read`: it never appears on screen, in a file "
+                       "or in the shell history.",
                        "If the generated configuration already holds the group, hazonesetup updates it in "
                        "place; compare with `vcs/` main.cf afterwards."))
 
@@ -111,7 +116,9 @@ def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -
 def _zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Section:
     nodes = [d for d in (estate.domain(ref) for ref in zone.domains) if d is not None]
     steps = [_configure_step(name, zone, n) for n in nodes]
-    steps += _local_root_steps(name, nodes) if zone.root is ZoneRoot.LOCAL else _shared_root_steps(name, zone, nodes)
+    steps += _local_root_steps(name, nodes) if zone.root is ZoneRoot.LOCAL else _shared_root_steps(name,
+                                                                                                   zone,
+                                                                                                   nodes)
     if cid is not None and nodes:
         steps.append(_hazone_step(estate, cid, name, nodes))
     root = "local to each node" if zone.root is ZoneRoot.LOCAL else f"shared on `{zone.root_volume}`"
@@ -126,12 +133,15 @@ def zones_runbook(estate: Estate) -> Runbook | None:
     if not zones:
         return None
     owner = {z: cid for cid, c in sorted(estate.topology.clusters.items()) for z in c.zones}
-    sections = tuple(_zone_section(estate, name, zone, owner.get(name)) for name, zone in sorted(zones.items()))
+    sections = tuple(_zone_section(estate, name, zone, owner.get(name)) for name,
+                     zone in sorted(zones.items()))
     return Runbook(id="zones", title=f"Zones: {estate.topology.title}", topology=estate.topology.topology,
                    kind="zones", sections=sections,
-                   summary="Configures every Solaris zone identically on each node that may host it, installs its "
+                   summary="Configures every Solaris zone identically on each node that may host it, "
+                           "installs its "
                            "root and hands it to VCS with hazonesetup.",
-                   prerequisites=("Build-out done: the zone root and exported volumes exist in the global zones.",
+                   prerequisites=("Build-out done: the zone root and exported volumes exist in the global "
+                                  "zones.",
                                   "VCS set-up done: the cluster is running with the generated groups.",
                                   *CAUTIONS),
                    references=("Veritas InfoScale Virtualization Guide - Solaris: VCS support for zones",
