@@ -34,7 +34,8 @@ from generator.pipeline import check_file  # noqa: E402
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def best_of(repeats: int, func: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:
+def best_of(repeats: int, func: Callable[[], object],
+            clock: Callable[[], float] = time.perf_counter) -> float:
     """Best time of ``repeats`` calls, in seconds, on ``clock`` (wall clock unless told otherwise)."""
     times = []
     for _ in range(repeats):

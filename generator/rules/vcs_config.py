@@ -17,7 +17,6 @@ from generator.vcs.parser import parse
 from generator.vcs.printer import format_config
 from generator.vcs.verify import verify
 
-
 _DERIVED: WeakKeyDictionary[Estate, dict[str, Derived]] = WeakKeyDictionary()
 
 
