@@ -31,6 +31,7 @@ artifacts: venv system-deps ## Build every artifact from topologies/ into $(OUT)
 docs: venv system-deps ## Build the artifacts and the Sphinx site into _build/html (warnings are errors)
 	$(PY) -m generator check topologies
 	$(PY) -m generator build topologies --out $(OUT)
+	$(PY) -m generator schema -o _build/topology.schema.json
 	$(PY) -m sphinx -b html $(SPHINXOPTS) . _build/html
 	@echo "Site: _build/html/index.html"
 

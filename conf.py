@@ -4,14 +4,24 @@ project = "InfoScale on Oracle VM Server for SPARC: generated documentation"
 author = "infoscale-ldom-docgen contributors"
 copyright = "the infoscale-ldom-docgen contributors"
 
-extensions = ["myst_parser", "sphinx.ext.graphviz"]
+extensions = ["myst_parser", "sphinx.ext.graphviz", "generator.sphinx_ext"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "docs/index"
 include_patterns = ["docs/**"]
-exclude_patterns = ["_build", ".venv"]
+exclude_patterns = ["_build", ".venv", "docs/_generated/**/files/**", "docs/locale/**"]
 html_theme = "furo"
 html_title = "InfoScale on LDoms: docs & runbooks"
 graphviz_output_format = "svg"
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
+# Generated pages (generator.sphinx_ext): topologies read from here, pages written there.
+docgen_topologies = "topologies"
+docgen_output = "docs/_generated"
+# Translations: English is the source; a Japanese edition adds docs/locale/ja/LC_MESSAGES/*.po
+# (make gettext-style: sphinx-build -b gettext, then sphinx-intl) and builds with -D language=ja.
+language = "en"
+locale_dirs = ["docs/locale/"]
+gettext_compact = False
+html_static_path: list[str] = []
+html_extra_path = ["docs/_extra"]

@@ -93,10 +93,13 @@ def rules(fmt: str) -> None:
 @click.option("--change", default="", help="Change ID printed on runbook covers.")
 @click.option("--window", default="", help="Change window printed on runbook covers.")
 @click.option("--owner", default="", help="Change owner printed on runbook covers.")
-def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for independent topologies (default: the CPUs available).")
+def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
+          jobs: int | None) -> None:
     """Check and render every artifact of the given topologies into OUT."""
     written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict,
-                                               {"change": change, "window": window, "owner": owner})
+                                               {"change": change, "window": window, "owner": owner}, jobs)
     click.echo(format_text(diagnostics), nl=False, err=True)
     click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.artifacts import Artifact, RenderContext
-from generator.diagnostics import Diagnostic, InputError, has_errors, sort_diagnostics
+from generator.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from generator.loader import Loaded, discover, load_file
 from generator.model import Estate
 from generator.render import render_all
 from generator.rules import check_topology
-from generator.writer import Written, materialize, write_tree
+from generator.writer import Written
 
 
 @dataclass
@@ -80,17 +80,13 @@ def render_checked(checked: Checked, options: dict[str, str] | None = None,
     return render_all(checked.estate, context, only)
 
 
-def build(paths: Sequence[Path], out: Path, strict: bool = False,
-          options: dict[str, str] | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
-    """Check, render and write every topology; raises :class:`InputError` when the input is wrong."""
-    results, diagnostics = check_paths(paths)
-    if has_errors(diagnostics, strict) or not results:
-        raise InputError(diagnostics)
-    outputs: list[tuple[str, Artifact, bytes]] = []
-    for checked in results:
-        assert checked.loaded.topology is not None
-        name = checked.loaded.topology.topology
-        for artifact, data in materialize(render_checked(checked, options)):
-            outputs.append((name, artifact, data))
-    written, changed = write_tree(out, outputs)
-    return written, changed, diagnostics
+def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[str, str] | None = None,
+          jobs: int | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
+    """Check, render and write every topology; raises :class:`InputError` when the input is wrong.
+
+    Incremental, parallel and atomic: see :mod:`generator.build`.
+    """
+    from generator.build import build_tree  # the orchestrator imports this module
+
+    report = build_tree(paths, out, strict, options, jobs)
+    return report.written, report.changed, report.diagnostics

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from .site_build import built_site  # noqa: F401  (session fixture: the doc site, built once per run)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "topologies"
 FIXTURES = ROOT / "tests" / "topologies"

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.diagrams import labels
-from generator.diagrams.dot import DotWriter, Endpoint, Html, escape
+from generator.diagrams.dot import DotWriter, Endpoint, Html, escape, quote
 from generator.diagrams.storage import draw_storage
 from generator.diagrams.style import EDGES, edge_attrs
 from generator.model import DomainInfo, Estate, VdiskInfo
@@ -79,6 +79,15 @@ class Diagram:
                     detailed = self.view.detailed and d in self.focus
                     self.w.node(dom_id(d), {"label": labels.domain_label(d, zones.get(d.ref, []), detailed)})
             self.w.close()
+        self._columns()
+
+    def _columns(self) -> None:
+        """Providers in one column, pure consumers in the next, whatever host they are on."""
+        providers = [d for d in self.shown if d.is_service or d.is_io]
+        consumers = [d for d in self.shown if d not in providers]
+        for column in (providers, consumers):
+            if len(column) > 1:
+                self.w.line("{rank=same; " + " ".join(quote(dom_id(d)) + ";" for d in column) + "}")
 
     def _zones_by_domain(self) -> dict[str, list[str]]:
         result: dict[str, list[str]] = {}
@@ -127,7 +136,7 @@ class Diagram:
             cid = f"vcs:{name}"
             self.w.node(cid, {"label": labels.cluster_label(name, cluster, self.estate)})
             for d in nodes:
-                self.edge("node", (cid, None), (dom_id(d), labels.HEAD))
+                self.edge("node", (cid, None), (dom_id(d), labels.HEAD), constraint="false")
             for d in sorted(managed, key=lambda x: x.ref):
                 self.edge("manages", (cid, None), (dom_id(d), labels.HEAD), constraint="false")
 

@@ -55,6 +55,8 @@ CHECKS: dict[str, Check] = {
     "VCS054": Check(W, "K", "Groups with CVMVolDg/CFSMount depend on the group running CVMCluster"),
     "VCS055": Check(W, "K", "A group with a Zone resource has ContainerInfo (REFERENCE 3.3, 8.1)"),
     "VCS056": Check(W, "K", "A disk group or ZFS pool is imported by resources of one failover group only"),
+    "VCS057": Check(W, "K", "Parallel groups hold no DiskGroup or IP resource (they cannot be online on two "
+                            "systems at once)"),
     "VCS060": Check(W, "K", "Included files exist next to the main.cf being verified"),
 }
 

@@ -11,7 +11,7 @@ from generator.diagnostics import Diagnostic, InputError, format_text, has_error
 from generator.pipeline import check_file, display_name
 from generator.vcs.api import cluster_names, derived
 from generator.vcs.catalogue import catalogue
-from generator.vcs.checks import Reporter
+from generator.vcs.checks import CHECKS, Reporter
 from generator.vcs.commands import ha_command_list, script_text
 from generator.vcs.config import TypeDef
 from generator.vcs.parser import parse
@@ -100,3 +100,10 @@ def verify_files(files: tuple[Path, ...], strict: bool) -> None:
     click.echo(f"{len(files)} file(s) verified: {errors} error(s), {warnings} warning(s)", err=True)
     if has_errors(diagnostics, strict):
         sys.exit(1)
+
+
+@command.command("checks")
+def list_checks() -> None:
+    """List the main.cf checks of `vcs verify`: ID, severity, basis and summary."""
+    for rule_id, check in CHECKS.items():
+        click.echo(f"{rule_id}  {check.severity.value:<7}  [{check.basis}]  {check.summary}")

@@ -30,6 +30,12 @@ def _declared_once(report: Reporter, config: Config) -> None:
             if item.name in seen:
                 report(item.pos, "VCS015", f"{what} {item.name} is declared twice")
             seen.add(item.name)
+    for t in config.types:
+        names: set[str] = set()
+        for decl in t.decls:
+            if decl.name in names:
+                report(decl.pos, "VCS015", f"type {t.name}: attribute {decl.name} is declared twice")
+            names.add(decl.name)
 
 
 def _system_list(report: Reporter, group: Group, declared: set[str]) -> list[str]:
@@ -79,6 +85,11 @@ def _group(report: Reporter, group: Group, declared: set[str], cat: Catalogue,
         check_resource(report, res, cat)
         _localized(report, f"{res.type} {res.name}", res.attrs, systems, declared)
     check_resource_deps(report, group, owner_of)
+    for res in group.resources if group.parallel else ():
+        if res.type in ("DiskGroup", "IP"):
+            report(res.pos, "VCS057", f"parallel group {group.name} has {res.type} {res.name}",
+                   "a private disk group or an IP address can be online on one system only; use CVMVolDg "
+                   "for a shared disk group, or a failover group")
 
 
 def _owners(report: Reporter, config: Config) -> dict[str, str]:

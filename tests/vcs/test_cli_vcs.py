@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.vcs.checks import CHECKS
 
 MERGED = "tests/topologies/valid/vcs-explicit-group-merged.yaml"
 
@@ -58,3 +59,9 @@ def test_vcs_with_invalid_topology_reports_and_exits_1() -> None:
     result = CliRunner().invoke(cli, ["vcs", "tests/topologies/invalid/vcs-explicit-group-conflict.yaml"])
     assert result.exit_code == 1
     assert "VCS100" in str(result.exception)
+
+
+def test_vcs_checks_lists_every_check() -> None:
+    result = CliRunner().invoke(cli, ["vcs", "checks"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == list(CHECKS)

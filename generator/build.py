@@ -1,0 +1,235 @@
+"""Build orchestration: many topologies, both cores, only the work whose inputs changed.
+
+1. Plan: a topology whose file, code version and options match the cache, and whose outputs are on
+   disk unchanged, is reused without being loaded.
+2. Check and render the others, in a process pool when there are several (topologies are independent).
+3. Stop with every diagnostic if any input is wrong: nothing in OUT has been touched yet.
+4. Convert: each topology's DOT graphs go through one ``dot`` process (two run at a time); a batch or a
+   print-HTML page whose input hash is unchanged reuses the file already on disk. PDFs use the pool.
+5. Write: changed files are staged in full and then renamed into place (:func:`write_tree`), then the
+   manifest, then the cache. A build killed before step 5 leaves the previous output untouched.
+
+Progress goes to standard error with rich, only when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.artifacts import Artifact
+from generator.buildcache import (
+    CACHE,
+    CachedArtifact,
+    CachedTopology,
+    cache_bytes,
+    code_version,
+    dot_batch_hash,
+    file_sha256,
+    load_cache,
+    options_hash,
+    outputs_intact,
+)
+from generator.buildprogress import Progress
+from generator.diagnostics import Diagnostic, InputError, Severity, has_errors, sort_diagnostics
+from generator.loader import discover
+from generator.pipeline import check_file, display_name, render_checked
+from generator.writer import Written, dot_batches, html_to_pdf, write_tree
+
+
+@dataclass
+class Rendered:
+    """A topology checked (and rendered when it passed), as returned by a worker."""
+
+    display: str
+    sha256: str
+    topology: str | None
+    id_mark: tuple[int, int]
+    diagnostics: list[Diagnostic]
+    artifacts: list[Artifact] | None
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    written: list[Written]
+    changed: int
+    diagnostics: list[Diagnostic]
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+
+
+def check_and_render(path: Path, options: dict[str, str], strict: bool) -> Rendered:
+    """Worker: load, check and (when the input is acceptable) render one topology file."""
+    checked = check_file(path)
+    topology = checked.loaded.topology
+    mark = checked.loaded.document.mark(("topology",)) if topology else (1, 1)
+    acceptable = checked.ok and not has_errors(checked.diagnostics, strict)
+    artifacts = render_checked(checked, options) if acceptable else None
+    return Rendered(checked.loaded.path, checked.source_sha256, topology.topology if topology else None,
+                    mark, checked.diagnostics, artifacts)
+
+
+def _plan(files: list[Path], out: Path, cache: dict[str, CachedTopology], code: str, options: str
+          ) -> tuple[list[Path], dict[str, CachedTopology]]:
+    todo, reused = [], {}
+    for path in files:
+        name = display_name(path)
+        entry = cache.get(name)
+        if (entry is not None and (entry.code, entry.options) == (code, options)
+                and file_sha256(path) == entry.sha256 and outputs_intact(out, entry)):
+            reused[name] = entry
+        else:
+            todo.append(path)
+    return todo, reused
+
+
+def _duplicate_ids(rendered: list[Rendered], reused: dict[str, CachedTopology]) -> list[Diagnostic]:
+    seen: dict[str, str] = {}
+    found = []
+    items = [(r.display, r.topology, r.id_mark) for r in rendered if r.topology]
+    items += [(name, e.topology, e.id_mark) for name, e in reused.items()]
+    for display, topology, (line, col) in sorted(items):
+        assert topology is not None
+        if topology in seen:
+            found.append(Diagnostic(display, line, col, Severity.ERROR, "TOPO001",
+                                    f"topology id {topology!r} is also used by {seen[topology]}",
+                                    "each topology needs its own id: it names the output folder"))
+        else:
+            seen[topology] = display
+    return found
+
+
+def _run_checks(todo: list[Path], options: dict[str, str], strict: bool, pool: Executor | None,
+                progress: Progress) -> list[Rendered]:
+    task = progress.task("check and render", len(todo))
+    results = []
+    if pool is None:
+        for path in todo:
+            results.append(check_and_render(path, options, strict))
+            progress.advance(task)
+        return results
+    futures = [pool.submit(check_and_render, path, options, strict) for path in todo]
+    for future in futures:
+        results.append(future.result())
+        progress.advance(task)
+    return results
+
+
+def _reuse_file(out: Path, topology: str, artifact: Artifact,
+                old: dict[str, CachedArtifact]) -> bytes | None:
+    """Bytes already on disk for an artifact whose engine input is unchanged, else ``None``."""
+    cached = old.get(artifact.path)
+    if cached is None or cached.source_hash != artifact.source_hash or cached.convert != artifact.convert:
+        return None
+    try:
+        data = (out / topology / artifact.path).read_bytes()
+    except OSError:
+        return None
+    return data if _sha(data) == cached.sha256 else None
+
+
+def _convert(rendered: list[Rendered], out: Path, cache: dict[str, CachedTopology],
+             pool: Executor | None, progress: Progress) -> dict[tuple[str, str], bytes]:
+    """Final bytes per (display, artifact path): engines run only where their input changed."""
+    final: dict[tuple[str, str], bytes] = {}
+    batches: list[tuple[Rendered, list[Artifact]]] = []
+    pdfs: list[tuple[Rendered, Artifact]] = []
+    for r in rendered:
+        assert r.artifacts is not None and r.topology is not None
+        entry = cache.get(r.display)
+        old = {a.path: a for a in entry.artifacts} if entry and entry.topology == r.topology else {}
+        dots = [a for a in r.artifacts if a.convert == "svg"]
+        same_batch = entry is not None and entry.dot_batch == dot_batch_hash([a.data for a in dots])
+        reuse = {a.path: _reuse_file(out, r.topology, a, old) for a in dots} if same_batch else {}
+        if dots and same_batch and all(v is not None for v in reuse.values()):
+            final.update({(r.display, p): v for p, v in reuse.items() if v is not None})
+        elif dots:
+            batches.append((r, dots))
+        for a in r.artifacts:
+            if a.convert == "pdf" and (data := _reuse_file(out, r.topology, a, old)) is not None:
+                final[(r.display, a.path)] = data
+            elif a.convert == "pdf":
+                pdfs.append((r, a))
+            elif a.convert is None:
+                final[(r.display, a.path)] = a.data
+    _run_engines(batches, pdfs, final, pool, progress)
+    return final
+
+
+def _run_engines(batches: list[tuple[Rendered, list[Artifact]]], pdfs: list[tuple[Rendered, Artifact]],
+                 final: dict[tuple[str, str], bytes], pool: Executor | None, progress: Progress) -> None:
+    task = progress.task("dot (one process per topology)", len(batches))
+    sources = [[a.data for a in dots] for _, dots in batches]
+    svgs = dot_batches(sources, on_done=lambda: progress.advance(task))
+    for (r, dots), outputs in zip(batches, svgs, strict=True):
+        final.update({(r.display, a.path): svg for a, svg in zip(dots, outputs, strict=True)})
+    task = progress.task("PDF", len(pdfs))
+    pages = [a.data for _, a in pdfs]
+    converted = pool.map(html_to_pdf, pages) if pool else map(html_to_pdf, pages)
+    for (r, a), pdf in zip(pdfs, converted, strict=True):
+        final[(r.display, a.path)] = pdf
+        progress.advance(task)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _cache_entry(r: Rendered, code: str, options: str, final: dict[tuple[str, str], bytes]) -> CachedTopology:
+    assert r.artifacts is not None and r.topology is not None
+    arts = tuple(CachedArtifact(a.path, a.kind, a.format, _sha(final[(r.display, a.path)]), a.source_hash,
+                                a.convert) for a in r.artifacts)
+    dots = [a.data for a in r.artifacts if a.convert == "svg"]
+    return CachedTopology(r.sha256, code, options, r.topology, r.id_mark, dot_batch_hash(dots),
+                          tuple(r.diagnostics), arts)
+
+
+@contextmanager
+def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
+    if jobs <= 1 or work <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, work)) as pool:
+        yield pool
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
+               options: dict[str, str] | None = None, jobs: int | None = None,
+               progress: Progress | None = None) -> BuildReport:
+    """Check, render and write every topology under ``paths`` into ``out``, reusing what has not changed.
+
+    Raises :class:`InputError` (before anything in ``out`` changes) when the input is wrong.
+    """
+    opts = dict(options or {})
+    progress = progress or Progress.for_stderr()
+    files, problems = discover(list(paths))
+    cache, code, opts_key = load_cache(out), code_version(), options_hash(opts)
+    todo, reused = _plan(files, out, cache, code, opts_key)
+    with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
+        rendered = _run_checks(todo, opts, strict, pool, progress)
+        diagnostics = list(problems) + _duplicate_ids(rendered, reused)
+        diagnostics += [d for r in rendered for d in r.diagnostics]
+        diagnostics += [d for e in reused.values() for d in e.diagnostics]
+        diagnostics = sort_diagnostics(diagnostics)
+        if has_errors(diagnostics, strict) or not files:
+            raise InputError(diagnostics)
+        final = _convert(rendered, out, cache, pool, progress)
+    entries = {name: e for name, e in reused.items()}
+    entries.update({r.display: _cache_entry(r, code, opts_key, final) for r in rendered})
+    kept = [Written(f"{e.topology}/{a.path}", a.kind, e.topology, a.format, a.sha256)
+            for e in reused.values() for a in e.artifacts]
+    outputs = [(r.topology or "", a, final[(r.display, a.path)])
+               for r in rendered for a in r.artifacts or []]
+    written, changed = write_tree(out, outputs, kept, (CACHE, cache_bytes(entries)))
+    return BuildReport(written, changed, diagnostics, sorted(r.display for r in rendered), sorted(reused))

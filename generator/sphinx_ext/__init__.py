@@ -1,0 +1,33 @@
+"""Sphinx extension: turns every topology in ``topologies/`` into pages of the doc site.
+
+On ``builder-inited`` it runs the same load -> check -> render flow as the CLI
+(:mod:`generator.pipeline`), lets the writer convert diagrams, and writes Markdown pages plus the
+artifacts they show under ``docs/_generated/`` (see :mod:`generator.sphinx_ext.site`). Files are
+written only when their bytes change, so Sphinx re-reads only the pages of a changed topology.
+
+Configuration values (``conf.py``): ``docgen_topologies`` (folder of topology files, relative to the
+configuration directory) and ``docgen_output`` (folder for generated pages).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from generator import __version__
+from generator.sphinx_ext.maincf_lexer import MainCfLexer
+
+
+def _generate(app: Sphinx) -> None:
+    from generator.sphinx_ext.site import generate_site
+
+    generate_site(app)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("docgen_topologies", "topologies", "env", [str])
+    app.add_config_value("docgen_output", "docs/_generated", "env", [str])
+    app.add_lexer("maincf", MainCfLexer)
+    app.connect("builder-inited", _generate)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,114 @@
+"""How the site shows an artifact, decided by its kind and file type, never by who produced it.
+
+Every renderer's output appears on the site as soon as it lands: topology diagrams on the
+topology's overview, everything else on one page per *subject*. The subject of ``vcs/ctlclus/main.cf``
+is ``vcs/ctlclus``; of ``runbooks/migrate-erpdb.pdf`` it is ``runbooks/migrate-erpdb`` (the file
+name up to its first dot), so a runbook's Markdown, print HTML and PDF share one page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from generator.artifacts import Artifact
+
+OVERVIEW_KINDS = frozenset({"topology-diagram"})
+FILES = "files"
+"""Folder, next to a topology's pages, holding its artifacts (excluded from Sphinx sources)."""
+
+# File type -> (how it is shown, Pygments lexer).
+SHOW: dict[str, tuple[str, str]] = {
+    "svg": ("figure", ""),
+    "png": ("figure", ""),
+    "md": ("include", ""),
+    "cf": ("code", "maincf"),
+    "sh": ("code", "bash"),
+    "cmd": ("code", "bash"),
+    "txt": ("code", "text"),
+}
+SECTION_TITLES = {
+    "vcs": "VCS cluster {}",
+    "clusters": "VCS cluster {}",
+    "migrations": "Migration {}",
+    "migration": "Migration {}",
+    "runbooks": "Runbook: {}",
+    "runbook": "Runbook: {}",
+    "diagrams": "Diagram: {}",
+}
+SECTION_ORDER = ("vcs", "clusters", "migrations", "migration", "runbooks", "runbook")
+KIND_ORDER = ("vcs-config", "vcs-commands")
+"""Kinds shown before the others of the same presentation (the configuration before type definitions)."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One artifact as a page presents it."""
+
+    path: str
+    """Path relative to the page, e.g. ``files/vcs/ctlclus/main.cf``."""
+    name: str
+    kind: str
+    how: str
+    lexer: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """The artifacts of one subject: one page."""
+
+    docname: str
+    title: str
+    items: tuple[Shown, ...]
+
+
+def shown(artifact: Artifact) -> Shown:
+    suffix = PurePosixPath(artifact.path).suffix.lstrip(".").lower()
+    how, lexer = SHOW.get(suffix, ("download", ""))
+    caption = artifact.meta.get("title", "") or f"{artifact.kind}: {PurePosixPath(artifact.path).name}"
+    return Shown(f"{FILES}/{artifact.path}", PurePosixPath(artifact.path).name, artifact.kind, how, lexer,
+                 caption)
+
+
+def subject(path: str) -> tuple[str, str]:
+    """(section, subject) of an artifact path."""
+    parts = PurePosixPath(path).parts
+    if len(parts) >= 3:
+        return parts[0], parts[1]
+    if len(parts) == 2:
+        return parts[0], parts[1].split(".")[0]
+    return "", parts[0].split(".")[0]
+
+
+def _docname(section: str, name: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", f"{section}-{name}".lower()).strip("-")
+
+
+def _title(section: str, name: str) -> str:
+    pattern = SECTION_TITLES.get(section)
+    return pattern.format(name) if pattern else f"{section.replace('-', ' ').capitalize()}: {name}"
+
+
+def _order(item: Shown) -> tuple[int, int, str]:
+    ranks = {"include": 0, "figure": 1, "code": 2, "download": 3}
+    kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
+    return ranks[item.how], kind, item.path
+
+
+def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]]:
+    """Overview items (topology diagrams) and one group per subject, in a stable order."""
+    overview = [shown(a) for a in sorted(artifacts, key=lambda a: a.path) if a.kind in OVERVIEW_KINDS]
+    by_subject: dict[tuple[str, str], list[Shown]] = {}
+    for a in artifacts:
+        if a.kind not in OVERVIEW_KINDS:
+            by_subject.setdefault(subject(a.path), []).append(shown(a))
+
+    def rank(key: tuple[str, str]) -> tuple[int, str, str]:
+        section = key[0]
+        return (SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER), *key)
+
+    groups = [Group(_docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)))
+              for key in sorted(by_subject, key=rank)]
+    return overview, groups

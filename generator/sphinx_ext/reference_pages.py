@@ -1,0 +1,58 @@
+"""Cross-topology pages: topology index, model comparison, rule catalogue, format and CLI reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.pipeline import Checked
+from generator.rules.engine import load_rules
+from generator.sphinx_ext.cli_doc import cli_commands
+from generator.sphinx_ext.schema_doc import schema_sections
+from generator.sphinx_ext.templates import render_page
+
+REFERENCE = "reference"
+MODELS_DATA = Path(__file__).resolve().parent.parent / "data" / "stack-models.yaml"
+SCHEMA_FILE = "files/topology.schema.json"
+
+Page = tuple[str, str, bytes, str]
+"""(folder under the output, path in it, bytes, kind)."""
+
+
+def _topologies(checked: list[Checked]) -> list[dict[str, Any]]:
+    rows = []
+    for c in checked:
+        t = c.loaded.topology
+        assert t is not None
+        rows.append({"id": t.topology, "title": t.title, "model": t.model.value, "source": c.loaded.path,
+                     "hosts": len(t.hosts), "domains": sum(len(h.domains) for h in t.hosts.values()),
+                     "clusters": len(t.clusters), "ok": c.ok})
+    return rows
+
+
+def _models_page(topologies: list[dict[str, Any]]) -> bytes:
+    data = yaml.safe_load(MODELS_DATA.read_text("utf-8"))
+    examples = {m: [t for t in topologies if t["model"] == m] for m in data["models"]}
+    return render_page("models.md.j2", "generator/data/stack-models.yaml and the topologies",
+                       models=data["models"], rows=data["rows"], examples=examples)
+
+
+def reference_pages(checked: list[Checked]) -> list[Page]:
+    """Every cross-topology page; ``checked`` are the shape-valid topologies, sorted by ID."""
+    topologies = _topologies(checked)
+    schema_text, sections = schema_sections()
+    rules = list(load_rules().values())
+    return [
+        ("topologies", "index.md", render_page("topologies.md.j2", "the files in topologies/",
+                                               topologies=topologies), "site-page"),
+        (REFERENCE, "models.md", _models_page(topologies), "site-page"),
+        (REFERENCE, "rules.md", render_page("rules.md.j2", "the rules in generator/rules/", rules=rules),
+         "site-page"),
+        (REFERENCE, "format.md", render_page("format.md.j2", "generator/schema.py", sections=sections,
+                                             schema_file=SCHEMA_FILE), "site-page"),
+        (REFERENCE, SCHEMA_FILE, schema_text.encode("utf-8"), "json-schema"),
+        (REFERENCE, "cli.md", render_page("cli.md.j2", "the click commands in generator/cli.py",
+                                          commands=cli_commands()), "site-page"),
+    ]

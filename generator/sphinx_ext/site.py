@@ -1,0 +1,84 @@
+"""Generate the site's pages from the topologies: the extension's one entry point.
+
+Runs the CLI's flow (check every topology, render the valid ones, let the writer convert), then
+writes pages and artifacts under ``docs/_generated/`` with :func:`generator.writer.write_tree`, so a
+file is rewritten only when its bytes change and files of a removed topology disappear.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from generator.artifacts import Artifact
+from generator.diagnostics import Diagnostic, Severity
+from generator.pipeline import Checked, check_paths, render_checked
+from generator.rules.engine import load_rules
+from generator.sphinx_ext.convert_cache import ConversionCache
+from generator.sphinx_ext.present import FILES
+from generator.sphinx_ext.reference_pages import reference_pages
+from generator.sphinx_ext.topology_pages import topology_pages
+from generator.writer import write_tree
+
+LOG = logging.getLogger(__name__)
+PAGE_KIND = "site-page"
+TOPOLOGIES = "topologies"
+"""Folder under the output holding one folder per topology."""
+
+Output = tuple[str, Artifact, bytes]
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    """Errors become Sphinx warnings (the build uses -W); rule warnings are shown on the pages."""
+    for d in diagnostics:
+        if d.severity is Severity.ERROR:
+            LOG.warning("%s[%s]: %s", d.severity.value, d.rule, d.message, location=(d.file, d.line))
+
+
+def _page(folder: str, path: str, data: bytes) -> Output:
+    return folder, Artifact(path=path, kind=PAGE_KIND, format="md", data=data), data
+
+
+def _topology_outputs(checked: Checked, cache: ConversionCache) -> list[Output]:
+    assert checked.loaded.topology is not None
+    folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
+    converted = cache.materialize(render_checked(checked)) if checked.ok else []
+    outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
+    for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
+        outputs.append(_page(folder, path, data))
+    return outputs
+
+
+def site_outputs(confdir: Path, topologies: str, cache: ConversionCache) -> list[Output]:
+    """Every generated file of the site, as ``(folder, artifact, bytes)``; reads topologies from confdir."""
+    with contextlib.chdir(confdir):
+        results, diagnostics = check_paths([Path(topologies)])
+    _report(diagnostics)
+    valid = sorted((r for r in results if r.loaded.topology is not None),
+                   key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
+    outputs: list[Output] = []
+    for checked in valid:
+        outputs.extend(_topology_outputs(checked, cache))
+    for folder, path, data, kind in reference_pages(valid):
+        artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
+        outputs.append((folder, artifact, data))
+    return outputs
+
+
+def generate(confdir: Path, topologies: str, output: str) -> tuple[int, int]:
+    """Write every generated file under ``confdir/output``; returns (files, files changed)."""
+    out = confdir / output
+    cache = ConversionCache(out / ".convert-cache")
+    written, changed = write_tree(out, site_outputs(confdir, topologies, cache))
+    cache.prune()
+    return len(written), changed
+
+
+def generate_site(app: Sphinx) -> None:
+    """``builder-inited`` handler: (re)write the generated pages that changed."""
+    files, changed = generate(Path(app.confdir), app.config.docgen_topologies, app.config.docgen_output)
+    LOG.info("docgen: %d generated file(s), %d changed", files, changed)

@@ -1,0 +1,135 @@
+"""Pages of one topology: overview, diagnostics report, and one page per artifact subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.artifacts import Artifact
+from generator.diagnostics import Diagnostic
+from generator.model import Estate
+from generator.pipeline import Checked
+from generator.rules.engine import Rule
+from generator.schema import Topology
+from generator.sizes import format_size
+from generator.sphinx_ext.present import Group, group_artifacts
+from generator.sphinx_ext.templates import render_page
+
+
+@dataclass(frozen=True)
+class RuleOutcome:
+    id: str
+    severity: str
+    summary: str
+    outcome: str
+    findings: tuple[Diagnostic, ...]
+
+
+def rule_outcomes(rules: dict[str, Rule], diagnostics: list[Diagnostic]) -> list[RuleOutcome]:
+    """Every registered rule with ``pass``, ``warning`` or ``error`` for this topology."""
+    result = []
+    for rule in rules.values():
+        found = tuple(d for d in diagnostics if d.rule == rule.id)
+        outcome = "pass" if not found else ("error" if any(d.severity.value == "error" for d in found)
+                                           else "warning")
+        result.append(RuleOutcome(rule.id, rule.severity.value, rule.summary, outcome, found))
+    return result
+
+
+def _hosts(estate: Estate) -> list[dict[str, str]]:
+    rows = []
+    for name, host in sorted(estate.topology.hosts.items()):
+        rows.append({"name": name, "platform": host.platform, "cpu": host.cpu_type,
+                     "threads": f"{estate.used_vcpus(name)} of {host.threads}",
+                     "memory": f"{format_size(estate.used_memory(name))} of {format_size(host.memory)}",
+                     "domains": ", ".join(sorted(host.domains))})
+    return rows
+
+
+def _domains(estate: Estate) -> list[dict[str, str]]:
+    rows = []
+    for d in estate.domains:
+        s = d.spec
+        services = [f"{kind} {n}" for kind in ("vds", "vsw", "vcc")
+                    for n in sorted(getattr(s.services, kind))]
+        rows.append({"ref": d.ref, "roles": ", ".join(r.value for r in s.roles), "system": d.system,
+                     "vcpus": str(s.vcpus), "memory": format_size(s.memory), "arch": s.cpu_arch.value,
+                     "infoscale": ", ".join(c.value for c in s.infoscale) or "-",
+                     "services": ", ".join(services) or "-"})
+    return rows
+
+
+def _vdisks(estate: Estate) -> list[dict[str, str]]:
+    rows = []
+    for v in estate.all_vdisks:
+        server = f"{v.service.domain.ref} {v.service.name}" if v.service else f"{v.spec.service} (unresolved)"
+        options = [o for o, on in (("boot", v.spec.boot), ("slice", v.spec.slice)) if on]
+        if v.spec.mpgroup:
+            options.append(f"mpgroup={v.spec.mpgroup}")
+        backend = next((str(getattr(v.spec, k)) for k in ("volume", "lun", "file", "zvol")
+                        if getattr(v.spec, k)), "")
+        rows.append({"vdisk": f"{v.domain.ref} {v.name}", "service": server,
+                     "export": f"{v.export_name}@{v.service.name if v.service else v.spec.service}",
+                     "backend": f"{v.backend_kind} {backend}", "device": estate.backend_device(v),
+                     "options": ", ".join(options) or "-"})
+    return rows
+
+
+def _vnets(estate: Estate) -> list[dict[str, str]]:
+    rows = []
+    for d in estate.domains:
+        for name, vnet in sorted(d.spec.vnets.items()):
+            sw = estate.resolve_service("vsw", vnet.switch, d.host)
+            rows.append({"vnet": f"{d.ref} {name}",
+                         "switch": f"{sw.domain.ref} {sw.name}" if sw else f"{vnet.switch} (unresolved)",
+                         "vlans": ", ".join(map(str, vnet.vid)) or "-"})
+    return rows
+
+
+def _clusters(estate: Estate) -> list[dict[str, str]]:
+    rows = []
+    for name, c in sorted(estate.topology.clusters.items()):
+        rows.append({"name": name, "id": str(c.cluster_id),
+                     "systems": ", ".join(d.system for d in estate.cluster_systems(name)),
+                     "fencing": c.fencing.mode.value, "manages": ", ".join(c.manages) or "-",
+                     "applications": ", ".join(sorted(c.applications)) or "-",
+                     "zones": ", ".join(c.zones) or "-"})
+    return rows
+
+
+def _versions(topology: Topology) -> str:
+    v = topology.versions
+    parts = [f"{label} {value}" for label, value in
+             (("Solaris", v.solaris), ("OVM", v.ovm), ("InfoScale", v.infoscale)) if value]
+    return ", ".join(parts) or "not stated"
+
+
+def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Group]) -> bytes:
+    assert checked.loaded.topology is not None
+    topology = checked.loaded.topology
+    estate = checked.estate or Estate(topology)
+    overview, _ = group_artifacts(artifacts)
+    errors = sum(d.severity.value == "error" for d in checked.diagnostics)
+    return render_page(
+        "topology.md.j2", checked.loaded.path, t=topology, versions=_versions(topology),
+        sha=checked.source_sha256, errors=errors, warnings=len(checked.diagnostics) - errors,
+        hosts=_hosts(estate), domains=_domains(estate), clusters=_clusters(estate),
+        vdisks=_vdisks(estate), vnets=_vnets(estate),
+        luns=sorted(topology.storage.luns.items()), diskgroups=sorted(topology.storage.diskgroups.items()),
+        zones=sorted(topology.zones.items()), migrations=topology.migrations, format_size=format_size,
+        diagrams=overview, groups=groups, rendered=checked.ok)
+
+
+def topology_pages(checked: Checked, artifacts: list[Artifact], rules: dict[str, Rule]
+                   ) -> list[tuple[str, bytes]]:
+    """``(path relative to the topology's folder, bytes)`` for every page of one topology."""
+    assert checked.loaded.topology is not None
+    source = checked.loaded.path
+    _, groups = group_artifacts(artifacts)
+    pages = [("index.md", overview_page(checked, artifacts, groups)),
+             ("diagnostics.md", render_page("diagnostics.md.j2", source, t=checked.loaded.topology,
+                                            outcomes=rule_outcomes(rules, checked.diagnostics),
+                                            other=[d for d in checked.diagnostics if d.rule not in rules]))]
+    for group in groups:
+        pages.append((f"{group.docname}.md", render_page("group.md.j2", source, t=checked.loaded.topology,
+                                                         group=group)))
+    return pages

@@ -1,0 +1,145 @@
+"""The whole build: deterministic, incremental, parallel == serial, few dot processes, safe when killed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import writer
+from generator.build import build_tree
+from generator.buildcache import CACHE
+from generator.diagnostics import InputError
+
+from .conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+SUBSET = ("erp-split", "hr-zones", "payments-alternateio", "billing-guest-cvm")
+"""Examples with VCS groups, zones, several I/O domains and a migration: every artifact kind, kept small."""
+
+
+@pytest.fixture
+def estate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Copies of some examples in a scratch folder (so tests can edit them), used as the working directory."""
+    (tmp_path / "topologies").mkdir()
+    for name in SUBSET:
+        shutil.copy(EXAMPLES / f"{name}.yaml", tmp_path / "topologies")
+    monkeypatch.chdir(tmp_path)
+    return Path("topologies")
+
+
+@pytest.fixture
+def dot_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts ``dot`` processes started by the writer."""
+    runs: list[int] = []
+    real = writer.subprocess.run
+
+    def counting(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        runs.append(1)
+        return real(args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(writer.subprocess, "run", counting)
+    return runs
+
+
+def _edit_title(path: Path, suffix: str) -> None:
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\ntitle: ", f"\ntitle: {suffix} ", 1), "utf-8")
+
+
+def test_build_twice_gives_identical_trees_and_the_second_changes_nothing(estate: Path,
+                                                                         tmp_path: Path) -> None:
+    first = build_tree([estate], tmp_path / "a", jobs=2)
+    second = build_tree([estate], tmp_path / "b", jobs=1)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    again = build_tree([estate], tmp_path / "a", jobs=2)
+    assert again.changed == 0 and again.rendered == []
+    assert len(again.reused) == len(first.reused + first.rendered)
+    assert first.written == second.written == again.written
+
+
+def test_cache_file_is_never_in_the_manifest(estate: Path, tmp_path: Path) -> None:
+    report = build_tree([estate], tmp_path / "out", jobs=1)
+    assert (tmp_path / "out" / CACHE).is_file()
+    assert all(CACHE not in w.path for w in report.written)
+    assert {w.path for w in report.written} | {"manifest.json", CACHE} == set(_tree(tmp_path / "out"))
+
+
+def test_one_changed_topology_is_the_only_one_rendered_and_matches_a_full_build(
+        estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
+    build_tree([estate], tmp_path / "inc", jobs=2)
+    full_runs = len(dot_runs)
+    _edit_title(estate / "erp-split.yaml", "Changed -")
+    dot_runs.clear()
+    report = build_tree([estate], tmp_path / "inc", jobs=2)
+    assert report.rendered == ["topologies/erp-split.yaml"]
+    assert len(report.reused) == len(list(estate.glob("*.yaml"))) - 1
+    assert len(dot_runs) <= 1 < full_runs
+    build_tree([estate], tmp_path / "full", jobs=1)
+    assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
+
+
+def test_one_dot_process_per_topology_with_graphs(estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
+    report = build_tree([estate], tmp_path / "out", jobs=1)
+    with_graphs = {w.topology for w in report.written
+                   if w.path.endswith(".svg") and "/migrations/" not in w.path}
+    assert 0 < len(dot_runs) <= len(with_graphs)
+
+
+def test_an_output_edited_by_hand_is_rebuilt(estate: Path, tmp_path: Path) -> None:
+    report = build_tree([estate], tmp_path / "out", jobs=1)
+    victim = tmp_path / "out" / report.written[0].path
+    original = victim.read_bytes()
+    victim.write_bytes(b"edited by hand\n")
+    again = build_tree([estate], tmp_path / "out", jobs=1)
+    assert victim.read_bytes() == original and len(again.rendered) == 1
+
+
+def test_wrong_input_changes_nothing_in_out(estate: Path, tmp_path: Path) -> None:
+    build_tree([estate], tmp_path / "out", jobs=1)
+    before = _tree(tmp_path / "out")
+    (estate / "broken.yaml").write_text("topology: broken\ntitle: [unclosed\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        build_tree([estate], tmp_path / "out", jobs=2)
+    assert [d.rule for d in caught.value.diagnostics] == ["YAML001"]
+    assert _tree(tmp_path / "out") == before
+
+
+def test_a_build_killed_mid_way_leaves_the_previous_output_intact(estate: Path, tmp_path: Path) -> None:
+    """Kill the build late (most of a full build's time), earlier again each time it finished first."""
+    previous, out = tmp_path / "previous", tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def command(target: Path) -> list[str]:
+        return [sys.executable, "-m", "generator", "build", str(estate), "--out", str(target), "--jobs", "2"]
+
+    started = time.perf_counter()
+    subprocess.run(command(previous), check=True, capture_output=True, env=env)
+    duration = time.perf_counter() - started
+    before = _tree(previous)
+    for path in estate.glob("*.yaml"):
+        _edit_title(path, "Next change -")
+    for fraction in (0.85, 0.6, 0.4, 0.2):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(previous, out)
+        proc = subprocess.Popen(command(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(duration * fraction)
+        proc.send_signal(signal.SIGKILL)
+        if proc.wait() == -signal.SIGKILL:
+            break
+    else:
+        pytest.fail("the build always finished before it could be killed")
+    after = {path: data for path, data in _tree(out).items() if not path.endswith(writer.TMP_SUFFIX)}
+    assert after == before

@@ -1,0 +1,140 @@
+"""The built site in a real browser: Debian Chromium driven by Playwright, served on 127.0.0.1.
+
+Every page is visited: it must load, every image and inline SVG must have a size, every internal
+link must resolve, and no request may leave the machine. Search must find a domain name of an
+example topology. Screenshots of the home page and a topology page go to ``_build/screenshots``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from .conftest import ROOT
+from .site_build import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+
+def _require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing in CI: scripts/system-deps.sh should have installed it")
+        pytest.skip(f"{CHROMIUM} is not installed (Debian: apt-get install chromium, or make system-deps)")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site.html))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@dataclass
+class Browsing:
+    page: Page
+    outside: list[str]
+    """Requests that went anywhere but the local test server."""
+
+
+@pytest.fixture(scope="module")
+def browsing(server: str) -> Iterator[Browsing]:
+    _require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        outside: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+        yield Browsing(page, outside)
+        browser.close()
+
+
+_SIZES = """() => [...document.querySelectorAll('img, svg, object')]
+  .filter(e => !e.closest('.sidebar-drawer, .theme-toggle-container, .toc-drawer, .icon'))
+  .map(e => { const r = e.getBoundingClientRect();
+    return {tag: e.tagName, src: e.getAttribute('src') || '', w: r.width, h: r.height,
+            natural: e.tagName === 'IMG' ? e.naturalWidth : -1}; })"""
+_LINKS = "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+
+
+def _crawl(page: Page, server: str, html: Path) -> tuple[list[str], list[str]]:
+    """Visit every internal page; return the pages seen and the problems found."""
+    todo, seen, problems = [server + "docs/index.html"], {server + "index.html"}, []
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)
+        if response is None or response.status != 200:
+            problems.append(f"{url}: HTTP {response.status if response else 'no response'}")
+            continue
+        for item in page.evaluate(_SIZES):
+            if item["natural"] == 0 or (item["tag"] == "IMG" and (item["w"] == 0 or item["h"] == 0)):
+                problems.append(f"{page.url}: {item['tag']} {item['src']} has no size")
+        for link in page.evaluate(_LINKS):
+            target, _ = urldefrag(link)
+            if not target.startswith(server):
+                continue
+            path = html / urlparse(target).path.lstrip("/")
+            if not (path.is_file() or (path / "index.html").is_file()):
+                problems.append(f"{url}: broken link {link}")
+            elif target.endswith(".html") and "/_sources/" not in target:
+                todo.append(target)
+    return sorted(seen), problems
+
+
+def test_every_page_loads_with_images_and_links_and_nothing_from_the_network(
+        browsing: Browsing, server: str, built_site: BuiltSite) -> None:
+    page = browsing.page
+    page.goto(server + "index.html")
+    page.wait_for_url(server + "docs/index.html")  # the entry point redirects
+    seen, problems = _crawl(page, server, built_site.html)
+    assert len(seen) >= 12, seen
+    assert any("/topologies/erp-split/index.html" in url for url in seen)
+    assert problems == []
+    assert browsing.outside == []
+
+
+def test_search_finds_a_domain_of_an_example_topology(browsing: Browsing, server: str) -> None:
+    page = browsing.page
+    page.goto(server + "search.html?q=erpdb")
+    page.wait_for_selector("ul.search li", timeout=15000)
+    results = page.eval_on_selector_all("ul.search li a", "els => els.map(e => e.href)")
+    assert any("erp-split" in href for href in results), results
+
+
+def test_screenshots_of_the_home_and_a_topology_page(browsing: Browsing, server: str) -> None:
+    page = browsing.page
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    for name, path in (("home", "docs/index.html"),
+                       ("topology-erp-split", "docs/_generated/topologies/erp-split/index.html")):
+        page.goto(server + path)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
