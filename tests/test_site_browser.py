@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from .conftest import ROOT
 from .site_build import BuiltSite
@@ -56,6 +56,7 @@ def server(built_site: BuiltSite) -> Iterator[str]:
 
 @dataclass
 class Browsing:
+    browser: Browser
     page: Page
     outside: list[str]
     """Requests that went anywhere but the local test server."""
@@ -70,7 +71,7 @@ def browsing(server: str) -> Iterator[Browsing]:
         page = context.new_page()
         outside: list[str] = []
         page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
-        yield Browsing(page, outside)
+        yield Browsing(browser, page, outside)
         browser.close()
 
 
@@ -130,7 +131,7 @@ def test_search_finds_a_domain_of_an_example_topology(browsing: Browsing, server
 
 
 def test_screenshots_of_the_home_and_a_topology_page(browsing: Browsing, server: str) -> None:
-    page = browsing.page
+    page = browsing.browser.new_page(viewport={"width": 1280, "height": 900})  # fresh storage
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
     for name, path in (("home", "docs/index.html"),

@@ -6,7 +6,8 @@ artifacts they show under ``docs/_generated/`` (see :mod:`generator.sphinx_ext.s
 written only when their bytes change, so Sphinx re-reads only the pages of a changed topology.
 
 Configuration values (``conf.py``): ``docgen_topologies`` (folder of topology files, relative to the
-configuration directory) and ``docgen_output`` (folder for generated pages).
+configuration directory), ``docgen_output`` (folder for generated pages) and ``docgen_pdf``
+(``False`` leaves out PDF downloads, which need the PDF engine: ``-D docgen_pdf=0`` for quick builds).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def _generate(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("docgen_topologies", "topologies", "env", [str])
     app.add_config_value("docgen_output", "docs/_generated", "env", [str])
+    app.add_config_value("docgen_pdf", True, "env", [bool])
     app.add_lexer("maincf", MainCfLexer)
     app.connect("builder-inited", _generate)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -92,7 +92,7 @@ def _title(section: str, name: str) -> str:
 
 
 def _order(item: Shown) -> tuple[int, int, str]:
-    ranks = {"include": 0, "figure": 1, "code": 2, "download": 3}
+    ranks = {"figure": 0, "include": 1, "code": 2, "download": 3}
     kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
     return ranks[item.how], kind, item.path
 

@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from generator.artifacts import Artifact
@@ -22,7 +23,7 @@ from generator.sphinx_ext.convert_cache import ConversionCache
 from generator.sphinx_ext.present import FILES
 from generator.sphinx_ext.reference_pages import reference_pages
 from generator.sphinx_ext.topology_pages import topology_pages
-from generator.writer import write_tree
+from generator.writer import previous_manifest, write_tree
 
 LOG = logging.getLogger(__name__)
 PAGE_KIND = "site-page"
@@ -43,18 +44,22 @@ def _page(folder: str, path: str, data: bytes) -> Output:
     return folder, Artifact(path=path, kind=PAGE_KIND, format="md", data=data), data
 
 
-def _topology_outputs(checked: Checked, cache: ConversionCache) -> list[Output]:
+def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    converted = cache.materialize(render_checked(checked)) if checked.ok else []
+    artifacts = render_checked(checked) if checked.ok else []
+    converted = cache.materialize(a for a in artifacts if pdf or a.convert != "pdf")
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
     return outputs
 
 
-def site_outputs(confdir: Path, topologies: str, cache: ConversionCache) -> list[Output]:
-    """Every generated file of the site, as ``(folder, artifact, bytes)``; reads topologies from confdir."""
+def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True) -> list[Output]:
+    """Every generated file of the site, as ``(folder, artifact, bytes)``; reads topologies from confdir.
+
+    ``pdf=False`` leaves out the artifacts that need the PDF engine (quick test builds).
+    """
     with contextlib.chdir(confdir):
         results, diagnostics = check_paths([Path(topologies)])
     _report(diagnostics)
@@ -62,23 +67,37 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache) -> list
                    key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
     outputs: list[Output] = []
     for checked in valid:
-        outputs.extend(_topology_outputs(checked, cache))
+        outputs.extend(_topology_outputs(checked, cache, pdf))
     for folder, path, data, kind in reference_pages(valid):
         artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
         outputs.append((folder, artifact, data))
     return outputs
 
 
-def generate(confdir: Path, topologies: str, output: str) -> tuple[int, int]:
-    """Write every generated file under ``confdir/output``; returns (files, files changed)."""
+def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> tuple[int, int, bool]:
+    """Write every generated file under ``confdir/output``.
+
+    Returns the number of files, how many changed, and whether the set of pages changed (pages
+    were added or removed, so every page's navigation needs rewriting).
+    """
     out = confdir / output
+    before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
     cache = ConversionCache(out / ".convert-cache")
-    written, changed = write_tree(out, site_outputs(confdir, topologies, cache))
+    written, changed = write_tree(out, site_outputs(confdir, topologies, cache, pdf))
     cache.prune()
-    return len(written), changed
+    after = {w.path for w in written if w.kind == PAGE_KIND}
+    return len(written), changed, before != after
+
+
+def _all_docs(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+              removed: set[str]) -> list[str]:
+    return sorted(env.found_docs)
 
 
 def generate_site(app: Sphinx) -> None:
     """``builder-inited`` handler: (re)write the generated pages that changed."""
-    files, changed = generate(Path(app.confdir), app.config.docgen_topologies, app.config.docgen_output)
+    files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
+                                         app.config.docgen_output, bool(app.config.docgen_pdf))
+    if new_pages:
+        app.connect("env-get-outdated", _all_docs)
     LOG.info("docgen: %d generated file(s), %d changed", files, changed)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from generator.model import Estate
 from generator.vcs.commands import ha_command_list
+from generator.vcs.config import Assoc, Scalar
 from generator.vcs.derive import Derived, derive
 from generator.vcs.printer import format_config
 
@@ -22,7 +23,7 @@ class ServiceGroup(NamedTuple):
     parallel: bool
     kind: str
     """``ldom``, ``alternateio``, ``storage``, ``network``, ``cvm``, ``cvm-storage``, ``cfs``,
-    ``application``, ``zone``, ``rac`` or ``explicit``."""
+    ``application``, ``zone``, ``zone-root``, ``rac`` or ``explicit``."""
 
 
 def cluster_names(estate: Estate) -> list[str]:
@@ -50,3 +51,30 @@ def service_groups(estate: Estate, cluster: str) -> list[ServiceGroup]:
     d = derived(estate, cluster)
     return [ServiceGroup(g.name, tuple(g.system_list()), g.parallel, d.kinds.get(g.name, "explicit"))
             for g in d.config.groups]
+
+
+def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -> list[str]:
+    """Groups that must be online on ``system`` (or, for AlternateIO, on its I/O domains) before
+    ``group`` can come online or migrate there: its group dependencies (transitively), the groups
+    named by its AlternateIO resources' ``StorageSG``/``NetworkSG`` for that system, and the groups
+    of the resources its ``Proxy`` resources mirror. Sorted; ``group`` itself is not included."""
+    config = derived(estate, cluster).config
+    owner = {r.name: g.name for g, r in config.resources()}
+    found: set[str] = set()
+    todo = [group]
+    while todo:
+        current = config.group(todo.pop())
+        if current is None:
+            continue
+        nxt = [d.child for d in current.group_deps]
+        for res in current.resources:
+            nxt += [owner[a.value.text] for a in res.values("TargetResName")
+                    if isinstance(a.value, Scalar) and a.value.text in owner]
+            nxt += [k for a in res.attrs if a.name in ("StorageSG", "NetworkSG")
+                    and a.system in (None, system) and isinstance(a.value, Assoc)
+                    for k in a.value.keys()]  # noqa: SIM118 (Assoc is not a dict)
+        for name in nxt:
+            if name not in found and name != group:
+                found.add(name)
+                todo.append(name)
+    return sorted(found)

@@ -2,7 +2,8 @@
 
 ``haconf -makerw``; per group ``hagrp -add`` and ``hagrp -modify`` (``Parallel`` first: it cannot
 change once the group has resources); per resource ``hares -add``, ``hares -modify``, ``hares -local``
-then ``-modify ... -sys`` for localized values, ``hares -modify R Enabled 1``; ``hares -link``;
+then ``-modify ... -sys`` for localized values (``hares -override`` first for a static attribute set
+on the resource), ``hares -modify R Enabled 1``; ``hares -link``;
 then every ``hagrp -link``; ``haconf -dump -makero``. Systems and cluster attributes are not
 touched: the script is for a cluster whose nodes are already members [K, REFERENCE 6.3].
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import shlex
 
+from generator.vcs.catalogue import catalogue
 from generator.vcs.config import Assoc, Attr, Config, Group, Items, Resource, Scalar, Value
 
 
@@ -55,8 +57,23 @@ def _group(group: Group) -> list[str]:
     return out
 
 
+NOT_STATIC = frozenset({"Critical", "Enabled", "ResContainerInfo", "TriggersEnabled", "TriggerPath",
+                        "ComputeStats", "MonitorOnly", "AutoStart", "ResourceInfo", "ResourceOwner"})
+
+
+def _static_names(resource: Resource) -> set[str]:
+    """Attributes of the resource that are static in its type: they need ``hares -override`` first."""
+    cat = catalogue()
+    agent = cat.types.get(resource.type)
+    own = {d.name for d in agent.typedef.decls if d.static} if agent else set()
+    return own | (set(cat.resource_attributes) - NOT_STATIC)
+
+
 def _resource(resource: Resource, group: str) -> list[str]:
     out = [f"hares -add {resource.name} {resource.type} {group}"]
+    statics = _static_names(resource)
+    out += [f"hares -override {resource.name} {name}"
+            for name in dict.fromkeys(a.name for a in resource.attrs if a.name in statics)]
     out += _modify("hares", resource.name, resource.attrs, frozenset({"Enabled"}))
     enabled = [a for a in resource.attrs if a.name == "Enabled"]
     out += _modify("hares", resource.name, tuple(enabled)) if enabled else [

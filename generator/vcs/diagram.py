@@ -15,8 +15,8 @@ def _q(text: str) -> str:
 
 def groups_dot(config: Config, kinds: dict[str, str], source_name: str) -> str:
     name = config.cluster.name if config.cluster else "cluster"
-    lines = [f"// Generated from {source_name} by infoscale-docgen; do not edit.",
-             f"digraph {_q(name + ' service groups')} {{",
+    note = f"Generated from {source_name} by infoscale-docgen; do not edit."
+    lines = [f"// {note}", f"digraph {_q(name + ' service groups')} {{", f"  graph [comment={_q(note)}];",
              "  graph [rankdir=TB, newrank=true, fontname=Helvetica, label="
              + _q(f"VCS cluster {name}: service groups and their dependencies") + ", labelloc=t];",
              "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fb\", fontname=Helvetica,"

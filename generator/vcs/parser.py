@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from generator.diagnostics import Diagnostic, Severity
+from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.vcs.config import (
     Assoc,
     Attr,
@@ -268,4 +268,4 @@ def parse(text: str, file: str = "main.cf") -> tuple[Config, list[Diagnostic]]:
     st.flush()
     for pos, rule, msg, sev in st.notes:
         diags.append(Diagnostic(file, pos.line, pos.col, sev, rule, msg))
-    return replace(st.config, groups=tuple(st.groups)), diags
+    return replace(st.config, groups=tuple(st.groups)), sort_diagnostics(diags)

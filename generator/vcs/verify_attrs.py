@@ -15,7 +15,7 @@ ENCRYPTED = re.compile(r"^[A-Za-z]+$")
 GROUP_DIMS = {"SystemList": "association", "AutoStartList": "keylist", "Parallel": "scalar",
               "AutoFailOver": "scalar", "ContainerInfo": "association", "SystemZones": "association",
               "FailOverPolicy": "scalar", "OnlineRetryLimit": "scalar", "Frozen": "scalar"}
-INT_GROUP_ATTRS = {"Parallel", "AutoFailOver", "OnlineRetryLimit", "Frozen"}
+INT_GROUP_ATTRS = {"SystemList", "Parallel", "AutoFailOver", "OnlineRetryLimit", "Frozen"}
 DIM_WORDS = {"scalar": "a single value", "vector": "a list { a, b }", "keylist": "a list { a, b }",
              "association": "a map { key = value }"}
 

@@ -65,3 +65,15 @@ def test_vcs_checks_lists_every_check() -> None:
     result = CliRunner().invoke(cli, ["vcs", "checks"])
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == list(CHECKS)
+
+
+def test_commands_override_static_attributes_before_modifying_them() -> None:
+    from generator.vcs.commands import ha_command_list
+    from generator.vcs.parser import parse
+
+    config, _ = parse('system a\ngroup g ( SystemList = { a = 0 } )\n'
+                      'LDom l ( LDomName = x ToleranceLimit = 3 Critical = 0 )\n')
+    commands = ha_command_list(config)
+    override = commands.index("hares -override l ToleranceLimit")
+    assert override < commands.index("hares -modify l ToleranceLimit 3")
+    assert "hares -override l Critical" not in commands

@@ -73,3 +73,20 @@ def test_every_configuration_model_appears_in_an_example() -> None:
     estates = [_estate(t) for t in TOPOLOGIES]
     kinds = {g.kind for e in estates for c in cluster_names(e) for g in service_groups(e, c)}
     assert {"ldom", "alternateio", "storage", "network", "cvm", "cfs", "application", "zone", "rac"} <= kinds
+
+
+def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
+    context = RenderContext("topologies/payments-alternateio.yaml", "0" * 64)
+    artifacts = render(_estate("payments-alternateio.yaml"), context)
+    dot = next(a for a in artifacts if a.path.endswith("groups.svg"))
+    assert dot.convert == "svg" and dot.kind == "vcs-diagram"
+    assert b'"pay1_grp" -> "pay1_aio_grp" [label="online local hard"];' in dot.data
+
+
+def test_prerequisite_groups_follow_dependencies_alternateio_and_proxies() -> None:
+    from generator.vcs.api import prerequisite_groups
+
+    assert prerequisite_groups(_estate("payments-alternateio.yaml"), "payclus", "pay1_grp", "t8f") == [
+        "pay1_aio_grp", "t8f_net_grp", "t8f_stor_grp"]
+    assert prerequisite_groups(_estate("erp-split.yaml"), "ctlclus", "erpdb_grp", "t8b") == [
+        "cvm", "erpdg_grp", "ldom_net_grp"]
