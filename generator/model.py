@@ -223,15 +223,11 @@ class Estate:
 
     def clusters_of(self, domain: DomainInfo) -> list[str]:
         """Clusters that have the domain as a node."""
-        return sorted(name for name, c in self.topology.clusters.items()
-                      if any(self.domain(n) == domain for n in c.nodes))
+        return list(self.node_clusters.get(domain.ref, []))
 
     def managing_cluster(self, guest: DomainInfo) -> str | None:
         """The cluster that manages the guest as an LDom resource, if any."""
-        for name, c in sorted(self.topology.clusters.items()):
-            if any(self.domain(m) == guest for m in c.manages):
-                return name
-        return None
+        return next(iter(self.managed_by.get(guest.ref, [])), None)
 
     def cluster_systems(self, cluster: str) -> list[DomainInfo]:
         c = self.topology.clusters[cluster]
@@ -274,3 +270,57 @@ class Estate:
             for lun in spec.disks:
                 g.add_edge(("lun", lun), ("diskgroup", dg), kind="member")
         return g
+
+    @cached_property
+    def visible_luns(self) -> dict[str, frozenset[str]]:
+        """LUN names each domain (by ``host/domain``) sees: directly (``seen-by``) or as a whole-LUN vdisk."""
+        seen: dict[str, set[str]] = {d.ref: set() for d in self.domains}
+        for name, lun in self.topology.storage.luns.items():
+            for ref in lun.seen_by:
+                d = self.domain(ref)
+                if d is not None:
+                    seen[d.ref].add(name)
+        for v in self.all_vdisks:
+            if v.spec.lun:
+                seen[v.domain.ref].add(v.spec.lun)
+        return {ref: frozenset(luns) for ref, luns in seen.items()}
+
+    @cached_property
+    def node_clusters(self) -> dict[str, list[str]]:
+        """Clusters each domain (by ``host/domain``) is a node of."""
+        result: dict[str, list[str]] = {}
+        for name, c in sorted(self.topology.clusters.items()):
+            for ref in c.nodes:
+                d = self.domain(ref)
+                if d is not None and name not in result.setdefault(d.ref, []):
+                    result[d.ref].append(name)
+        return result
+
+    @cached_property
+    def managed_by(self) -> dict[str, list[str]]:
+        """Clusters that manage each guest (by ``host/domain``) as an LDom resource."""
+        result: dict[str, list[str]] = {}
+        for name, c in sorted(self.topology.clusters.items()):
+            for ref in c.manages:
+                d = self.domain(ref)
+                if d is not None and name not in result.setdefault(d.ref, []):
+                    result[d.ref].append(name)
+        return result
+
+    @cached_property
+    def managed_luns(self) -> dict[str, frozenset[str]]:
+        """LUN names in the disk groups each domain (by ``host/domain``) manages with VxVM."""
+        result: dict[str, set[str]] = {}
+        for dg in self.topology.storage.diskgroups.values():
+            for ref in dg.managed_by:
+                d = self.domain(ref)
+                if d is not None:
+                    result.setdefault(d.ref, set()).update(dg.disks)
+        return {ref: frozenset(luns) for ref, luns in result.items()}
+
+    def vxvm_owns(self, vdisk: VdiskInfo) -> bool:
+        """True when VxVM in the consuming domain uses this vdisk (flagged, or its LUN is in its DG)."""
+        if vdisk.spec.vxvm:
+            return True
+        lun = vdisk.spec.lun
+        return lun is not None and lun in self.managed_luns.get(vdisk.domain.ref, frozenset())

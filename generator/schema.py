@@ -205,6 +205,9 @@ class Vdisk(Spec):
     """This is the domain's boot disk."""
     id: int | None = Field(default=None, ge=0)
     """Fixed virtual device ID (``id=``)."""
+    vxvm: bool = False
+    """VxVM in the consuming domain initialises this disk. Needed only for file, zvol or slice back
+    ends; a whole-LUN vdisk is VxVM's when its LUN is in a disk group the domain manages."""
 
 
 class Vnet(Spec):

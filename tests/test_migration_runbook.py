@@ -130,7 +130,7 @@ def test_migrate_command_refuses_a_broken_prerequisite() -> None:
     path = "tests/topologies/invalid/migration-lun-not-seen-by-target.yaml"
     result = CliRunner().invoke(cli, ["migrate", path, "g1", "--to", "t2", "--kind", "warm"])
     assert result.exit_code == 1
-    assert f"{path}:12:9: error[MIG004]" in result.stderr
+    assert f"{path}:13:9: error[MIG004]" in result.stderr
     assert result.stdout == ""
 
 

@@ -1,0 +1,264 @@
+"""VCS cluster rules: nodes, the LDom configuration model, LLT, fencing and applications."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diagnostics import Severity
+from generator.model import Estate
+from generator.rules.engine import Finding, rule
+from generator.schema import Component, FencingMode
+
+GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
+MODELS = f"{GUIDE}: Cluster Server configuration models in an Oracle VM Server for SPARC environment"
+
+
+@rule(
+    "VCS001",
+    Severity.ERROR,
+    source="Topology consistency: main.cf and runbooks are generated for every node",
+    basis="K",
+    category="clusters",
+)
+def nodes_run_vcs(estate: Estate) -> Iterator[Finding]:
+    """Every cluster node runs VCS."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        for i, ref in enumerate(c.nodes):
+            d = estate.domain(ref)
+            if d is not None and not d.has(Component.VCS):
+                yield Finding(
+                    ("clusters", name, "nodes", i),
+                    f"{d.ref} is a node of {name} but does not run vcs",
+                    f"add vcs to {d.ref} infoscale",
+                )
+
+
+@rule("VCS002", Severity.WARNING, source=MODELS, basis="K", category="clusters")
+def nodes_on_distinct_hosts(estate: Estate) -> Iterator[Finding]:
+    """A cluster spans at least two hosts, and no two of its guest nodes share a host."""
+    for name in sorted(estate.topology.clusters):
+        systems = estate.cluster_systems(name)
+        hosts = {d.host for d in systems}
+        if len(systems) > 1 and len(hosts) == 1:
+            yield Finding(
+                ("clusters", name, "nodes"),
+                f"every node of {name} is on host {hosts.pop()}",
+                "a host failure would take the whole cluster down: put nodes on different servers",
+            )
+            continue
+        first: dict[str, str] = {}
+        for i, d in enumerate(systems):
+            if d.is_guest and d.host in first:
+                yield Finding(
+                    ("clusters", name, "nodes", i),
+                    f"guest nodes {first[d.host]} and {d.ref} of {name} are both on host {d.host}",
+                    "place guest nodes on different servers",
+                )
+            elif d.is_guest:
+                first[d.host] = d.ref
+
+
+@rule(
+    "VCS003",
+    Severity.ERROR,
+    source=f"{MODELS}; Oracle: ldm runs in the control domain",
+    basis="S",
+    category="clusters",
+)
+def managing_cluster_has_control_domain(estate: Estate) -> Iterator[Finding]:
+    """A cluster that manages a guest has the control domain of the guest's host as a node."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        nodes = {d.ref for d in estate.cluster_systems(name)}
+        for i, ref in enumerate(c.manages):
+            guest = estate.domain(ref)
+            control = estate.control_domain(guest.host) if guest else None
+            if guest is not None and control is not None and control.ref not in nodes:
+                yield Finding(
+                    ("clusters", name, "manages", i),
+                    f"{name} manages {guest.ref} but {control.ref} is not one of its nodes",
+                    "the LDom agent runs ldm in the control domain of the guest's server",
+                )
+
+
+@rule("VCS004", Severity.ERROR, source=MODELS, basis="K", category="clusters")
+def managed_domain_is_guest(estate: Estate) -> Iterator[Finding]:
+    """A managed domain is a guest, managed by one cluster only, and not a node of that cluster."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        nodes = {d.ref for d in estate.cluster_systems(name)}
+        for i, ref in enumerate(c.manages):
+            d = estate.domain(ref)
+            if d is None:
+                continue
+            loc = ("clusters", name, "manages", i)
+            owners = estate.managed_by.get(d.ref, [])
+            if not d.is_guest:
+                yield Finding(loc, f"{name} manages {d.ref}, which is not a guest domain")
+            elif d.ref in nodes:
+                yield Finding(
+                    loc,
+                    f"{d.ref} is both a node of {name} and managed by it",
+                    "a cluster cannot fail over its own node: manage it from the control domains' "
+                    "cluster and cluster the application in a separate guest cluster",
+                )
+            elif len(owners) > 1 and owners[0] != name:
+                yield Finding(
+                    loc, f"{d.ref} is already managed by {owners[0]}", "one cluster manages a guest"
+                )
+
+
+@rule(
+    "VCS005",
+    Severity.WARNING,
+    source=f"{GUIDE}: Software limitations (I/O fencing in guest domains)",
+    basis="unverified",
+    category="clusters",
+)
+def guest_cluster_fencing(estate: Estate) -> Iterator[Finding]:
+    """A cluster of guest domains avoids SCSI-3 fencing over virtual disks (use CP servers)."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.fencing.mode is FencingMode.SCSI3 and any(d.is_guest for d in estate.cluster_systems(name)):
+            yield Finding(
+                ("clusters", name, "fencing", "mode"),
+                f"{name} has guest nodes and uses SCSI-3 fencing over virtual disks",
+                "SCSI-3 persistent reservations through vdisks have "
+                "prerequisites; coordination point servers, mode: cps, are the usual choice",
+            )
+
+
+@rule(
+    "VCS006",
+    Severity.WARNING,
+    source="VCS Administrator's Guide: LLT needs at least two private links",
+    basis="K",
+    category="clusters",
+)
+def llt_links(estate: Estate) -> Iterator[Finding]:
+    """A multi-node cluster has two LLT links, and a guest node has a vnet for each of them."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        if len(c.nodes) > 1 and len(c.llt_links) < 2:
+            yield Finding(
+                ("clusters", name, "llt-links"),
+                f"{name} has {len(c.llt_links)} LLT link(s)",
+                "give two private links so one failure does not split the cluster",
+                key=True,
+            )
+        for i, d in enumerate(estate.cluster_systems(name)):
+            missing = [link for link in c.llt_links if d.is_guest and link not in d.spec.vnets]
+            if missing:
+                yield Finding(
+                    ("clusters", name, "nodes", i),
+                    f"guest node {d.ref} has no vnet named {', '.join(missing)} for LLT",
+                    "LLT links of a guest are its vnets",
+                )
+
+
+@rule(
+    "VCS007",
+    Severity.ERROR,
+    source="VCS Administrator's Guide: resource names are unique in a cluster",
+    basis="K",
+    category="clusters",
+)
+def unique_resource_names(estate: Estate) -> Iterator[Finding]:
+    """Explicit resource names are unique across the service groups of a cluster."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        seen: dict[str, str] = {}
+        for group, spec in sorted(c.groups.items()):
+            for res in sorted(spec.resources):
+                if res in seen:
+                    yield Finding(
+                        ("clusters", name, "groups", group, "resources", res),
+                        f"resource {res!r} is also defined in group {seen[res]!r}",
+                        "resource names are cluster-wide",
+                        key=True,
+                    )
+                seen.setdefault(res, group)
+
+
+@rule(
+    "VCS008",
+    Severity.WARNING,
+    source=f"{GUIDE}: VCS in guests managing applications",
+    basis="K",
+    category="clusters",
+)
+def application_storage_on_nodes(estate: Estate) -> Iterator[Finding]:
+    """An application's disk group is managed by every node of its cluster; parallel ones use CFS."""
+    dgs = estate.topology.storage.diskgroups
+    for name, c in sorted(estate.topology.clusters.items()):
+        nodes = estate.cluster_systems(name)
+        for app, spec in sorted(c.applications.items()):
+            base = ("clusters", name, "applications", app)
+            if spec.diskgroup in dgs:
+                managers = {d.ref for d in (estate.domain(r) for r in dgs[spec.diskgroup].managed_by) if d}
+                absent = [d.ref for d in nodes if d.ref not in managers]
+                if absent:
+                    yield Finding(
+                        (*base, "diskgroup"),
+                        f"{app} needs disk group {spec.diskgroup!r}, which "
+                        f"{', '.join(absent)} does not manage",
+                        "add the nodes to its managed-by",
+                    )
+            for i, ref in enumerate(spec.mounts if spec.parallel else []):
+                dg, _, vol = ref.partition("/")
+                fs = dgs[dg].volumes[vol].filesystem if dg in dgs and vol in dgs[dg].volumes else None
+                if fs is not None and not fs.cluster:
+                    yield Finding(
+                        (*base, "mounts", i),
+                        f"parallel application {app} mounts {ref}, which is not a cluster file system",
+                        "set filesystem.cluster: true (CFS) or parallel: false",
+                    )
+
+
+@rule(
+    "RAC001",
+    Severity.ERROR,
+    source=f"{GUIDE}: SFRAC support for Oracle VM Server for SPARC environments",
+    basis="K",
+    category="clusters",
+)
+def rac_nodes_run_sfrac(estate: Estate) -> Iterator[Finding]:
+    """Every node of an SF Oracle RAC cluster runs VCS, CVM, CFS and SFRAC."""
+    wanted = (Component.VCS, Component.CVM, Component.CFS, Component.SFRAC)
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is None:
+            continue
+        for i, ref in enumerate(c.nodes):
+            d = estate.domain(ref)
+            missing = [w.value for w in wanted if d is not None and not d.has(w)]
+            if d is not None and missing:
+                yield Finding(
+                    ("clusters", name, "nodes", i),
+                    f"{d.ref} is a node of RAC cluster {name} but does not run {', '.join(missing)}",
+                    f"add {', '.join(missing)} to its infoscale",
+                )
+
+
+@rule(
+    "RAC002",
+    Severity.WARNING,
+    source=f"{GUIDE}: SFRAC support for Oracle VM Server for SPARC environments",
+    basis="K",
+    category="clusters",
+)
+def rac_storage_on_cfs(estate: Estate) -> Iterator[Finding]:
+    """SF Oracle RAC OCR/voting and data volumes are cluster file systems in a shared disk group."""
+    dgs = estate.topology.storage.diskgroups
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is None:
+            continue
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            (("clusters", name, "rac", "ocr-vote"), c.rac.ocr_vote)
+        ]
+        refs += [(("clusters", name, "rac", "data", i), v) for i, v in enumerate(c.rac.data)]
+        for loc, ref in refs:
+            dg, _, vol = ref.partition("/")
+            if dg not in dgs or vol not in dgs[dg].volumes:
+                continue
+            fs = dgs[dg].volumes[vol].filesystem
+            if not dgs[dg].shared or fs is None or not fs.cluster:
+                yield Finding(
+                    loc,
+                    f"RAC volume {ref} is not a cluster file system in a shared disk group",
+                    "set shared: true on the disk group and filesystem: {cluster: true} on the volume",
+                )

@@ -1,0 +1,186 @@
+"""Stack-model placement rules: the right InfoScale component in the right domain for each model.
+
+Split: VxVM/DMP in the control or service domain that exports VxVM volumes; only VxFS in the guest.
+Guest-based: whole LUNs passed through; the full stack in the guest. Layered: DMP in every I/O
+domain that exports LUNs, and the full stack (with DMP) in the guest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diagnostics import Severity
+from generator.model import DomainInfo, Estate, VdiskInfo
+from generator.rules.engine import Finding, rule
+from generator.schema import Component, StackModel
+
+GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
+SPLIT = f"{GUIDE}: Split InfoScale stack model"
+GUEST_BASED = f"{GUIDE}: Guest-based InfoScale stack model"
+LAYERED = f"{GUIDE}: Layered InfoScale stack model"
+NOT_IN_SPLIT_GUEST = (Component.VXVM, Component.CVM, Component.CFS, Component.SFRAC)
+
+
+def _model(estate: Estate) -> StackModel:
+    return estate.topology.model
+
+
+def _data_vdisks(estate: Estate) -> Iterator[VdiskInfo]:
+    """Vdisks of guest domains that are not boot disks."""
+    for v in estate.all_vdisks:
+        if v.domain.is_guest and not v.spec.boot:
+            yield v
+
+
+def _missing(domain: DomainInfo, wanted: tuple[Component, ...]) -> list[str]:
+    return [c.value for c in wanted if not domain.has(c)]
+
+
+@rule(
+    "STK001",
+    Severity.ERROR,
+    source=f"{SPLIT}; Oracle: a VxVM volume is a virtual disk back end of the service domain",
+    basis="S",
+    category="placement",
+)
+def split_volume_exporter_runs_vxvm(estate: Estate) -> Iterator[Finding]:
+    """A service domain that exports a VxVM volume runs VxVM."""
+    for v in estate.all_vdisks:
+        server = v.service.domain if v.service else None
+        if v.spec.volume and server is not None and not server.has(Component.VXVM):
+            yield Finding(
+                (*v.path, "volume"),
+                f"vdisk {v.name!r} of {v.domain.ref} is a VxVM volume exported by "
+                f"{server.ref}, which does not run VxVM",
+                f"add vxvm to {server.ref} infoscale",
+            )
+
+
+def _exporters_without_dmp(estate: Estate, backend: str, what: str, why: str) -> Iterator[Finding]:
+    """One finding per service domain that exports ``backend`` vdisks (``volume``/``lun``) without DMP."""
+    flagged: set[str] = set()
+    for v in estate.all_vdisks:
+        server = v.service.domain if v.service else None
+        if getattr(v.spec, backend) is None or server is None or server.ref in flagged:
+            continue
+        if not server.has(Component.DMP) and (backend != "volume" or server.has(Component.VXVM)):
+            flagged.add(server.ref)
+            yield Finding(
+                (*server.path, "infoscale"),
+                f"{_model(estate).value} model: {server.ref} exports {what} but does not run DMP",
+                why,
+                key=True,
+            )
+
+
+@rule("STK002", Severity.WARNING, source=SPLIT, basis="K", category="placement")
+def split_exporter_runs_dmp(estate: Estate) -> Iterator[Finding]:
+    """Split model: the control/service domain exporting VxVM volumes runs DMP for the array paths."""
+    if _model(estate) is StackModel.SPLIT:
+        yield from _exporters_without_dmp(
+            estate, "volume", "VxVM volumes", "multipathing is done once, by DMP in the service domain"
+        )
+
+
+@rule("STK003", Severity.WARNING, source=SPLIT, basis="K", category="placement")
+def split_guest_runs_vxfs_only(estate: Estate) -> Iterator[Finding]:
+    """Split model: guests run no VxVM, CVM, CFS or SF Oracle RAC (VxFS only)."""
+    if _model(estate) is not StackModel.SPLIT:
+        return
+    for d in estate.guests:
+        for i, comp in enumerate(d.spec.infoscale):
+            if comp in NOT_IN_SPLIT_GUEST:
+                yield Finding(
+                    (*d.path, "infoscale", i),
+                    f"split model: guest {d.ref} runs {comp.value}",
+                    "in the split stack the guest runs VxFS only; use the guest-based or layered "
+                    "model for VxVM, CVM, CFS or SFRAC in guests",
+                )
+
+
+@rule("STK004", Severity.WARNING, source=SPLIT, basis="K", category="placement")
+def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
+    """Split model: an InfoScale guest given exported volumes runs VxFS on them."""
+    if _model(estate) is not StackModel.SPLIT:
+        return
+    flagged: set[str] = set()
+    for v in _data_vdisks(estate):
+        d = v.domain
+        if v.spec.volume and d.spec.infoscale and not d.has(Component.VXFS) and d.ref not in flagged:
+            flagged.add(d.ref)
+            yield Finding(
+                d.path,
+                f"split model: guest {d.ref} uses exported VxVM volumes but does not run VxFS",
+                "add vxfs to its infoscale",
+                key=True,
+            )
+
+
+@rule("STK010", Severity.WARNING, source=GUEST_BASED, basis="K", category="placement")
+def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
+    """Guest-based model: data vdisks of a guest running VxVM are whole LUNs, not volumes, slices or files."""
+    if _model(estate) is not StackModel.GUEST_BASED:
+        return
+    for v in _data_vdisks(estate):
+        kind = (
+            "a slice"
+            if v.spec.slice
+            else {"volume": "a VxVM volume", "file": "a file", "zvol": "a ZFS volume"}.get(v.backend_kind)
+        )
+        if kind and v.domain.has(Component.VXVM):
+            yield Finding(
+                v.path,
+                f"guest-based model: vdisk {v.name!r} of {v.domain.ref} is {kind}",
+                "pass the whole LUN through with lun: NAME, so the guest's VxVM and DMP see the disk",
+                key=True,
+            )
+
+
+@rule("STK011", Severity.WARNING, source=f"{GUEST_BASED}; {LAYERED}", basis="K", category="placement")
+def guest_runs_full_stack(estate: Estate) -> Iterator[Finding]:
+    """Guest-based and layered models: an InfoScale guest given whole LUNs runs VxVM and VxFS."""
+    if _model(estate) is StackModel.SPLIT:
+        return
+    flagged: set[str] = set()
+    for v in _data_vdisks(estate):
+        missing = _missing(v.domain, (Component.VXVM, Component.VXFS))
+        if v.spec.lun and v.domain.spec.infoscale and missing and v.domain.ref not in flagged:
+            flagged.add(v.domain.ref)
+            yield Finding(
+                (*v.domain.path, "infoscale"),
+                f"{_model(estate).value} model: guest {v.domain.ref} "
+                f"is given whole LUNs but does not run {', '.join(missing)}",
+                "the full InfoScale stack runs in the guest",
+                key=True,
+            )
+
+
+@rule("STK012", Severity.WARNING, source=LAYERED, basis="K", category="placement")
+def layered_io_domains_run_dmp(estate: Estate) -> Iterator[Finding]:
+    """Layered model: every I/O domain that exports LUNs to guests runs DMP."""
+    if _model(estate) is StackModel.LAYERED:
+        yield from _exporters_without_dmp(
+            estate, "lun", "LUNs", "DMP manages the array paths in every I/O domain"
+        )
+
+
+@rule("STK013", Severity.WARNING, source=LAYERED, basis="K", category="placement")
+def layered_guest_runs_dmp(estate: Estate) -> Iterator[Finding]:
+    """Layered model: an InfoScale guest given whole LUNs runs DMP to fail over between I/O domains."""
+    if _model(estate) is not StackModel.LAYERED:
+        return
+    flagged: set[str] = set()
+    for v in _data_vdisks(estate):
+        if (
+            v.spec.lun
+            and v.domain.spec.infoscale
+            and not v.domain.has(Component.DMP)
+            and v.domain.ref not in flagged
+        ):
+            flagged.add(v.domain.ref)
+            yield Finding(
+                (*v.domain.path, "infoscale"),
+                f"layered model: guest {v.domain.ref} is given whole LUNs but does not run DMP",
+                "DMP in the guest sees one path per I/O domain",
+                key=True,
+            )
