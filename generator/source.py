@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import math
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,9 @@ MAX_ALIAS_VALUES = 10_000
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18
 _NON_FINITE = {".inf", "+.inf", "-.inf", ".nan"}
+_STR = "tag:yaml.org,2002:str"
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 PathKey = tuple[str | int, ...]
 
@@ -124,7 +128,8 @@ class _Converter:
             self._fail(node, "YAML007", f"nesting deeper than {MAX_DEPTH} levels")
             raise _Stop
         self._count_alias_copy(node)
-        self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
             self._fail(node, "YAML003", f"tag {_short_tag(node.tag)!r} is not allowed", _PLAIN_HINT)
             return None
@@ -161,17 +166,21 @@ class _Converter:
                 self._fail(key_node, "YAML003", f"tag {tag!r} is not allowed", _PLAIN_HINT)
                 continue
             key = str(key_node.value)
+            here = (*path, key)
             if key in result:
-                first = self.doc.key_marks.get((*path, key), (0, 0))
+                first = self.doc.key_marks.get(here, (0, 0))
                 self._fail(key_node, "YAML002", f"duplicate key {key!r}",
                            f"first defined at line {first[0]}; a repeated key would silently lose data")
                 continue
-            self.doc.key_marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, (*path, key), depth + 1)
+            mark = key_node.start_mark
+            self.doc.key_marks[here] = (mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, here, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
         if tag.endswith(":null"):
             return None
         if tag.endswith(":bool"):
@@ -181,9 +190,10 @@ class _Converter:
             if len(digits) > MAX_INT_DIGITS:
                 self._fail(node, "YAML008", f"integer with {len(digits)} digits is too large")
                 return None
-            try:
-                return int(yaml.constructor.SafeConstructor.construct_yaml_int(
-                    yaml.constructor.SafeConstructor(), node))
+            if _DECIMAL.match(text):
+                return int(text)
+            try:  # hexadecimal, octal, binary, sexagesimal: PyYAML's own reading of YAML 1.1
+                return int(yaml.constructor.SafeConstructor.construct_yaml_int(_CONSTRUCTOR, node))
             except (ValueError, TypeError):
                 return text
         if tag.endswith(":float"):

@@ -7,14 +7,25 @@ whose configuration would be wrong is rejected at ``check`` time, located in the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
-from generator.vcs.derive import derive
+from generator.vcs.derive import Derived, derive
 from generator.vcs.parser import parse
 from generator.vcs.printer import format_config
 from generator.vcs.verify import verify
+
+_DERIVED: WeakKeyDictionary[Estate, dict[str, Derived]] = WeakKeyDictionary()
+
+
+def _derived(estate: Estate, name: str) -> Derived:
+    """Derive each cluster once per estate: both rules below need the same derivation."""
+    per_cluster = _DERIVED.setdefault(estate, {})
+    if name not in per_cluster:
+        per_cluster[name] = derive(estate, name, "")
+    return per_cluster[name]
 
 
 @rule("VCS100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",
@@ -22,7 +33,7 @@ from generator.vcs.verify import verify
 def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
     """Explicit groups and resources of clusters.<name>.groups do not clash with generated ones."""
     for name in sorted(estate.topology.clusters):
-        for loc, message in derive(estate, name, "").problems:
+        for loc, message in _derived(estate, name).problems:
             yield Finding(loc, message, "rename the explicit group or resource")
 
 
@@ -31,7 +42,7 @@ def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
 def generated_main_cf_verifies(estate: Estate) -> Iterator[Finding]:
     """The main.cf generated for each cluster passes the main.cf verifier without errors."""
     for name, spec in sorted(estate.topology.clusters.items()):
-        text = format_config(derive(estate, name, "").config)
+        text = format_config(_derived(estate, name).config)
         config, _ = parse(text, "main.cf")
         owners = {r.name: g.name for g, r in config.resources()}
         lines = text.splitlines()

@@ -7,15 +7,18 @@ dropped, except that the comment lines at the very top of the file are kept as t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.vcs.config import Pos
 
 PUNCT = "{}()=,@[]"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token (a named tuple: a generated main.cf has tens of thousands, and tuples are cheap)."""
+
     kind: str
     """``word``, ``string``, a punctuation character, or ``eof``."""
     text: str
@@ -29,92 +32,56 @@ class Lexed:
     problems: list[tuple[Pos, str]]
 
 
-class _Scanner:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.i = 0
-        self.line = 1
-        self.col = 1
-
-    def pos(self) -> Pos:
-        return Pos(self.line, self.col)
-
-    def peek(self, n: int = 0) -> str:
-        j = self.i + n
-        return self.text[j] if j < len(self.text) else ""
-
-    def advance(self) -> str:
-        ch = self.text[self.i]
-        self.i += 1
-        if ch == "\n":
-            self.line, self.col = self.line + 1, 1
-        else:
-            self.col += 1
-        return ch
+_TOKEN = re.compile(r"""\s*(?:
+    (?P<line_comment>//[^\n]*)
+  | (?P<block_comment>/\*(?:[\s\S]*?\*/|(?P<open_comment>[\s\S]*)))
+  | (?P<string>"(?P<body>(?:\\[^\n]|[^"\\\n])*)(?:(?P<close>")|\\(?=\n)|(?P<last_backslash>\\\Z))?)
+  | (?P<punct>[{}()=,@\[\]])
+  | (?P<word>(?:[^\s{}()=,@\[\]"/]|/(?![/*]))+)
+  | (?P<slash>/)
+  | \Z)
+""", re.VERBOSE)
+"""Whitespace, then one token (or the end); the matches tile the text."""
+_ESCAPE = re.compile(r"\\(.)")
 
 
-def _string(sc: _Scanner, problems: list[tuple[Pos, str]]) -> str:
-    start = sc.pos()
-    sc.advance()
-    out: list[str] = []
-    while sc.peek() and sc.peek() != '"':
-        if sc.peek() == "\\" and sc.peek(1):
-            sc.advance()
-        if sc.peek() == "\n":
-            break
-        out.append(sc.advance())
-    if sc.peek() == '"':
-        sc.advance()
-    else:
-        problems.append((start, "unterminated quoted string"))
-    return "".join(out)
-
-
-def _comment(sc: _Scanner, problems: list[tuple[Pos, str]]) -> str:
-    start = sc.pos()
-    if sc.peek(1) == "/":
-        chars: list[str] = []
-        while sc.peek() and sc.peek() != "\n":
-            chars.append(sc.advance())
-        return "".join(chars)
-    sc.advance()
-    sc.advance()
-    while sc.peek() and not (sc.peek() == "*" and sc.peek(1) == "/"):
-        sc.advance()
-    if sc.peek():
-        sc.advance()
-        sc.advance()
-    else:
-        problems.append((start, "unterminated /* comment"))
-    return ""
+def _string(match: re.Match[str], pos: Pos, problems: list[tuple[Pos, str]]) -> str:
+    value = _ESCAPE.sub(r"\1", match.group("body"))
+    if match.group("close") is None:
+        problems.append((pos, "unterminated quoted string"))
+        if match.group("last_backslash"):
+            value += "\\"
+    return value
 
 
 def tokenize(text: str) -> Lexed:
-    sc = _Scanner(text)
+    """Split ``text`` into tokens with one regular expression, tracking lines as they pass."""
     tokens: list[Token] = []
     header: list[str] = []
     problems: list[tuple[Pos, str]] = []
-    while sc.peek():
-        ch = sc.peek()
-        if ch.isspace():
-            sc.advance()
-        elif ch == "/" and sc.peek(1) in "/*":
-            comment = _comment(sc, problems)
-            if not tokens and comment.startswith("//"):
+    line, line_start, previous = 1, 0, 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        start = match.start(kind) if kind else match.end()
+        breaks = text.count("\n", previous, start)
+        if breaks:
+            line, line_start = line + breaks, text.rfind("\n", previous, start) + 1
+        previous = start
+        pos = Pos(line, start - line_start + 1)
+        if kind is None:
+            break
+        if kind == "block_comment":
+            if match.group("open_comment") is not None:
+                problems.append((pos, "unterminated /* comment"))
+        elif kind == "line_comment":
+            if not tokens:
+                comment = match.group(kind)
                 header.append(comment[3:] if comment.startswith("// ") else comment[2:])
-        elif ch == '"':
-            pos = sc.pos()
-            tokens.append(Token("string", _string(sc, problems), pos))
-        elif ch in PUNCT:
-            pos = sc.pos()
-            tokens.append(Token(sc.advance(), ch, pos))
+        elif kind == "string":
+            tokens.append(Token("string", _string(match, pos, problems), pos))
+        elif kind == "punct":
+            tokens.append(Token(match.group(kind), match.group(kind), pos))
         else:
-            pos = sc.pos()
-            chars: list[str] = []
-            while sc.peek() and not sc.peek().isspace() and sc.peek() not in PUNCT + '"':
-                if sc.peek() == "/" and sc.peek(1) in "/*" and chars:
-                    break
-                chars.append(sc.advance())
-            tokens.append(Token("word", "".join(chars), pos))
-    tokens.append(Token("eof", "", sc.pos()))
+            tokens.append(Token("word", match.group(kind), pos))
+    tokens.append(Token("eof", "", Pos(line, len(text) - line_start + 1)))
     return Lexed(tokens, tuple(header), problems)
