@@ -140,9 +140,11 @@ def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
                      "in every domain of the installation phases.".replace("  ", " "),
                      "LUNs zoned and visible: `vxdisk -o alldgs list` in each I/O domain shows every LUN "
                      "of the storage section, none of them in a disk group yet."]
-    if any(dg.shared or dg.fss for dg in t.storage.diskgroups.values()):
-        prerequisites.append("Shared disk groups: the cluster is running with CVM (VCS set-up runbook, "
-                             "membership phases) before the disk group phases.")
+    shared = sorted(n for n, dg in t.storage.diskgroups.items() if dg.shared or dg.fss)
+    if shared:
+        prerequisites.append(f"Shared disk groups ({', '.join(shared)}) are built in the VCS set-up (or FSS) "
+                             "runbook once CVM runs: where guests boot from them, run that runbook up to its "
+                             "shared disk group phase before the virtual disk back ends phase.")
     return Runbook(id="build-out", title=f"Build-out: {t.title}", topology=t.topology, kind="build-out",
                    summary=f"Builds the {t.model.value} InfoScale stack of `{t.topology}` from empty hosts: "
                            "virtual services, InfoScale installation, storage, guest domains and file "

@@ -11,10 +11,11 @@ from __future__ import annotations
 from generator.model import Estate
 from generator.runbook.commands import hagrp
 from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.vcs_link import GroupFacts, ldom_guests, service_groups
+from generator.runbook.vcs_link import GroupFacts, ldom_guests, prerequisite_groups, service_groups
 
 
-def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool) -> Step:
+def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
+               needs: list[str]) -> Step:
     verb = "Migrate" if action == "migrate" else "Switch"
     title = f"{verb} `{group.name}` {'back ' if back else ''}to {target}"
     notes = []
@@ -25,22 +26,26 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
         notes.append("A switch stops the guest on the source and boots it on the target: an outage of the "
                      "guest.")
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
-                commands=(hagrp(action, group.name, target),),
-                expected=f"`{group.name}` ONLINE on {target} and OFFLINE on every other system.",
+                commands=(*[f"hagrp -state {n}" for n in needs], hagrp(action, group.name, target)),
+                expected=(f"Before the move: {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. "
+                          if needs else "")
+                + f"After: `{group.name}` ONLINE on {target} and OFFLINE on every other system.",
                 verify=(f"hagrp -state {group.name}", "hastatus -sum"),
                 backout=(hagrp("switch", group.name, source),), minutes=10 if group.kind == "ldom" else 5,
                 gate=not back, notes=tuple(notes))
 
 
-def _failover_section(group: GroupFacts, migrate: bool) -> Section:
+def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
     home = group.systems[0]
     action = "migrate" if migrate else "switch"
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
                   commands=(f"hagrp -state {group.name}",), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
     for target in group.systems[1:]:
-        steps.append(_move_step(group, action, home, target, back=False))
-        steps.append(_move_step(group, action, target, home, back=True))
+        steps.append(_move_step(group, action, home, target, False,
+                                prerequisite_groups(estate, cid, group.name, target)))
+        steps.append(_move_step(group, action, target, home, True,
+                                prerequisite_groups(estate, cid, group.name, home)))
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
                    steps=tuple(steps),
                    intro=f"SystemList: {', '.join(group.systems)}. Each move is followed by the move back.",
@@ -98,12 +103,12 @@ def _order(group: GroupFacts) -> tuple[int, str]:
     return (2 if group.parallel else 1 if group.kind == "alternateio" else 0, group.name)
 
 
-def _group_section(group: GroupFacts, migrate: bool) -> Section:
+def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
     if group.parallel:
         return _parallel_section(group)
     if group.kind == "alternateio":
         return _follower_section(group)
-    return _failover_section(group, migrate)
+    return _failover_section(estate, cid, group, migrate)
 
 
 def _pending_section(cid: str) -> Section:
@@ -121,7 +126,7 @@ def failover_runbook(estate: Estate, cid: str) -> Runbook:
     if groups is None:
         sections: tuple[Section, ...] = (_pending_section(cid),)
     else:
-        sections = tuple(_group_section(g, g.name in migrating)
+        sections = tuple(_group_section(estate, cid, g, g.name in migrating)
                          for g in sorted(groups, key=_order) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,

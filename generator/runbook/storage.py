@@ -46,7 +46,7 @@ def diskgroup_section(estate: Estate, in_guests: bool) -> Section | None:
     """Disk groups of the control/I/O domains (``in_guests`` False) or of the guests (True)."""
     steps = []
     for name, dg in sorted(estate.topology.storage.diskgroups.items()):
-        if dg_in_guests(estate, dg) == in_guests and not dg.fss:
+        if dg_in_guests(estate, dg) == in_guests and not dg.fss and not dg.shared:
             step = dg_step(estate, name, dg)
             if step:
                 steps.append(step)
@@ -146,8 +146,8 @@ def _fs_commands(estate: Estate, dg: str, vol: str, mount: str, cluster: bool) -
         return [cmd.mkfs_vxfs(raw)], "File system created; VCS mounts it inside the zone."
     commands = [cmd.mkfs_vxfs(raw), f"mkdir -p {where}"]
     if cluster:
-        commands += [f"cfsmntadm add {dg} {vol} {where} all=", f"cfsmount {where}"]
-        return commands, f"`{mount}` mounted on every node (`cfsmntadm display`)."
+        return commands, (f"File system created; create `{mount}` on the other nodes too. The generated "
+                          "CFSMount resource mounts it on every node.")
     commands.append(cmd.mount_vxfs(block, mount))
     if _vcs_mounted(estate, dg, vol):
         commands += [f"df -h {where}", f"umount {where}"]
@@ -164,7 +164,7 @@ def fs_step(estate: Estate, dg: str, vol: str, mount: str, cluster: bool) -> Ste
         return None
     commands, expected = _fs_commands(estate, dg, vol, mount, cluster)
     where = cmd.quote(mount)
-    backout = (f"cfsumount {where}", f"cfsmntadm delete {where}") if cluster else (f"umount {where}",)
+    backout = () if cluster else (f"umount {where}",)
     return Step(id=f"fs-{dg}-{vol}", title=f"Create the VxFS file system on `{dg}/{vol}` for `{mount}`",
                 runs_on=domains[0].system, commands=tuple(commands), expected=expected,
                 verify=(f"fstyp {cmd.vx_raw(dg, vol)}",), backout=backout, minutes=5)
@@ -177,7 +177,7 @@ def filesystem_section(estate: Estate) -> Section | None:
     for dg, vol in estate.iter_volumes():
         spec = estate.topology.storage.diskgroups[dg]
         fs = spec.volumes[vol].filesystem
-        if fs is None or fs.type.value != "vxfs" or f"{dg}/{vol}" in zone_roots or spec.fss:
+        if fs is None or fs.type.value != "vxfs" or f"{dg}/{vol}" in zone_roots or spec.fss or spec.shared:
             continue
         guest_side |= dg_in_guests(estate, spec) or bool(volume_consumers(estate, dg, vol))
         step = fs_step(estate, dg, vol, fs.mount, fs.cluster)

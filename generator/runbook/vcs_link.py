@@ -51,6 +51,13 @@ def service_groups(estate: Estate, cluster: str) -> list[GroupFacts] | None:
             for g in api.service_groups(estate, cluster)]
 
 
+def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -> list[str]:
+    """Groups that must be online on ``system`` before ``group`` can come online or migrate there."""
+    api = _api()
+    finder = getattr(api, "prerequisite_groups", None) if api is not None else None
+    return [str(g) for g in finder(estate, cluster, group, system)] if finder else []
+
+
 def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
     """Service group -> guest domain name, for the groups holding an LDom resource (from the ha script)."""
     script = ha_script(estate, cluster) or []

@@ -9,7 +9,9 @@ the running cluster ends up with exactly the generated main.cf; ``hacf -verify``
 from __future__ import annotations
 
 from generator.model import DomainInfo, Estate
+from generator.runbook.cvm_phase import cvm_groups, cvm_section, shared_storage_section
 from generator.runbook.fencing import fencing_section
+from generator.runbook.ha_script import split_script
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.vcs_link import ha_script, service_groups
 from generator.schema import Cluster, Component
@@ -49,12 +51,15 @@ def _start_section(cid: str, nodes: list[DomainInfo]) -> Section:
                    backout=("`hastop -all` on any node.",))
 
 
-def _apply_steps(estate: Estate, cid: str, first: str) -> list[Step]:
+def _save_step(cid: str, first: str) -> Step:
     backup = f"/var/tmp/main.cf.before-{cid}"
-    save = Step(id="save-config", title="Keep a copy of the running configuration", runs_on=first,
+    return Step(id="save-config", title="Keep a copy of the running configuration", runs_on=first,
                 commands=(f"cp -p {CONFIG_DIR}/main.cf {backup}",),
                 expected=f"`{backup}` exists.", verify=(f"ls -l {backup}",), minutes=2)
-    script = ha_script(estate, cid)
+
+
+def _apply_steps(cid: str, first: str, script: list[str] | None) -> list[Step]:
+    backup = f"/var/tmp/main.cf.before-{cid}"
     restore = ("hastop -all -force", f"cp -p {backup} {CONFIG_DIR}/main.cf", f"hacf -verify {CONFIG_DIR}",
                "hastart")
     if script is None:
@@ -63,7 +68,7 @@ def _apply_steps(estate: Estate, cid: str, first: str) -> list[Step]:
                        expected="NOT GENERATED: this build has no VCS output, so the ha command script is "
                                 "missing. Do not run this runbook until it is regenerated with it.",
                        gate=True, backout=restore, minutes=10)
-        return [save, pending]
+        return [pending]
     apply = Step(id="apply-groups", title=f"Apply the service groups of `{cid}`", runs_on=first,
                  commands=tuple(script), expected="Every command returns without error; the configuration is "
                                                   "saved read-only at the end.",
@@ -71,7 +76,7 @@ def _apply_steps(estate: Estate, cid: str, first: str) -> list[Step]:
                  notes=(f"The same configuration as the generated `vcs/{cid}/main.cf`. Passwords appear "
                         f"only in "
                         "the form `vcsencrypt -agent` printed.",))
-    return [save, apply]
+    return [apply]
 
 
 def _secret_step(cluster: Cluster, first: str) -> Step | None:
@@ -116,15 +121,21 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                          steps=tuple(_membership_step(nodes, n, cluster) for n in nodes),
                          intro="Node IDs follow the order of the cluster's nodes in the topology.",
                          backout=("`svcadm disable gab llt` on every node configured so far.",))
-    apply_steps = [s for s in [_secret_step(cluster, first), *_apply_steps(estate, cid, first)] if s]
+    script, cvm = ha_script(estate, cid), cvm_groups(estate, cid)
+    first_part, rest = split_script(script, cvm) if script and cvm else ([], script)
+    save = _save_step(cid, first)
+    early = [cvm_section(first_part, cvm, nodes, save), shared_storage_section(estate, cid)] if first_part else []
+    lead = [] if first_part else [save]
+    apply_steps = [s for s in [_secret_step(cluster, first), *lead, *_apply_steps(cid, first, rest)] if s]
+    guests = "; the guests it manages exist (build-out runbook, guest domains phase)" if cluster.manages else ""
     apply = Section(id="apply", title="Apply the service groups", steps=tuple(apply_steps),
-                    depends_on=("start",),
-                    intro="Run on one node; VCS replicates the configuration to every member.",
+                    depends_on=tuple(s.id for s in early if s) or ("start",),
+                    intro=f"Run on one node; VCS replicates the configuration to every member{guests}.",
                     backout=(f"Restore the saved main.cf: `hastop -all -force`, copy "
                              f"`/var/tmp/main.cf.before-{cid}` back, `hacf -verify`, `hastart` on every "
                              "node.",))
-    sections = (membership, fencing_section(estate, cid, nodes), _start_section(cid, nodes), apply,
-                _verify_section(estate, cid, first))
+    sections = (membership, fencing_section(estate, cid, nodes), _start_section(cid, nodes),
+                *[s for s in early if s], apply, _verify_section(estate, cid, first))
     systems = ", ".join(n.system for n in nodes)
     return Runbook(id=f"vcs-setup-{cid}", title=f"VCS set-up: cluster {cid}",
                    topology=estate.topology.topology,
