@@ -164,7 +164,8 @@ def fs_step(estate: Estate, dg: str, vol: str, mount: str, cluster: bool) -> Ste
         return None
     commands, expected = _fs_commands(estate, dg, vol, mount, cluster)
     where = cmd.quote(mount)
-    backout = () if cluster else (f"umount {where}",)
+    mounted = any(c.startswith("mount ") for c in commands) and not any(c.startswith("umount") for c in commands)
+    backout = (f"umount {where}",) if mounted else ()
     return Step(id=f"fs-{dg}-{vol}", title=f"Create the VxFS file system on `{dg}/{vol}` for `{mount}`",
                 runs_on=domains[0].system, commands=tuple(commands), expected=expected,
                 verify=(f"fstyp {cmd.vx_raw(dg, vol)}",), backout=backout, minutes=5)
