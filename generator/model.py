@@ -202,14 +202,24 @@ class Estate:
             server = vdisk.service.domain if vdisk.service else None
             if server is not None and server.has(Component.DMP):
                 return f"/dev/vx/dmp/{s.lun}s2"
-            lun = self.topology.storage.luns.get(s.lun)
-            wwn = (lun.wwn or s.lun).replace(":", "").upper() if lun else s.lun
-            return f"/dev/dsk/c0t{wwn}d0s2"
+            return f"/dev/dsk/{self.lun_os_name(s.lun)}s2"
         if s.file:
             return s.file
         if s.zvol:
             return f"/dev/zvol/dsk/{s.zvol}"
         return ""
+
+    def lun_os_name(self, name: str) -> str:
+        """Solaris disk name of a LUN without DMP: ``os-path``, else the MPxIO name from the WWN.
+
+        Rule REF007 makes sure one of the two is known wherever this is needed.
+        """
+        lun = self.topology.storage.luns.get(name)
+        if lun is not None and lun.os_path:
+            return lun.os_path
+        if lun is not None and lun.wwn:
+            return "c0t" + lun.wwn.replace(":", "").upper() + "d0"
+        return name
 
     def vdisk_luns(self, vdisk: VdiskInfo) -> list[str]:
         """LUN names underneath a vdisk back end (through its disk group for a volume)."""
@@ -246,11 +256,11 @@ class Estate:
                 yield dg, vol
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[tuple[str, str]]:
         """Directed graph: host -> domain, service domain -> consumer (vdisk/vnet), LUN -> disk group."""
         import networkx as nx
 
-        g = nx.DiGraph()
+        g: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
         for h in sorted(self.topology.hosts):
             g.add_node(("host", h))
         for d in self.domains:

@@ -55,7 +55,7 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]
     diagnostics = list(problems)
     for r in results:
         diagnostics.extend(r.diagnostics)
-    ids = {}
+    ids: dict[str, str] = {}
     for r in results:
         t = r.loaded.topology
         if t is None:

@@ -283,6 +283,9 @@ class Lun(Spec):
     """Direct-attached (DAS) disk of one host, e.g. for Flexible Storage Sharing."""
     ssd: bool = False
     """Flash device, usable for a SmartIO cache."""
+    os_path: str | None = Field(default=None, pattern=r"^c[0-9]+(t[0-9A-Fa-f]+)?d[0-9]+$")
+    """Solaris disk name (``c0t6000...d0``) in service domains without DMP; defaults to the MPxIO
+    name derived from the WWN."""
 
 
 class FsType(str, Enum):

@@ -60,6 +60,15 @@ def _backend(diagram: Diagram, v: VdiskInfo) -> None:
         diagram.edge("backend", (f"lun:{v.spec.lun}", None), target)
 
 
+def _imports(diagram: Diagram, dgs: list[str]) -> None:
+    shown = {d.ref for d in diagram.shown}
+    for name in dgs:
+        for ref in diagram.estate.topology.storage.diskgroups[name].managed_by:
+            d = diagram.estate.domain(ref)
+            if d is not None and d.ref in shown:
+                diagram.edge("imports", (f"dg:{name}", None), (f"dom:{d.ref}", labels.HEAD))
+
+
 def _detailed(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
     storage, w = diagram.estate.topology.storage, diagram.w
     for name in luns:
@@ -77,6 +86,7 @@ def _detailed(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
         for lun in storage.diskgroups[name].disks:
             if lun in luns:
                 diagram.edge("member", (f"lun:{lun}", None), (f"dg:{name}", None))
+    _imports(diagram, dgs)
     for d in diagram.focus:
         for v in diagram.estate.vdisks(d):
             _backend(diagram, v)
@@ -102,6 +112,7 @@ def _summary(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
                 counts[(SAN, f"dom:{v.service.domain.ref}", "LUN")] += 1
     for (tail, head, what), n in sorted(counts.items()):
         diagram.edge("backend", (tail, None), (head, None), f"{n} {what}{'s' if n > 1 else ''}")
+    _imports(diagram, dgs)
 
 
 def draw_storage(diagram: Diagram) -> None:

@@ -35,6 +35,8 @@ EDGES: dict[str, tuple[str, dict[str, str]]] = {
     "backend": ("vdisk back end (volume or LUN)", {"color": "#8d5524", "style": "dashed"}),
     "path": ("physical path (domain sees LUN)", {"color": "#9e9e9e", "style": "dotted", "arrowhead": "none"}),
     "member": ("LUN in disk group", {"color": "#9e9e9e", "arrowhead": "none"}),
+    "imports": ("disk group imported by VxVM in this domain",
+                {"color": "#8d5524", "style": "dotted", "arrowhead": "none", "constraint": "false"}),
     "node": ("VCS cluster node", {"color": "#7b1fa2", "style": "dashed", "arrowhead": "none"}),
     "manages": ("VCS manages guest (LDom resource)", {"color": "#7b1fa2", "style": "dotted"}),
 }

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.diagnostics import Severity
 from generator.model import Estate
+from generator.schema import Component
 from generator.rules.engine import Finding, rule
 
 Loc = tuple[str | int, ...]
@@ -13,17 +14,17 @@ Loc = tuple[str | int, ...]
 
 def _domain_refs(estate: Estate) -> Iterator[tuple[Loc, str]]:
     t = estate.topology
-    for lun, spec in t.storage.luns.items():
-        yield from ((("storage", "luns", lun, "seen-by", i), r) for i, r in enumerate(spec.seen_by))
-    for dg, spec in t.storage.diskgroups.items():
-        yield from ((("storage", "diskgroups", dg, "managed-by", i), r) for i, r in enumerate(spec.managed_by))
+    for lun, lun_spec in t.storage.luns.items():
+        yield from ((("storage", "luns", lun, "seen-by", i), r) for i, r in enumerate(lun_spec.seen_by))
+    for dg, dg_spec in t.storage.diskgroups.items():
+        yield from ((("storage", "diskgroups", dg, "managed-by", i), r) for i, r in enumerate(dg_spec.managed_by))
     for name, cache in t.storage.smartio.items():
         yield ("storage", "smartio", name, "domain"), cache.domain
     for name, c in t.clusters.items():
         yield from ((("clusters", name, "nodes", i), r) for i, r in enumerate(c.nodes))
         yield from ((("clusters", name, "manages", i), r) for i, r in enumerate(c.manages))
-        for g, spec in c.groups.items():
-            yield from ((("clusters", name, "groups", g, "systems", i), r) for i, r in enumerate(spec.systems))
+        for g, group in c.groups.items():
+            yield from ((("clusters", name, "groups", g, "systems", i), r) for i, r in enumerate(group.systems))
     for name, z in t.zones.items():
         yield from ((("zones", name, "domains", i), r) for i, r in enumerate(z.domains))
     for i, m in enumerate(t.migrations):
@@ -149,3 +150,20 @@ def other_references(estate: Estate) -> Iterator[Finding]:
                 yield Finding((*base, "zone"), f"no zone named {spec.zone!r} in zones")
             if spec.diskgroup and spec.diskgroup not in t.storage.diskgroups:
                 yield Finding((*base, "diskgroup"), f"no disk group named {spec.diskgroup!r}")
+
+
+@rule("REF007", Severity.ERROR, source="ldm add-vdsdev needs the back end's device path", basis="K",
+      category="references")
+def lun_device_known(estate: Estate) -> Iterator[Finding]:
+    """A whole-LUN back end exported by a service domain without DMP needs the LUN's ``wwn`` or ``os-path``."""
+    luns = estate.topology.storage.luns
+    for v in estate.all_vdisks:
+        lun = luns.get(v.spec.lun or "")
+        server = v.service.domain if v.service else None
+        if lun is None or server is None or server.has(Component.DMP):
+            continue
+        if not (lun.wwn or lun.os_path):
+            yield Finding(("storage", "luns", v.spec.lun or ""),
+                          f"LUN {v.spec.lun!r} is exported by {server.ref}, which has no DMP, "
+                          "but its Solaris device name is unknown",
+                          "give 'wwn:' (MPxIO name c0t<WWN>d0) or 'os-path:'", key=True)

@@ -89,7 +89,7 @@ def ordered_sections(sections: tuple[Section, ...]) -> list[Section]:
     Raises ``ValueError`` on unknown dependencies or cycles (a bug in a runbook builder).
     """
     index = {s.id: i for i, s in enumerate(sections)}
-    graph: nx.DiGraph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(index)
     for s in sections:
         for dep in s.depends_on:

@@ -1,0 +1,58 @@
+"""Site pages without Sphinx: artifacts presented by kind and path, the main.cf lexer, the page templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pygments.token import Error
+
+from generator.artifacts import Artifact
+from generator.sphinx_ext.maincf_lexer import MainCfLexer
+from generator.sphinx_ext.present import group_artifacts
+from generator.sphinx_ext.templates import cell
+
+from .conftest import ROOT
+
+
+def _artifact(path: str, kind: str, convert: str | None = None) -> Artifact:
+    return Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=b"x", convert=convert)
+
+
+def test_artifacts_of_any_renderer_get_a_page_per_subject() -> None:
+    artifacts = [
+        _artifact("diagrams/topology.svg", "topology-diagram", "svg"),
+        _artifact("vcs/c1/types.cf", "vcs-types"), _artifact("vcs/c1/main.cmd", "vcs-commands"),
+        _artifact("vcs/c1/main.cf", "vcs-config"), _artifact("vcs/c1/groups.svg", "vcs-diagram"),
+        _artifact("runbooks/build-out.md", "runbook"), _artifact("runbooks/build-out.html", "runbook"),
+        _artifact("runbooks/build-out.pdf", "runbook", "pdf"),
+        _artifact("migrations/db-to-b/runbook.md", "migration-runbook"),
+        _artifact("migrations/db-to-b/sequence-live.svg", "sequence-diagram"),
+        _artifact("capacity/report.csv", "capacity-report"),
+    ]
+    overview, groups = group_artifacts(artifacts)
+    assert [s.path for s in overview] == ["files/diagrams/topology.svg"]
+    assert [(g.docname, g.title) for g in groups] == [
+        ("vcs-c1", "VCS cluster c1"), ("migrations-db-to-b", "Migration db-to-b"),
+        ("runbooks-build-out", "Runbook: build-out"), ("capacity-report", "Capacity: report")]
+    vcs, migration, runbook, other = groups
+    assert [(i.name, i.how, i.lexer) for i in vcs.items] == [
+        ("groups.svg", "figure", ""), ("main.cf", "code", "maincf"), ("main.cmd", "code", "bash"),
+        ("types.cf", "code", "maincf")]
+    assert [i.how for i in migration.items] == ["figure", "include"]
+    assert [(i.name, i.how) for i in runbook.items] == [
+        ("build-out.md", "include"), ("build-out.html", "download"), ("build-out.pdf", "download")]
+    assert [i.how for i in other.items] == ["download"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests").rglob("*.cf")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_maincf_lexer_highlights_every_configuration_without_errors(path: Path) -> None:
+    text = path.read_text("utf-8", errors="replace")
+    tokens = list(MainCfLexer().get_tokens(text))
+    assert [value for kind, value in tokens if kind is Error] == []
+    assert "".join(value for _, value in tokens).strip() == text.strip()  # every character is matched
+
+
+def test_table_cells_stay_on_one_line_and_escape_pipes() -> None:
+    assert cell("a | b\n  c") == "a \\| b c"
