@@ -57,6 +57,7 @@ CHECKS: dict[str, Check] = {
     "VCS056": Check(W, "K", "A disk group or ZFS pool is imported by resources of one failover group only"),
     "VCS057": Check(W, "K", "Parallel groups hold no DiskGroup or IP resource (they cannot be online on two "
                             "systems at once)"),
+    "VCS058": Check(W, "K", "A localized attribute has a value for every system of the group's SystemList"),
     "VCS060": Check(W, "K", "Included files exist next to the main.cf being verified"),
 }
 

@@ -61,6 +61,17 @@ def _system_list(report: Reporter, group: Group, declared: set[str]) -> list[str
 
 def _localized(report: Reporter, owner: str, attrs: tuple[Attr, ...], systems: list[str],
                declared: set[str]) -> None:
+    per_name: dict[str, set[str]] = {}
+    for a in attrs:
+        if a.system is not None:
+            per_name.setdefault(a.name, set()).add(a.system)
+    for name, given in per_name.items():
+        missing = [s for s in systems if s not in given]
+        first = next(a for a in attrs if a.name == name and a.system is not None)
+        if missing and not any(a.name == name and a.system is None for a in attrs):
+            report(first.pos, "VCS058", f"{owner}: {name} is localized but has no value for "
+                                        f"{', '.join(missing)}", "add a line per system, e.g. "
+                                                                 f"{name} @{missing[0]} = ...")
     for a in attrs:
         if a.system is None:
             continue
