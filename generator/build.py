@@ -38,7 +38,7 @@ from generator.buildprogress import Progress
 from generator.diagnostics import Diagnostic, InputError, Severity, has_errors, sort_diagnostics
 from generator.loader import discover
 from generator.pipeline import check_file, display_name, render_checked
-from generator.writer import Written, dot_to_svg, html_to_pdf, write_tree
+from generator.writer import Written, dot_batch_to_svg, html_to_pdf, write_tree
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None) -> di
     if dots and unchanged and all(a.path in before for a in dots):
         outputs.update({a.path: None for a in dots})
     elif dots:
-        outputs.update(zip((a.path for a in dots), dot_to_svg([a.data for a in dots]), strict=True))
+        outputs.update(zip((a.path for a in dots), dot_batch_to_svg([a.data for a in dots]), strict=True))
     for a in (a for a in artifacts if a.convert == "pdf"):
         was = before.get(a.path)
         same = was is not None and (was.source_hash, was.convert) == (a.source_hash, a.convert)
