@@ -262,3 +262,81 @@ def rac_storage_on_cfs(estate: Estate) -> Iterator[Finding]:
                     f"RAC volume {ref} is not a cluster file system in a shared disk group",
                     "set shared: true on the disk group and filesystem: {cluster: true} on the volume",
                 )
+
+
+@rule(
+    "VCS009",
+    Severity.WARNING,
+    source="Cluster Server Bundled Agents Reference: DiskGroup agent (one importer)",
+    basis="K",
+    category="clusters",
+)
+def private_diskgroup_one_application(estate: Estate) -> Iterator[Finding]:
+    """A private (non-shared) disk group serves one failover application only."""
+    dgs = estate.topology.storage.diskgroups
+    first: dict[str, str] = {}
+    for name, c in sorted(estate.topology.clusters.items()):
+        for app, spec in sorted(c.applications.items()):
+            dg = spec.diskgroup
+            if dg not in dgs or dgs[dg].shared:
+                continue
+            if dg in first:
+                yield Finding(
+                    ("clusters", name, "applications", app, "diskgroup"),
+                    f"private disk group {dg!r} is used by {first[dg]} and {name}/{app}",
+                    "a private disk group is imported by one service group at a time: give each "
+                    "application its own disk group, or make it a shared CVM disk group",
+                )
+            else:
+                first[dg] = f"{name}/{app}"
+
+
+@rule(
+    "VCS010",
+    Severity.WARNING,
+    source="VCS Administrator's Guide: I/O fencing coordination points",
+    basis="K",
+    category="clusters",
+)
+def fencing_coordination_points(estate: Estate) -> Iterator[Finding]:
+    """SCSI-3 fencing has an odd number (3+) of coordinator disks; CP-server fencing lists its servers."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        f = c.fencing
+        loc = ("clusters", name, "fencing")
+        if f.mode is FencingMode.SCSI3 and (
+            len(f.coordinator_disks) < 3 or len(f.coordinator_disks) % 2 == 0
+        ):
+            yield Finding(
+                (*loc, "coordinator-disks"),
+                f"{name} uses SCSI-3 fencing with {len(f.coordinator_disks)} coordinator disk(s)",
+                "use an odd number, at least three",
+            )
+        elif f.mode is FencingMode.CPS and not f.cp_servers:
+            yield Finding(
+                (*loc, "mode"),
+                f"{name} uses CP-server fencing but names no cp-servers",
+                "list the coordination point servers as host:port (three is usual)",
+            )
+
+
+@rule(
+    "VCS011",
+    Severity.WARNING,
+    source=f"{GUIDE}: VCS in guests managing applications",
+    basis="K",
+    category="clusters",
+)
+def application_ip_device_on_guests(estate: Estate) -> Iterator[Finding]:
+    """The device of an application's virtual IP is a vnet of every guest node of its cluster."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        guests = [d for d in estate.cluster_systems(name) if d.is_guest]
+        for app, spec in sorted(c.applications.items()):
+            if spec.ip is None or spec.zone is not None:
+                continue
+            missing = [d.ref for d in guests if spec.ip.device not in d.spec.vnets]
+            if missing:
+                yield Finding(
+                    ("clusters", name, "applications", app, "ip", "device"),
+                    f"{app} plumbs its IP on {spec.ip.device}, which is not a vnet of {', '.join(missing)}",
+                    "name a vnet that every guest node has",
+                )

@@ -225,3 +225,28 @@ def diskgroup_managers_run_vxvm(estate: Estate) -> Iterator[Finding]:
     """Every domain that manages a disk group runs VxVM."""
     for dg in sorted(estate.topology.storage.diskgroups):
         yield from _dg_components(estate, dg, (Component.VXVM,), "")
+
+
+@rule(
+    "STO011",
+    Severity.ERROR,
+    source="Topology consistency: a LUN's WWN is its identity (migration checks)",
+    basis="K",
+    category="storage",
+)
+def unique_lun_identity(estate: Estate) -> Iterator[Finding]:
+    """No two LUN names share a WWN or a UDID."""
+    seen: dict[tuple[str, str], str] = {}
+    for name, lun in sorted(estate.topology.storage.luns.items()):
+        for field, value in (("wwn", lun.wwn), ("udid", lun.udid)):
+            if value is None:
+                continue
+            key = (field, value.replace(":", "").lower())
+            if key in seen:
+                yield Finding(
+                    ("storage", "luns", name, field),
+                    f"LUN {name!r} has the same {field} as {seen[key]!r}",
+                    "one LUN gets one name: the DMP node name",
+                )
+            else:
+                seen[key] = name
