@@ -32,8 +32,11 @@ class BuiltSite:
 
 
 def sphinx_build(src: Path, html: Path) -> subprocess.CompletedProcess[str]:
+    """``-D docgen_pdf=0``: runbook PDFs take the PDF engine about a second each; the runbook tests
+    cover them, and the site offers them through the same download links as the print HTML."""
     return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
-                           str(src), str(html)], cwd=src, capture_output=True, text=True, check=False)
+                           "-D", "docgen_pdf=0", str(src), str(html)],
+                          cwd=src, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")
