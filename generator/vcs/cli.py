@@ -83,12 +83,14 @@ def verify_path(path: Path) -> list[Diagnostic]:
 
 
 @command.command("verify")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def verify_files(files: tuple[Path, ...], strict: bool) -> None:
-    """Check main.cf files like `hacf -verify` (and more); type files included next to them are read."""
+    """Check main.cf files like `hacf -verify` (and more); type files included next to them are read.
+
+    A folder stands for the main.cf inside it, as with `hacf -verify /etc/VRTSvcs/conf/config`."""
     found: list[Diagnostic] = []
-    for path in files:
+    for path in (f / "main.cf" if f.is_dir() else f for f in files):
         try:
             found += verify_path(path)
         except OSError as exc:

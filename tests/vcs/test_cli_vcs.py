@@ -77,3 +77,18 @@ def test_commands_override_static_attributes_before_modifying_them() -> None:
     override = commands.index("hares -override l ToleranceLimit")
     assert override < commands.index("hares -modify l ToleranceLimit 3")
     assert "hares -override l Critical" not in commands
+
+
+def test_vcs_verify_accepts_a_configuration_folder_like_hacf(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "main.cf").write_text(Path("tests/vcs/realistic/cvm-cfs.cf").read_text("utf-8"), "utf-8")
+    (config / "MyTypes.cf").write_text("type MyAgent (\n\tstr Path\n\t)\n", "utf-8")
+    with (config / "main.cf").open("a", encoding="utf-8") as f:
+        f.write('\ngroup extra (\n\tSystemList = { galaxy = 0 }\n\t)\n\n\tMyAgent my1 (\n\t\tPath = "/x"\n\t\t)\n')
+    (config / "main.cf").write_text('include "MyTypes.cf"\n' + (config / "main.cf").read_text("utf-8"), "utf-8")
+    result = CliRunner().invoke(cli, ["vcs", "verify", str(config)])
+    assert result.exit_code == 0, result.stdout
+    (config / "MyTypes.cf").unlink()
+    result = CliRunner().invoke(cli, ["vcs", "verify", str(config)])
+    assert result.exit_code == 1 and "VCS060" in result.stdout and "VCS020" in result.stdout
