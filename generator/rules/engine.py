@@ -20,6 +20,7 @@ RULE_MODULES = (
     "generator.rules.storage",
     "generator.rules.alternateio",
     "generator.rules.clusters",
+    "generator.rules.applications",
     "generator.rules.zones",
     "generator.rules.versions",
     "generator.rules.migration",

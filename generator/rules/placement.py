@@ -118,7 +118,7 @@ def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
 
 @rule("STK010", Severity.WARNING, source=GUEST_BASED, basis="K", category="placement")
 def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
-    """Guest-based model: data vdisks of a guest running VxVM are whole LUNs, not volumes, slices or files."""
+    """Guest-based model: data vdisks of a VxVM guest are whole LUNs, not volumes, slices, files or zvols."""
     if _model(estate) is not StackModel.GUEST_BASED:
         return
     for v in _data_vdisks(estate):
@@ -159,9 +159,7 @@ def guest_runs_full_stack(estate: Estate) -> Iterator[Finding]:
 def layered_io_domains_run_dmp(estate: Estate) -> Iterator[Finding]:
     """Layered model: every I/O domain that exports LUNs to guests runs DMP."""
     if _model(estate) is StackModel.LAYERED:
-        yield from _exporters_without_dmp(
-            estate, "lun", "LUNs", "DMP manages the array paths in every I/O domain"
-        )
+        yield from _exporters_without_dmp(estate, "lun", "LUNs", "DMP manages the array paths in every I/O domain")
 
 
 @rule("STK013", Severity.WARNING, source=LAYERED, basis="K", category="placement")
@@ -171,12 +169,7 @@ def layered_guest_runs_dmp(estate: Estate) -> Iterator[Finding]:
         return
     flagged: set[str] = set()
     for v in _data_vdisks(estate):
-        if (
-            v.spec.lun
-            and v.domain.spec.infoscale
-            and not v.domain.has(Component.DMP)
-            and v.domain.ref not in flagged
-        ):
+        if v.spec.lun and v.domain.spec.infoscale and not v.domain.has(Component.DMP) and v.domain.ref not in flagged:
             flagged.add(v.domain.ref)
             yield Finding(
                 (*v.domain.path, "infoscale"),

@@ -53,8 +53,7 @@ def zone_on_every_node(estate: Estate) -> Iterator[Finding]:
             if nodes - where:
                 yield Finding(
                     ("zones", zone, "domains"),
-                    f"zone {zone} is managed by {cluster} but is not "
-                    f"configured on {', '.join(sorted(nodes - where))}",
+                    f"zone {zone} is managed by {cluster} but is not configured on {', '.join(sorted(nodes - where))}",
                     "configure the zone identically on every node of the service group's SystemList",
                     key=True,
                 )
@@ -109,8 +108,7 @@ def zone_volumes_in_global_zone(estate: Estate) -> Iterator[Finding]:
             if absent:
                 yield Finding(
                     loc,
-                    f"{ref} is given to zone {zone} but disk group {dg!r} is not managed by "
-                    f"{', '.join(absent)}",
+                    f"{ref} is given to zone {zone} but disk group {dg!r} is not managed by {', '.join(absent)}",
                     "the global zone must be able to import the disk group",
                 )
 
@@ -118,7 +116,7 @@ def zone_volumes_in_global_zone(estate: Estate) -> Iterator[Finding]:
 @rule(
     "ZON004",
     Severity.ERROR,
-    source=f"{GUIDE}: Deciding on the zone root location",
+    source=f"{GUIDE}: Deciding on the zone root location; topology consistency of root and root-volume",
     basis="K",
     category="zones",
 )

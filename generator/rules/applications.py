@@ -1,0 +1,149 @@
+"""Application rules: what VCS-managed applications and SF Oracle RAC need from their cluster's nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diagnostics import Severity
+from generator.model import Estate
+from generator.rules.engine import Finding, rule
+from generator.schema import Component
+
+GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
+
+
+@rule(
+    "VCS008",
+    Severity.WARNING,
+    source=f"{GUIDE}: VCS in guests managing applications",
+    basis="K",
+    category="clusters",
+)
+def application_storage_on_nodes(estate: Estate) -> Iterator[Finding]:
+    """An application's disk group is managed by every node of its cluster; parallel ones use CFS."""
+    dgs = estate.topology.storage.diskgroups
+    for name, c in sorted(estate.topology.clusters.items()):
+        nodes = estate.cluster_systems(name)
+        for app, spec in sorted(c.applications.items()):
+            base = ("clusters", name, "applications", app)
+            if spec.diskgroup in dgs:
+                managers = {d.ref for d in (estate.domain(r) for r in dgs[spec.diskgroup].managed_by) if d}
+                absent = [d.ref for d in nodes if d.ref not in managers]
+                if absent:
+                    yield Finding(
+                        (*base, "diskgroup"),
+                        f"{app} needs disk group {spec.diskgroup!r}, which {', '.join(absent)} does not manage",
+                        "add the nodes to its managed-by",
+                    )
+            for i, ref in enumerate(spec.mounts if spec.parallel else []):
+                dg, _, vol = ref.partition("/")
+                fs = dgs[dg].volumes[vol].filesystem if dg in dgs and vol in dgs[dg].volumes else None
+                if fs is not None and not fs.cluster:
+                    yield Finding(
+                        (*base, "mounts", i),
+                        f"parallel application {app} mounts {ref}, which is not a cluster file system",
+                        "set filesystem.cluster: true (CFS) or parallel: false",
+                    )
+
+
+@rule(
+    "RAC001",
+    Severity.ERROR,
+    source=f"{GUIDE}: SFRAC support for Oracle VM Server for SPARC environments; topology consistency: "
+    "the generated RAC groups use CVM/CFS agents on every node",
+    basis="K",
+    category="clusters",
+)
+def rac_nodes_run_sfrac(estate: Estate) -> Iterator[Finding]:
+    """Every node of an SF Oracle RAC cluster runs VCS, CVM, CFS and SFRAC."""
+    wanted = (Component.VCS, Component.CVM, Component.CFS, Component.SFRAC)
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is None:
+            continue
+        for i, ref in enumerate(c.nodes):
+            d = estate.domain(ref)
+            missing = [w.value for w in wanted if d is not None and not d.has(w)]
+            if d is not None and missing:
+                yield Finding(
+                    ("clusters", name, "nodes", i),
+                    f"{d.ref} is a node of RAC cluster {name} but does not run {', '.join(missing)}",
+                    f"add {', '.join(missing)} to its infoscale",
+                )
+
+
+@rule(
+    "RAC002",
+    Severity.WARNING,
+    source=f"{GUIDE}: SFRAC support for Oracle VM Server for SPARC environments",
+    basis="K",
+    category="clusters",
+)
+def rac_storage_on_cfs(estate: Estate) -> Iterator[Finding]:
+    """SF Oracle RAC OCR/voting and data volumes are cluster file systems in a shared disk group."""
+    dgs = estate.topology.storage.diskgroups
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is None:
+            continue
+        refs: list[tuple[tuple[str | int, ...], str]] = [(("clusters", name, "rac", "ocr-vote"), c.rac.ocr_vote)]
+        refs += [(("clusters", name, "rac", "data", i), v) for i, v in enumerate(c.rac.data)]
+        for loc, ref in refs:
+            dg, _, vol = ref.partition("/")
+            if dg not in dgs or vol not in dgs[dg].volumes:
+                continue
+            fs = dgs[dg].volumes[vol].filesystem
+            if not dgs[dg].shared or fs is None or not fs.cluster:
+                yield Finding(
+                    loc,
+                    f"RAC volume {ref} is not a cluster file system in a shared disk group",
+                    "set shared: true on the disk group and filesystem: {cluster: true} on the volume",
+                )
+
+
+@rule(
+    "VCS009",
+    Severity.WARNING,
+    source="Cluster Server Bundled Agents Reference: DiskGroup agent (one importer)",
+    basis="K",
+    category="clusters",
+)
+def private_diskgroup_one_application(estate: Estate) -> Iterator[Finding]:
+    """A private (non-shared) disk group serves one failover application only."""
+    dgs = estate.topology.storage.diskgroups
+    first: dict[str, str] = {}
+    for name, c in sorted(estate.topology.clusters.items()):
+        for app, spec in sorted(c.applications.items()):
+            dg = spec.diskgroup
+            if dg not in dgs or dgs[dg].shared:
+                continue
+            if dg in first:
+                yield Finding(
+                    ("clusters", name, "applications", app, "diskgroup"),
+                    f"private disk group {dg!r} is used by {first[dg]} and {name}/{app}",
+                    "a private disk group is imported by one service group at a time: give each "
+                    "application its own disk group, or make it a shared CVM disk group",
+                )
+            else:
+                first[dg] = f"{name}/{app}"
+
+
+@rule(
+    "VCS011",
+    Severity.WARNING,
+    source=f"{GUIDE}: VCS in guests managing applications",
+    basis="K",
+    category="clusters",
+)
+def application_ip_device_on_guests(estate: Estate) -> Iterator[Finding]:
+    """The device of an application's virtual IP is a vnet of every guest node of its cluster."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        guests = [d for d in estate.cluster_systems(name) if d.is_guest]
+        for app, spec in sorted(c.applications.items()):
+            if spec.ip is None or spec.zone is not None:
+                continue
+            missing = [d.ref for d in guests if spec.ip.device not in d.spec.vnets]
+            if missing:
+                yield Finding(
+                    ("clusters", name, "applications", app, "ip", "device"),
+                    f"{app} plumbs its IP on {spec.ip.device}, which is not a vnet of {', '.join(missing)}",
+                    "name a vnet that every guest node has",
+                )
