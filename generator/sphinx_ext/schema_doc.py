@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.cli import json_schema_text
+from generator.schema import Topology
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _section(name: str, schema: dict[str, Any]) -> SectionDoc:
 def schema_sections() -> tuple[str, list[SectionDoc]]:
     """The JSON Schema text and its sections, root first, then each definition where first used."""
     text = json_schema_text()
-    data = json.loads(text)
+    data = Topology.model_json_schema(by_alias=True)  # fields in declaration order, unlike the sorted text
     defs: dict[str, Any] = data.get("$defs", {})
     order: list[str] = []
     queue = _references(data.get("properties", {}))
