@@ -27,6 +27,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from buildbench import measure_build  # noqa: E402
+from sitebench import measure_site  # noqa: E402
 from synth import Shape, write_estate  # noqa: E402
 
 from generator.pipeline import check_file  # noqa: E402
@@ -74,16 +76,13 @@ def measure_check(guests: int, repeats: int) -> dict[str, Any]:
 
 
 def _growth(rows: list[dict[str, Any]], what: str) -> str:
-    """Describe growth between the smallest and largest size: time ratio vs size ratio."""
-    chosen = sorted((r for r in rows if r["what"] == what), key=lambda r: r["guests"])
-    if len(chosen) < 2:
-        return ""
-    small, large = chosen[0], chosen[-1]
-    size = large["guests"] / small["guests"]
-    slower = large["seconds"] / small["seconds"]
-    exponent = _log(slower) / _log(size)
-    return (f"{what}: {size:.0f}x the guests took {slower:.1f}x the time "
-            f"(time ~ guests^{exponent:.2f}; 1.00 is linear)")
+    """Growth between consecutive sizes: time ~ guests^k, k = 1.00 is linear."""
+    chosen = sorted((r for r in rows if r["what"] == what and r["guests"]), key=lambda r: r["guests"])
+    steps = []
+    for small, large in zip(chosen, chosen[1:], strict=False):
+        size, slower = large["guests"] / small["guests"], large["seconds"] / small["seconds"]
+        steps.append(f"{small['guests']}->{large['guests']}: x{slower:.1f} (k={_log(slower) / _log(size):.2f})")
+    return f"{what}: " + ", ".join(steps) if steps else ""
 
 
 def _log(x: float) -> float:
@@ -92,6 +91,7 @@ def _log(x: float) -> float:
 
 def print_table(rows: list[dict[str, Any]]) -> None:
     print(f"{'measurement':<42} {'guests':>6} {'seconds':>9} {'floor s':>9} {'ratio':>7}")
+    print("(floor: bare parse / dot+render+PDF alone / full build / plain Sphinx page, as the row says)")
     for r in rows:
         print(f"{r['what']:<42} {r['guests']:>6} {r['seconds']:>9.3f} {r['floor_seconds']:>9.3f} "
               f"{r['ratio']:>7.2f}")
@@ -99,19 +99,24 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 MEASUREMENTS: dict[str, Callable[[int, int], list[dict[str, Any]]]] = {
     "check": lambda guests, repeats: [measure_check(guests, repeats)],
+    "build": lambda guests, repeats: measure_build(guests, repeats, OUT),
 }
+"""Measurements repeated for every size; the site is measured once (it does not depend on the size)."""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--only", choices=sorted(MEASUREMENTS), nargs="+", default=sorted(MEASUREMENTS))
+    parser.add_argument("--only", choices=[*sorted(MEASUREMENTS), "site"], nargs="+",
+                        default=[*sorted(MEASUREMENTS), "site"])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
     rows: list[dict[str, Any]] = []
-    for name in args.only:
+    for name in (n for n in args.only if n in MEASUREMENTS):
         for guests in args.sizes:
             rows.extend(MEASUREMENTS[name](guests, args.repeats))
+    if "site" in args.only:
+        rows.extend(measure_site(OUT))
     print_table(rows)
     notes = [n for n in (_growth(rows, w) for w in dict.fromkeys(r["what"] for r in rows)) if n]
     for note in notes:

@@ -2,15 +2,14 @@
 
 1. Plan: a topology whose file, code version and options match the cache, and whose outputs are on
    disk unchanged, is reused without being loaded.
-2. Check and render the others, in a process pool when there are several (topologies are independent).
+2. Check, render and convert the others, in a process pool when there are several (topologies are
+   independent): each worker runs one ``dot`` process for all of its topology's graphs (skipped when
+   that DOT batch is unchanged) and WeasyPrint for each print page whose HTML changed.
 3. Stop with every diagnostic if any input is wrong: nothing in OUT has been touched yet.
-4. Convert: each topology's DOT graphs go through one ``dot`` process (two run at a time); a batch or a
-   print-HTML page whose input hash is unchanged reuses the file already on disk. PDFs use the pool.
-5. Write: changed files are staged in full and then renamed into place (:func:`write_tree`), then the
-   manifest, then the cache. A build killed before step 5 leaves the previous output untouched.
+4. Write: changed files are staged in full and then renamed into place (:func:`write_tree`), then the
+   manifest, then the cache. A build killed before step 4 leaves the previous output untouched.
 
-Progress goes to standard error with rich, only when it is a terminal.
-"""
+Progress goes to standard error with rich, only when it is a terminal."""
 
 from __future__ import annotations
 
@@ -39,7 +38,7 @@ from generator.buildprogress import Progress
 from generator.diagnostics import Diagnostic, InputError, Severity, has_errors, sort_diagnostics
 from generator.loader import discover
 from generator.pipeline import check_file, display_name, render_checked
-from generator.writer import Written, dot_batches, html_to_pdf, write_tree
+from generator.writer import Written, dot_batch_to_svg, html_to_pdf, write_tree
 
 
 @dataclass
@@ -52,6 +51,8 @@ class Rendered:
     id_mark: tuple[int, int]
     diagnostics: list[Diagnostic]
     artifacts: list[Artifact] | None
+    outputs: dict[str, bytes | None] = field(default_factory=dict)
+    """Final bytes per artifact path; ``None`` where the engine input is unchanged (reuse the file)."""
 
 
 @dataclass
@@ -65,15 +66,37 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)
 
 
-def check_and_render(path: Path, options: dict[str, str], strict: bool) -> Rendered:
-    """Worker: load, check and (when the input is acceptable) render one topology file."""
+def check_and_render(path: Path, options: dict[str, str], strict: bool,
+                     old: CachedTopology | None = None) -> Rendered:
+    """Worker: load, check, render and convert one topology file (engines only where inputs changed)."""
     checked = check_file(path)
     topology = checked.loaded.topology
     mark = checked.loaded.document.mark(("topology",)) if topology else (1, 1)
     acceptable = checked.ok and not has_errors(checked.diagnostics, strict)
     artifacts = render_checked(checked, options) if acceptable else None
-    return Rendered(checked.loaded.path, checked.source_sha256, topology.topology if topology else None,
-                    mark, checked.diagnostics, artifacts)
+    result = Rendered(checked.loaded.path, checked.source_sha256, topology.topology if topology else None,
+                      mark, checked.diagnostics, artifacts)
+    if artifacts is not None and topology is not None:
+        same_folder = old is not None and old.topology == topology.topology
+        result.outputs = _engine_outputs(artifacts, old if same_folder else None)
+    return result
+
+
+def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None) -> dict[str, bytes | None]:
+    """Run ``dot`` (one process for all of the topology's graphs) and WeasyPrint where inputs changed."""
+    before = {a.path: a for a in old.artifacts} if old else {}
+    outputs: dict[str, bytes | None] = {a.path: a.data for a in artifacts if a.convert is None}
+    dots = [a for a in artifacts if a.convert == "svg"]
+    unchanged = old is not None and old.dot_batch == dot_batch_hash([a.data for a in dots])
+    if dots and unchanged and all(a.path in before for a in dots):
+        outputs.update({a.path: None for a in dots})
+    elif dots:
+        outputs.update(zip((a.path for a in dots), dot_batch_to_svg([a.data for a in dots]), strict=True))
+    for a in (a for a in artifacts if a.convert == "pdf"):
+        was = before.get(a.path)
+        same = was is not None and (was.source_hash, was.convert) == (a.source_hash, a.convert)
+        outputs[a.path] = None if same else html_to_pdf(a.data)
+    return outputs
 
 
 def _plan(files: list[Path], out: Path, cache: dict[str, CachedTopology], code: str, options: str
@@ -107,15 +130,17 @@ def _duplicate_ids(rendered: list[Rendered], reused: dict[str, CachedTopology]) 
 
 
 def _run_checks(todo: list[Path], options: dict[str, str], strict: bool, pool: Executor | None,
-                progress: Progress) -> list[Rendered]:
-    task = progress.task("check and render", len(todo))
+                progress: Progress, cache: dict[str, CachedTopology]) -> list[Rendered]:
+    task = progress.task("check, render, convert", len(todo))
     results = []
+    olds = [cache.get(display_name(path)) for path in todo]
     if pool is None:
-        for path in todo:
-            results.append(check_and_render(path, options, strict))
+        for path, old in zip(todo, olds, strict=True):
+            results.append(check_and_render(path, options, strict, old))
             progress.advance(task)
         return results
-    futures = [pool.submit(check_and_render, path, options, strict) for path in todo]
+    futures = [pool.submit(check_and_render, path, options, strict, old)
+               for path, old in zip(todo, olds, strict=True)]
     for future in futures:
         results.append(future.result())
         progress.advance(task)
@@ -135,54 +160,38 @@ def _reuse_file(out: Path, topology: str, artifact: Artifact,
     return data if _sha(data) == cached.sha256 else None
 
 
-def _convert(rendered: list[Rendered], out: Path, cache: dict[str, CachedTopology],
-             pool: Executor | None, progress: Progress) -> dict[tuple[str, str], bytes]:
-    """Final bytes per (display, artifact path): engines run only where their input changed."""
+def _final_bytes(rendered: list[Rendered], out: Path, cache: dict[str, CachedTopology]
+                 ) -> dict[tuple[str, str], bytes]:
+    """Final bytes per (display, artifact path): files reused from disk where the workers said so.
+
+    A file that should be reused but is missing or was edited is converted again here (the whole DOT
+    batch of its topology, so the bytes are the same as a full build's).
+    """
     final: dict[tuple[str, str], bytes] = {}
-    batches: list[tuple[Rendered, list[Artifact]]] = []
-    pdfs: list[tuple[Rendered, Artifact]] = []
     for r in rendered:
         assert r.artifacts is not None and r.topology is not None
         entry = cache.get(r.display)
-        old = {a.path: a for a in entry.artifacts} if entry and entry.topology == r.topology else {}
-        dots = [a for a in r.artifacts if a.convert == "svg"]
-        same_batch = entry is not None and entry.dot_batch == dot_batch_hash([a.data for a in dots])
-        reuse = {a.path: _reuse_file(out, r.topology, a, old) for a in dots} if same_batch else {}
-        if dots and same_batch and all(v is not None for v in reuse.values()):
-            final.update({(r.display, p): v for p, v in reuse.items() if v is not None})
-        elif dots:
-            batches.append((r, dots))
+        before = {a.path: a for a in entry.artifacts} if entry else {}
+        missing = []
         for a in r.artifacts:
-            if a.convert == "pdf" and (data := _reuse_file(out, r.topology, a, old)) is not None:
+            data = r.outputs[a.path]
+            data = data if data is not None else _reuse_file(out, r.topology, a, before)
+            if data is None:
+                missing.append(a)
+            else:
                 final[(r.display, a.path)] = data
-            elif a.convert == "pdf":
-                pdfs.append((r, a))
-            elif a.convert is None:
-                final[(r.display, a.path)] = a.data
-    _run_engines(batches, pdfs, final, pool, progress)
+        if missing:
+            redo = _engine_outputs(r.artifacts, None)
+            final.update({(r.display, a.path): redo[a.path] or b"" for a in missing})
     return final
-
-
-def _run_engines(batches: list[tuple[Rendered, list[Artifact]]], pdfs: list[tuple[Rendered, Artifact]],
-                 final: dict[tuple[str, str], bytes], pool: Executor | None, progress: Progress) -> None:
-    task = progress.task("dot (one process per topology)", len(batches))
-    sources = [[a.data for a in dots] for _, dots in batches]
-    svgs = dot_batches(sources, on_done=lambda: progress.advance(task))
-    for (r, dots), outputs in zip(batches, svgs, strict=True):
-        final.update({(r.display, a.path): svg for a, svg in zip(dots, outputs, strict=True)})
-    task = progress.task("PDF", len(pdfs))
-    pages = [a.data for _, a in pdfs]
-    converted = pool.map(html_to_pdf, pages) if pool else map(html_to_pdf, pages)
-    for (r, a), pdf in zip(pdfs, converted, strict=True):
-        final[(r.display, a.path)] = pdf
-        progress.advance(task)
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _cache_entry(r: Rendered, code: str, options: str, final: dict[tuple[str, str], bytes]) -> CachedTopology:
+def _cache_entry(r: Rendered, code: str, options: str,
+                 final: dict[tuple[str, str], bytes]) -> CachedTopology:
     assert r.artifacts is not None and r.topology is not None
     arts = tuple(CachedArtifact(a.path, a.kind, a.format, _sha(final[(r.display, a.path)]), a.source_hash,
                                 a.convert) for a in r.artifacts)
@@ -217,14 +226,14 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     cache, code, opts_key = load_cache(out), code_version(), options_hash(opts)
     todo, reused = _plan(files, out, cache, code, opts_key)
     with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
-        rendered = _run_checks(todo, opts, strict, pool, progress)
+        rendered = _run_checks(todo, opts, strict, pool, progress, cache)
         diagnostics = list(problems) + _duplicate_ids(rendered, reused)
         diagnostics += [d for r in rendered for d in r.diagnostics]
         diagnostics += [d for e in reused.values() for d in e.diagnostics]
         diagnostics = sort_diagnostics(diagnostics)
         if has_errors(diagnostics, strict) or not files:
             raise InputError(diagnostics)
-        final = _convert(rendered, out, cache, pool, progress)
+    final = _final_bytes(rendered, out, cache)
     entries = {name: e for name, e in reused.items()}
     entries.update({r.display: _cache_entry(r, code, opts_key, final) for r in rendered})
     kept = [Written(f"{e.topology}/{a.path}", a.kind, e.topology, a.format, a.sha256)

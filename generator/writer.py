@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.artifacts import Artifact
+from generator.treeswap import recover, replace_tree
 
 MANIFEST = "manifest.json"
 
@@ -41,20 +42,31 @@ def _dot_exe() -> str:
     return exe
 
 
-def dot_to_svg(dot_sources: Sequence[bytes]) -> list[bytes]:
-    """Render DOT sources to SVG in one ``dot`` process (the graphs of one topology).
+def dot_to_svg(dot_sources: Sequence[bytes], processes: int = DOT_PROCESSES) -> list[bytes]:
+    """Render DOT sources to SVG, one ``dot`` process per graph, ``processes`` at a time.
+
+    Each graph gets a fresh process, so its SVG depends on nothing but its own DOT source (a cache
+    keyed on one graph's source stays valid whatever else is converted with it).
+    """
+    exe = _dot_exe()
+    with ThreadPoolExecutor(max_workers=max(1, processes)) as pool:
+        return [svgs[0] for svgs in pool.map(lambda source: _dot_batch(exe, [source]), dot_sources)]
+
+
+def dot_batch_to_svg(dot_sources: Sequence[bytes]) -> list[bytes]:
+    """Render the graphs of one topology in a single ``dot`` process (what ``build`` does).
 
     ``dot`` reads several graphs from one input and writes their SVG documents one after the other.
     Its layout of a graph depends on the graphs before it in the same process (object IDs come from
-    allocation order), so a batch is always a whole topology's graphs in path order: the same input
-    gives the same bytes whatever else is being built.
+    allocation order), so a batch is always a whole topology's graphs in path order, and the build
+    caches the batch as a whole: the same topology gives the same bytes whatever else is built.
     """
     return _dot_batch(_dot_exe(), list(dot_sources))
 
 
 def dot_batches(batches: Sequence[Sequence[bytes]], processes: int = DOT_PROCESSES,
                 on_done: Callable[[], None] | None = None) -> list[list[bytes]]:
-    """Render several batches (one per topology), ``processes`` ``dot`` processes at a time."""
+    """Render several topology batches, ``processes`` ``dot`` processes at a time (benchmark floor)."""
     if not batches:
         return []
     exe = _dot_exe()
@@ -118,10 +130,18 @@ def materialize(artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Atomically write ``data`` to ``path`` unless it already holds exactly those bytes."""
-    tmp = _stage(path, data)
-    if tmp is None:
+    if _holds(path, data):
         return False
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are documents for everyone
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return True
 
 
@@ -139,63 +159,41 @@ class Written:
 def write_tree(out: Path, outputs: Sequence[tuple[str, Artifact, bytes]],
                kept: Sequence[Written] = (), cache: tuple[str, bytes] | None = None
                ) -> tuple[list[Written], int]:
-    """Write ``(topology, artifact, bytes)`` under ``out/<topology>/``, remove stale files, write the
+    """Write ``(topology, artifact, bytes)`` under ``out/<topology>/``, drop stale files, write the
     manifest.
 
     ``kept`` lists files a previous build wrote that stay as they are (listed in the manifest, not
-    rewritten); ``cache`` is an extra ``(name, bytes)`` file written last and never listed. Every
-    changed file is first written in full under a temporary name next to its target; only then are
-    they renamed into place, so a build killed while writing leaves the previous output as it was
-    (apart from temporary files, which the next build removes). Returns the manifest entries and
-    how many files changed on disk.
+    rewritten); ``cache`` is an extra ``(name, bytes)`` file, never listed. Files whose bytes are
+    unchanged keep their modification time. When anything changed, the whole folder is replaced in
+    one atomic step (:func:`generator.treeswap.replace_tree`): a build killed at any moment leaves
+    the previous output as it was. Returns the manifest entries and how many files changed.
     """
     out.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
+    recover(out)
     entries = list(kept)
-    staged: list[tuple[str, Path]] = []
+    files: dict[str, bytes] = {}
     for topology, artifact, data in sorted(outputs, key=lambda o: (o[0], o[1].path)):
         rel = f"{topology}/{artifact.path}"
         digest = hashlib.sha256(data).hexdigest()
         entries.append(Written(rel, artifact.kind, topology, artifact.format, digest))
-        tmp = _stage(out / rel, data)
-        if tmp is not None:
-            staged.append((tmp, out / rel))
-    for tmp, target in staged:
-        os.replace(tmp, target)
+        files[rel] = data
     entries.sort(key=lambda e: e.path)
-    _remove_stale(out, {e.path for e in entries}, {e.topology for e in entries})
     manifest = {"artifacts": [e.__dict__ for e in entries], "version": 1}
-    changed = len(staged) + write_if_changed(out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True)
-                                                               + "\n").encode())
+    files[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     if cache is not None:
-        write_if_changed(out / cache[0], cache[1])
-    return entries, changed
+        files[cache[0]] = cache[1]
+    writes = {rel: data for rel, data in files.items() if not _holds(out / rel, data)}
+    stale = _stale(out, {e.path for e in entries})
+    if writes or stale:
+        replace_tree(out, writes, stale)
+    return entries, len([rel for rel in writes if cache is None or rel != cache[0]])
 
 
-TMP_SUFFIX = ".tmp"
-
-
-def _stage(path: Path, data: bytes) -> str | None:
-    """Write ``data`` to a temporary file next to ``path`` unless ``path`` already holds it."""
-    if path.is_file() and path.read_bytes() == data:
-        return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+def _holds(path: Path, data: bytes) -> bool:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are documents for everyone
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _remove_leftovers(out: Path) -> None:
-    """Delete temporary files a killed build left behind (``.NAME.XXXX.tmp``)."""
-    for leftover in out.rglob(f".*{TMP_SUFFIX}"):
-        if leftover.is_file():
-            leftover.unlink(missing_ok=True)
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def previous_manifest(out: Path) -> list[dict[str, str]]:
@@ -206,9 +204,11 @@ def previous_manifest(out: Path) -> list[dict[str, str]]:
         return []
 
 
-def _remove_stale(out: Path, keep: set[str], topologies: set[str]) -> None:
-    """Delete files listed by the previous manifest that this build no longer produces."""
+def _stale(out: Path, keep: set[str]) -> list[str]:
+    """Files listed by the previous manifest that this build no longer produces."""
+    found = []
     for entry in previous_manifest(out):
         rel = entry.get("path", "")
-        if rel and rel not in keep and ".." not in Path(rel).parts:
-            (out / rel).unlink(missing_ok=True)
+        if rel and rel not in keep and ".." not in Path(rel).parts and (out / rel).is_file():
+            found.append(rel)
+    return sorted(found)

@@ -79,15 +79,15 @@ def test_cache_file_is_never_in_the_manifest(estate: Path, tmp_path: Path) -> No
 
 def test_one_changed_topology_is_the_only_one_rendered_and_matches_a_full_build(
         estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
-    build_tree([estate], tmp_path / "inc", jobs=2)
+    build_tree([estate], tmp_path / "inc", jobs=1)  # in this process, so that dot_runs sees every dot
     full_runs = len(dot_runs)
     _edit_title(estate / "erp-split.yaml", "Changed -")
     dot_runs.clear()
-    report = build_tree([estate], tmp_path / "inc", jobs=2)
+    report = build_tree([estate], tmp_path / "inc", jobs=1)
     assert report.rendered == ["topologies/erp-split.yaml"]
     assert len(report.reused) == len(list(estate.glob("*.yaml"))) - 1
     assert len(dot_runs) <= 1 < full_runs
-    build_tree([estate], tmp_path / "full", jobs=1)
+    build_tree([estate], tmp_path / "full", jobs=2)
     assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
 
 
@@ -141,5 +141,4 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_intact(estate: Path, 
             break
     else:
         pytest.fail("the build always finished before it could be killed")
-    after = {path: data for path, data in _tree(out).items() if not path.endswith(writer.TMP_SUFFIX)}
-    assert after == before
+    assert _tree(out) == before

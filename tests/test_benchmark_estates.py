@@ -1,0 +1,40 @@
+"""The synthetic estates the benchmarks time pass ``check`` cleanly (a benchmark of failing input
+would measure the wrong thing), as one file and as one topology file per cluster."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from generator.diagnostics import format_text
+from generator.pipeline import check_paths
+
+from .conftest import ROOT
+
+
+def _synth() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("synth", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_synthetic_estate_passes_check(tmp_path: Path) -> None:
+    synth = _synth()
+    shape = synth.Shape.for_guests(40)
+    assert (shape.hosts, shape.clusters) == (4, 2)
+    whole = synth.write_estate(shape, tmp_path / "estate.yaml")
+    split = synth.write_estate(shape, tmp_path / "split", per_cluster=True)
+    results, diagnostics = check_paths([*whole])
+    assert format_text(diagnostics) == "" and all(r.ok for r in results)
+    results, diagnostics = check_paths([tmp_path / "split"])
+    assert format_text(diagnostics) == "" and len(results) == len(split) == 2
+
+
+def test_largest_benchmark_shape_is_100_hosts_and_50_clusters() -> None:
+    shape = _synth().Shape.for_guests(1000)
+    assert (shape.guests, shape.hosts, shape.clusters) == (1000, 100, 50)
