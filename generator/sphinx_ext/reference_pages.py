@@ -17,6 +17,8 @@ from generator.sphinx_ext.templates import render_page
 REFERENCE = "reference"
 MODELS_DATA = Path(__file__).resolve().parent.parent / "data" / "stack-models.yaml"
 SCHEMA_FILE = "files/topology.schema.json"
+TABLE_FILE = "files/topology-table.md"
+"""The table of example topologies, included by the home page (``docs/index.md``)."""
 
 Page = tuple[str, str, bytes, str]
 """(folder under the output, path in it, bytes, kind)."""
@@ -54,6 +56,8 @@ def reference_pages(checked: list[Checked]) -> list[Page]:
     return [
         ("topologies", "index.md", render_page("topologies.md.j2", "the files in topologies/",
                                                topologies=topologies), "site-page"),
+        (REFERENCE, TABLE_FILE, render_page("topology-table-fragment.md.j2", "the files in topologies/",
+                                            topologies=topologies), "site-fragment"),
         (REFERENCE, "models.md", _models_page(topologies), "site-page"),
         (REFERENCE, "rules.md", render_page("rules.md.j2", "the rules in generator/rules/", rules=rules),
          "site-page"),
