@@ -23,5 +23,6 @@ docgen_output = "docs/_generated"
 language = "en"
 locale_dirs = ["docs/locale/"]
 gettext_compact = False
-html_static_path: list[str] = []
+html_static_path = ["docs/_static"]
+html_css_files = ["print.css"]
 html_extra_path = ["docs/_extra"]
