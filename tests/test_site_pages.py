@@ -56,3 +56,25 @@ def test_maincf_lexer_highlights_every_configuration_without_errors(path: Path) 
 
 def test_table_cells_stay_on_one_line_and_escape_pipes() -> None:
     assert cell("a | b\n  c") == "a \\| b c"
+
+
+def test_wrong_topologies_are_reported_with_their_location_and_do_not_stop_the_others(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from generator.sphinx_ext.site import generate
+
+    topologies = tmp_path / "topologies"
+    topologies.mkdir()
+    (topologies / "erp-split.yaml").write_bytes((ROOT / "topologies" / "erp-split.yaml").read_bytes())
+    (topologies / "unknown-service.yaml").write_bytes(
+        (ROOT / "tests" / "topologies" / "invalid" / "vdisk-unknown-service.yaml").read_bytes())
+    (topologies / "broken.yaml").write_text("topology: broken\ntitle: x\nmodel: split\nhosts: [\n", "utf-8")
+    generate(tmp_path, "topologies", "out", pdf=False)
+    messages = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(m.startswith("error[YAML001]") for m in messages), messages
+    assert any(m.startswith("error[REF002]") for m in messages), messages
+    pages = tmp_path / "out" / "topologies"
+    assert (pages / "erp-split" / "files" / "diagrams" / "topology.svg").is_file()
+    wrong = [p for p in pages.iterdir() if p.is_dir() and p.name != "erp-split"]
+    assert len(wrong) == 1  # the shape-valid one: its overview and diagnostics, no artifacts
+    assert sorted(p.name for p in wrong[0].iterdir()) == ["diagnostics.md", "index.md"]
+    assert "REF002" in (wrong[0] / "diagnostics.md").read_text("utf-8")

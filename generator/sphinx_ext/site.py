@@ -37,7 +37,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
     """Errors become Sphinx warnings (the build uses -W); rule warnings are shown on the pages."""
     for d in diagnostics:
         if d.severity is Severity.ERROR:
-            LOG.warning("%s[%s]: %s", d.severity.value, d.rule, d.message, location=(d.file, d.line))
+            LOG.warning("%s[%s]: %s", d.severity.value, d.rule, d.message, location=f"{d.file}:{d.line}:{d.col}")
 
 
 def _page(folder: str, path: str, data: bytes) -> Output:
