@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -118,10 +119,8 @@ def test_wrong_input_changes_nothing_in_out(estate: Path, tmp_path: Path) -> Non
 
 
 def _kill_group(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_one(
