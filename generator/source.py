@@ -67,7 +67,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-class MarkedLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class MarkedLoader(_BaseLoader):
     """Safe loader used only to compose nodes; conversion is done by :func:`_Converter`."""
 
 
@@ -137,6 +137,7 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _count_alias_copy(self, node: yaml.Node) -> None:

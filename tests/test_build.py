@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -117,6 +118,11 @@ def test_wrong_input_changes_nothing_in_out(estate: Path, tmp_path: Path) -> Non
     assert _tree(tmp_path / "out") == before
 
 
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_one(
         estate: Path, tmp_path: Path) -> None:
     """Kill the build late (most of a full build's time), earlier again each time it finished first.
@@ -143,9 +149,12 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_o
     for fraction in (0.85, 0.6, 0.4, 0.2):
         shutil.rmtree(out, ignore_errors=True)
         shutil.copytree(previous, out)
-        proc = subprocess.Popen(command(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        # A session of its own, killed as a group: the build and its worker processes die together,
+        # as with a lost terminal or an OOM kill of the job, and no orphaned worker outlives the test.
+        proc = subprocess.Popen(command(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                                start_new_session=True)
         time.sleep(duration * fraction)
-        proc.send_signal(signal.SIGKILL)
+        _kill_group(proc.pid)
         if proc.wait() == -signal.SIGKILL:
             break
     else:

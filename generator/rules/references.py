@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from generator.diagnostics import Severity
 from generator.model import Estate
-from generator.schema import Component
 from generator.rules.engine import Finding, rule
+from generator.schema import Component
 
 Loc = tuple[str | int, ...]
 

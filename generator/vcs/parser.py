@@ -194,6 +194,23 @@ def _in_group(st: _State, tok: Token, what: str) -> Group:
     return st.group
 
 
+def _block_statement(p: _Parser, st: _State, tok: Token, word: str) -> None:
+    """``cluster``, ``system``, ``group``, ``remotecluster`` or ``heartbeat`` with its attributes."""
+    p.next()
+    name = p.name(f"a {word} name")
+    attrs = p.attrs()
+    if word == "cluster":
+        st.config = replace(st.config, cluster=Cluster(name.text, attrs, name.pos))
+    elif word == "system":
+        st.config = replace(st.config, systems=st.config.systems + (System(name.text, attrs, name.pos),))
+    elif word == "group":
+        st.flush()
+        st.group = Group(name.text, attrs, pos=name.pos)
+    else:
+        st.notes.append((tok.pos, "VCS002", f"{word} {name.text!r} is not modelled by this tool; ignored",
+                         Severity.WARNING))
+
+
 def _statement(p: _Parser, st: _State) -> None:
     tok = p.peek()
     word = tok.text if tok.kind == "word" else ""
@@ -202,19 +219,7 @@ def _statement(p: _Parser, st: _State) -> None:
         path = p.expect("string", "a quoted file name after 'include'")
         st.config = replace(st.config, includes=st.config.includes + (Include(path.text, tok.pos),))
     elif word in ("cluster", "system", "group", "remotecluster", "heartbeat"):
-        p.next()
-        name = p.name(f"a {word} name")
-        attrs = p.attrs()
-        if word == "cluster":
-            st.config = replace(st.config, cluster=Cluster(name.text, attrs, name.pos))
-        elif word == "system":
-            st.config = replace(st.config, systems=st.config.systems + (System(name.text, attrs, name.pos),))
-        elif word == "group":
-            st.flush()
-            st.group = Group(name.text, attrs, pos=name.pos)
-        else:
-            st.notes.append((tok.pos, "VCS002", f"{word} {name.text!r} is not modelled by this tool; ignored",
-                             Severity.WARNING))
+        _block_statement(p, st, tok, word)
     elif word == "type":
         p.next()
         name = p.expect("word", "a type name")

@@ -3,7 +3,7 @@ references between objects (AlternateIO groups, Proxy targets, CVM, zones)."""
 
 from __future__ import annotations
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from generator.vcs.checks import Reporter
 from generator.vcs.config import Assoc, Config, Group, Pos, Scalar
@@ -13,7 +13,7 @@ VALID_GROUP_DEPS = {("online", "local", "soft"), ("online", "local", "firm"), ("
                     ("online", "remote", "firm"), ("offline", "local", None)}
 
 
-def _cycle_report(report: Reporter, graph: nx.DiGraph, what: str) -> None:
+def _cycle_report(report: Reporter, graph: nx.DiGraph[str], what: str) -> None:
     for cycle in sorted(sorted(c) for c in nx.simple_cycles(graph)):
         pos = min((graph.edges[u, v]["pos"] for u, v in graph.edges if u in cycle and v in cycle),
                   key=lambda p: (p.line, p.col))
@@ -23,7 +23,7 @@ def _cycle_report(report: Reporter, graph: nx.DiGraph, what: str) -> None:
 
 def check_resource_deps(report: Reporter, group: Group, owner_of: dict[str, str]) -> None:
     names = {r.name for r in group.resources}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for dep in group.resource_deps:
         for name in (dep.parent, *dep.children):
             if name in names:
@@ -39,7 +39,7 @@ def check_resource_deps(report: Reporter, group: Group, owner_of: dict[str, str]
 
 def check_group_deps(report: Reporter, config: Config) -> None:
     names = {g.name for g in config.groups}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     hard_parents: dict[str, list[str]] = {}
     for g in config.groups:
         for dep in g.group_deps:
