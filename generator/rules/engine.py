@@ -18,6 +18,7 @@ RULE_MODULES = (
     "generator.rules.placement",
     "generator.rules.vdisks",
     "generator.rules.storage",
+    "generator.rules.volumes",
     "generator.rules.alternateio",
     "generator.rules.clusters",
     "generator.rules.applications",

@@ -5,16 +5,16 @@ hagrp -modify crs_grp SystemList racg1 0 racg2 1
 hagrp -modify crs_grp AutoStartList racg1 racg2
 hares -add ocrvote_mnt CFSMount crs_grp
 hares -modify ocrvote_mnt MountPoint /ocrvote
-hares -modify ocrvote_mnt BlockDevice /dev/vx/dsk/oradg/ocrvote
+hares -modify ocrvote_mnt BlockDevice /dev/vx/dsk/ocrdg/ocrvote
 hares -modify ocrvote_mnt Enabled 1
 hares -add cssd CSSD crs_grp
 hares -modify cssd Critical 0
 hares -modify cssd Enabled 1
-hares -add ocrvote_oradg_voldg CVMVolDg crs_grp
-hares -modify ocrvote_oradg_voldg CVMDiskGroup oradg
-hares -modify ocrvote_oradg_voldg CVMVolume ocrvote
-hares -modify ocrvote_oradg_voldg CVMActivation sw
-hares -modify ocrvote_oradg_voldg Enabled 1
+hares -add ocrvote_ocrdg_voldg CVMVolDg crs_grp
+hares -modify ocrvote_ocrdg_voldg CVMDiskGroup ocrdg
+hares -modify ocrvote_ocrdg_voldg CVMVolume ocrvote
+hares -modify ocrvote_ocrdg_voldg CVMActivation sw
+hares -modify ocrvote_ocrdg_voldg Enabled 1
 hares -add ora_priv PrivNIC crs_grp
 hares -modify ora_priv Critical 0
 hares -modify ora_priv Device vnet1 0 vnet2 1
@@ -25,7 +25,7 @@ hares -modify ora_priv NetMask 255.255.255.0
 hares -modify ora_priv Enabled 1
 hares -link cssd ocrvote_mnt
 hares -link cssd ora_priv
-hares -link ocrvote_mnt ocrvote_oradg_voldg
+hares -link ocrvote_mnt ocrvote_ocrdg_voldg
 hagrp -add cvm
 hagrp -modify cvm Parallel 1
 hagrp -modify cvm SystemList racg1 0 racg2 1
