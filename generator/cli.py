@@ -95,11 +95,13 @@ def rules(fmt: str) -> None:
 @click.option("--owner", default="", help="Change owner printed on runbook covers.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for independent topologies (default: the CPUs available).")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Render runbook PDFs (--no-pdf: a quicker draft build without the PDF engine).")
 def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
-          jobs: int | None) -> None:
+          jobs: int | None, pdf: bool) -> None:
     """Check and render every artifact of the given topologies into OUT."""
-    written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict,
-                                               {"change": change, "window": window, "owner": owner}, jobs)
+    options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
+    written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
     click.echo(format_text(diagnostics), nl=False, err=True)
     click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
 

@@ -77,7 +77,10 @@ def render_checked(checked: Checked, options: dict[str, str] | None = None,
     context = RenderContext(source_name=checked.loaded.path, source_sha256=checked.source_sha256,
                             change=opts.get("change", ""), window=opts.get("window", ""),
                             owner=opts.get("owner", ""))
-    return render_all(checked.estate, context, only)
+    artifacts = render_all(checked.estate, context, only)
+    if opts.get("pdf", "1") == "0":  # draft builds: leave out what needs the PDF engine
+        artifacts = [a for a in artifacts if a.convert != "pdf"]
+    return artifacts
 
 
 def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[str, str] | None = None,

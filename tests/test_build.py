@@ -27,6 +27,9 @@ def _tree(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+DRAFT = {"pdf": "0"}
+"""Builds in tests that are not about PDFs leave out the PDF engine (about a second per runbook)."""
+
 SUBSET = ("erp-split", "hr-zones", "payments-alternateio", "billing-guest-cvm")
 """Examples with VCS groups, zones, several I/O domains and a migration: every artifact kind, kept small."""
 
@@ -72,7 +75,7 @@ def test_build_twice_gives_identical_trees_and_the_second_changes_nothing(estate
 
 
 def test_cache_file_is_never_in_the_manifest(estate: Path, tmp_path: Path) -> None:
-    report = build_tree([estate], tmp_path / "out", jobs=1)
+    report = build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
     assert (tmp_path / "out" / CACHE).is_file()
     assert all(CACHE not in w.path for w in report.written)
     assert {w.path for w in report.written} | {"manifest.json", CACHE} == set(_tree(tmp_path / "out"))
@@ -80,40 +83,40 @@ def test_cache_file_is_never_in_the_manifest(estate: Path, tmp_path: Path) -> No
 
 def test_one_changed_topology_is_the_only_one_rendered_and_matches_a_full_build(
         estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
-    build_tree([estate], tmp_path / "inc", jobs=1)  # in this process, so that dot_runs sees every dot
+    build_tree([estate], tmp_path / "inc", options=DRAFT, jobs=1)  # in this process, so that dot_runs sees every dot
     full_runs = len(dot_runs)
     _edit_title(estate / "erp-split.yaml", "Changed -")
     dot_runs.clear()
-    report = build_tree([estate], tmp_path / "inc", jobs=1)
+    report = build_tree([estate], tmp_path / "inc", options=DRAFT, jobs=1)
     assert report.rendered == ["topologies/erp-split.yaml"]
     assert len(report.reused) == len(list(estate.glob("*.yaml"))) - 1
     assert len(dot_runs) <= 1 < full_runs
-    build_tree([estate], tmp_path / "full", jobs=2)
+    build_tree([estate], tmp_path / "full", options=DRAFT, jobs=2)
     assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
 
 
 def test_one_dot_process_per_topology_with_graphs(estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
-    report = build_tree([estate], tmp_path / "out", jobs=1)
+    report = build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
     with_graphs = {w.topology for w in report.written
                    if w.path.endswith(".svg") and "/migrations/" not in w.path}
     assert 0 < len(dot_runs) <= len(with_graphs)
 
 
 def test_an_output_edited_by_hand_is_rebuilt(estate: Path, tmp_path: Path) -> None:
-    report = build_tree([estate], tmp_path / "out", jobs=1)
+    report = build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
     victim = tmp_path / "out" / report.written[0].path
     original = victim.read_bytes()
     victim.write_bytes(b"edited by hand\n")
-    again = build_tree([estate], tmp_path / "out", jobs=1)
+    again = build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
     assert victim.read_bytes() == original and len(again.rendered) == 1
 
 
 def test_wrong_input_changes_nothing_in_out(estate: Path, tmp_path: Path) -> None:
-    build_tree([estate], tmp_path / "out", jobs=1)
+    build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
     before = _tree(tmp_path / "out")
     (estate / "broken.yaml").write_text("topology: broken\ntitle: [unclosed\n", "utf-8")
     with pytest.raises(InputError) as caught:
-        build_tree([estate], tmp_path / "out", jobs=2)
+        build_tree([estate], tmp_path / "out", options=DRAFT, jobs=2)
     assert [d.rule for d in caught.value.diagnostics] == ["YAML001"]
     assert _tree(tmp_path / "out") == before
 
@@ -134,7 +137,8 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_o
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def command(target: Path) -> list[str]:
-        return [sys.executable, "-m", "generator", "build", str(estate), "--out", str(target), "--jobs", "2"]
+        return [sys.executable, "-m", "generator", "build", str(estate), "--out", str(target),
+                "--jobs", "2", "--no-pdf"]
 
     started = time.perf_counter()
     subprocess.run(command(previous), check=True, capture_output=True, env=env)
@@ -160,3 +164,10 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_o
     else:
         pytest.fail("the build always finished before it could be killed")
     assert _tree(out) in (before, after)
+
+
+def test_a_draft_build_leaves_out_pdfs(estate: Path, tmp_path: Path) -> None:
+    build_tree([estate], tmp_path / "draft", options=DRAFT, jobs=1)
+    drafted = _tree(tmp_path / "draft")
+    assert not [p for p in drafted if p.endswith(".pdf")]
+    assert [p for p in drafted if p.endswith(".html")], "print HTML stays in a draft build"
