@@ -70,13 +70,22 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]
     return results, sort_diagnostics(diagnostics)
 
 
+def render_context(checked: Checked, options: dict[str, str] | None = None) -> RenderContext:
+    """The context renderers see. Outputs never carry an absolute path: a topology outside the working
+    folder is named by its file name."""
+    opts = options or {}
+    source = checked.loaded.path
+    source_name = Path(source).name if Path(source).is_absolute() else source
+    return RenderContext(source_name=source_name, source_sha256=checked.source_sha256,
+                         change=opts.get("change", ""), window=opts.get("window", ""),
+                         owner=opts.get("owner", ""))
+
+
 def render_checked(checked: Checked, options: dict[str, str] | None = None,
                    only: Iterable[str] | None = None) -> list[Artifact]:
     assert checked.estate is not None
     opts = options or {}
-    context = RenderContext(source_name=checked.loaded.path, source_sha256=checked.source_sha256,
-                            change=opts.get("change", ""), window=opts.get("window", ""),
-                            owner=opts.get("owner", ""))
+    context = render_context(checked, opts)
     artifacts = render_all(checked.estate, context, only)
     if opts.get("pdf", "1") == "0":  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import click
 
-from generator.artifacts import RenderContext
 from generator.diagnostics import Diagnostic, Severity, format_text, sort_diagnostics
 from generator.migration.case import MigrationCase, adhoc_case
 from generator.migration.markdown import markdown_text
 from generator.migration.plan import plan_migration
 from generator.migration.runbook import runbook_from_plan
-from generator.pipeline import Checked, check_file
+from generator.pipeline import Checked, check_file, render_context
 
 
 def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
@@ -78,7 +77,7 @@ def command(topology: Path, domain: str, to: str, kind: str | None, via: str | N
         click.echo(f"migration of {case.guest.ref} to {to} refused: fix the errors above", err=True)
         sys.exit(1)
     plan = plan_migration(case.estate, case)
-    context = RenderContext(source_name=checked.loaded.path, source_sha256=checked.source_sha256)
+    context = render_context(checked)
     if fmt == "json":
         click.echo(plan.to_json(context.source_name), nl=False)
     else:

@@ -13,7 +13,7 @@ import click
 
 from generator.artifacts import RenderContext
 from generator.diagnostics import InputError, format_text, has_errors
-from generator.pipeline import check_file
+from generator.pipeline import check_file, render_context
 from generator.runbook.catalogue import runbooks
 from generator.runbook.model import Runbook
 from generator.runbook.render import runbook_artifacts
@@ -26,8 +26,7 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
         raise InputError(checked.diagnostics)
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
-    context = RenderContext(source_name=checked.loaded.path, source_sha256=checked.source_sha256,
-                            **context_options)
+    context = render_context(checked, context_options)
     return runbooks(checked.estate, context), context
 
 
