@@ -28,7 +28,7 @@ def _tree(out: Path) -> dict[str, bytes]:
 
 
 DRAFT = {"pdf": "0"}
-"""Builds in tests that are not about PDFs leave out the PDF engine (about a second per runbook)."""
+"""Builds in tests that are not about PDFs leave out the PDF engine (``--no-pdf``, as a draft build does)."""
 
 SUBSET = ("erp-split", "hr-zones", "payments-alternateio", "billing-guest-cvm")
 """Examples with VCS groups, zones, several I/O domains and a migration: every artifact kind, kept small."""
@@ -171,3 +171,48 @@ def test_a_draft_build_leaves_out_pdfs(estate: Path, tmp_path: Path) -> None:
     drafted = _tree(tmp_path / "draft")
     assert not [p for p in drafted if p.endswith(".pdf")]
     assert [p for p in drafted if p.endswith(".html")], "print HTML stays in a draft build"
+
+
+@pytest.fixture
+def pdf_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts PDFs compiled by the build in this process."""
+    import generator.build
+
+    runs: list[int] = []
+    real = generator.build.typst_to_pdf
+
+    def counting(source: bytes) -> bytes:
+        runs.append(1)
+        return real(source)
+
+    monkeypatch.setattr(generator.build, "typst_to_pdf", counting)
+    return runs
+
+
+def test_new_code_reuses_every_conversion_whose_input_is_unchanged(
+        estate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dot_runs: list[int],
+        pdf_runs: list[int]) -> None:
+    import generator.build
+
+    build_tree([estate], tmp_path / "out", jobs=1)
+    assert pdf_runs and dot_runs
+    before = _tree(tmp_path / "out")
+    pdf_runs.clear()
+    dot_runs.clear()
+    monkeypatch.setattr(generator.build, "generator_version", lambda: "a newer generator")
+    report = build_tree([estate], tmp_path / "out", jobs=1)
+    assert len(report.rendered) == len(list(estate.glob("*.yaml")))  # every topology is rendered again,
+    assert pdf_runs == [] and dot_runs == []  # but no PDF or SVG input changed: no engine runs
+    assert _tree(tmp_path / "out") == {**before, CACHE: _tree(tmp_path / "out")[CACHE]}
+
+
+def test_a_new_engine_version_converts_again(estate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             pdf_runs: list[int]) -> None:
+    import generator.buildcache
+
+    build_tree([estate], tmp_path / "out", jobs=1)
+    converted = len(pdf_runs)
+    pdf_runs.clear()
+    monkeypatch.setattr(generator.buildcache, "engine_stamp", lambda: "dot 99; typst 99")
+    build_tree([estate], tmp_path / "out", jobs=1)
+    assert len(pdf_runs) == converted > 0

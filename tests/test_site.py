@@ -86,7 +86,7 @@ def test_changing_one_topology_regenerates_only_its_pages(built_site: BuiltSite,
     topology.write_text(topology.read_text("utf-8").replace("vcpus: 16", "vcpus: 24", 1), "utf-8")
     # A fresh process: other tests may register extra rules in this one, which would change every page.
     code = "import sys, pathlib; from generator.sphinx_ext.site import generate; " \
-           "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated', pdf=False)"
+           "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated')"
     subprocess.run([sys.executable, "-c", code, str(src)], check=True)
     changed = _changed(before, _snapshot(generated))
     pages = {c for c in changed if c != "manifest.json" and not c.startswith(".convert-cache/")}
