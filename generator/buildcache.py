@@ -1,10 +1,10 @@
 """Build cache: what the previous build made from which inputs, so that unchanged work is skipped.
 
 ``OUT/.cache.json`` (never listed in the manifest) records, per topology file: the file's content
-hash, the code version (a hash of every file of the generator package: renderers, templates, data; plus the versions of
-``dot`` and Typst),
-a hash of the render options, the topology id with its position and diagnostics, the hash of the
-topology's DOT batch, and for every artifact the hash of its final bytes and of its engine input (with the engine's version).
+hash, the generator's version (a hash of every file of the package: renderers, templates, data;
+plus the versions of ``dot`` and Typst), a hash of the render options, the topology id with its
+position and diagnostics, the hash of the topology's DOT batch, and for every artifact the hash of
+its final bytes and of its engine input (with the engine's version).
 
 A topology is reused only when all of those match and every output file on disk still has the
 recorded hash; anything unreadable or inconsistent simply means "rebuild".

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -122,13 +123,19 @@ def engine_stamp() -> str:
     return f"dot {dot}; typst {typst}"
 
 
-@cache
+_TYPST = threading.local()
+
+
 def _typst_compiler() -> Any:
-    try:
-        import typst
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise EngineError("Typst is not installed: pip install '.[pdf]'") from exc
-    return typst.Compiler()
+    """One compiler per thread (it keeps fonts loaded; a compiler is not safe to share between threads)."""
+    compiler = getattr(_TYPST, "compiler", None)
+    if compiler is None:
+        try:
+            import typst
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise EngineError("Typst is not installed: pip install '.[pdf]'") from exc
+        compiler = _TYPST.compiler = typst.Compiler()
+    return compiler
 
 
 def typst_to_pdf(source: bytes) -> bytes:
