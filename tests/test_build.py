@@ -131,7 +131,9 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_o
     """Kill the build late (most of a full build's time), earlier again each time it finished first.
 
     The output is then exactly the previous tree or, when the kill came after the one atomic swap,
-    exactly the complete new tree: never a mix of the two.
+    exactly the complete new tree: never a mix of the two. The first delay comes from one timed
+    build; on a shared machine later builds can run several times faster than that one (the load
+    of other processes drops), so the delay keeps shrinking until a kill lands.
     """
     previous, out, complete = tmp_path / "previous", tmp_path / "out", tmp_path / "complete"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -150,17 +152,19 @@ def test_a_build_killed_mid_way_leaves_the_previous_output_or_the_complete_new_o
     subprocess.run(command(complete), check=True, capture_output=True, env=env)
     after = _tree(complete)
     assert after != before
-    for fraction in (0.85, 0.6, 0.4, 0.2):
+    delay = duration * 0.85
+    for _ in range(10):  # 0.85 x 0.6**9: down to 1 % of the timed build
         shutil.rmtree(out, ignore_errors=True)
         shutil.copytree(previous, out)
         # A session of its own, killed as a group: the build and its worker processes die together,
         # as with a lost terminal or an OOM kill of the job, and no orphaned worker outlives the test.
         proc = subprocess.Popen(command(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                                 start_new_session=True)
-        time.sleep(duration * fraction)
+        time.sleep(delay)
         _kill_group(proc.pid)
         if proc.wait() == -signal.SIGKILL:
             break
+        delay *= 0.6
     else:
         pytest.fail("the build always finished before it could be killed")
     assert _tree(out) in (before, after)

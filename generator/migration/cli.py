@@ -14,10 +14,10 @@ import click
 
 from generator.diagnostics import Diagnostic, Severity, format_text, sort_diagnostics
 from generator.migration.case import MigrationCase, adhoc_case
-from generator.migration.markdown import markdown_text
 from generator.migration.plan import plan_migration
 from generator.migration.runbook import runbook_from_plan
 from generator.pipeline import Checked, check_file, render_context
+from generator.runbook.markdown import markdown_text
 
 
 def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
