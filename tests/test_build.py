@@ -220,3 +220,14 @@ def test_a_new_engine_version_converts_again(estate: Path, tmp_path: Path, monke
     monkeypatch.setattr(generator.buildcache, "engine_stamp", lambda: "dot 99; typst 99")
     build_tree([estate], tmp_path / "out", jobs=1)
     assert len(pdf_runs) == converted > 0
+
+
+def test_one_changed_topology_with_pdfs_on_two_workers_matches_a_serial_full_build(estate: Path,
+                                                                                   tmp_path: Path) -> None:
+    build_tree([estate], tmp_path / "inc", jobs=2)
+    _edit_title(estate / "hr-zones.yaml", "Changed -")
+    report = build_tree([estate], tmp_path / "inc", jobs=2)  # its PDFs compile in the pool, dot in this process
+    assert report.rendered == ["topologies/hr-zones.yaml"]
+    build_tree([estate], tmp_path / "full", jobs=1)
+    assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
+    assert any(p.endswith(".pdf") for p in _tree(tmp_path / "full"))
