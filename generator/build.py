@@ -17,7 +17,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +69,8 @@ class BuildReport:
 
 
 def check_and_render(path: Path, options: dict[str, str], strict: bool,
-                     old: CachedTopology | None = None, pdf_pool: Executor | None = None) -> Rendered:
-    """Worker: load, check, render and convert one topology file (engines only where inputs changed).
-
-    ``pdf_pool`` compiles the PDFs in other processes (a build of one topology: both cores for its PDFs).
-    """
+                     old: CachedTopology | None = None) -> Rendered:
+    """Worker: load, check, render and convert one topology file (engines only where inputs changed)."""
     checked = check_file(path)
     topology = checked.loaded.topology
     mark = checked.loaded.document.mark(("topology",)) if topology else (1, 1)
@@ -83,31 +80,24 @@ def check_and_render(path: Path, options: dict[str, str], strict: bool,
                       mark, checked.diagnostics, artifacts)
     if artifacts is not None and topology is not None:
         same_folder = old is not None and old.topology == topology.topology
-        result.outputs = _engine_outputs(artifacts, old if same_folder else None, pdf_pool)
+        result.outputs = _engine_outputs(artifacts, old if same_folder else None)
     return result
 
 
-def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None,
-                    pdf_pool: Executor | None = None) -> dict[str, bytes | None]:
+def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None) -> dict[str, bytes | None]:
     """Run ``dot`` (one process for all of the topology's graphs) and Typst where inputs changed."""
     before = {a.path: a for a in old.artifacts} if old else {}
     outputs: dict[str, bytes | None] = {a.path: a.data for a in artifacts if a.convert is None}
-    pdfs = {}
-    for a in (a for a in artifacts if a.convert == "pdf"):
-        was = before.get(a.path)
-        same = was is not None and (was.source_hash, was.convert) == (conversion_hash(a), a.convert)
-        if same:
-            outputs[a.path] = None
-        else:
-            pdfs[a.path] = pdf_pool.submit(typst_to_pdf, a.data) if pdf_pool else a.data
     dots = [a for a in artifacts if a.convert == "svg"]
     unchanged = old is not None and old.dot_batch == dot_batch_hash([a.data for a in dots])
     if dots and unchanged and all(a.path in before for a in dots):
         outputs.update({a.path: None for a in dots})
     elif dots:
         outputs.update(zip((a.path for a in dots), dot_batch_to_svg([a.data for a in dots]), strict=True))
-    for path, job in pdfs.items():  # pool jobs ran while dot did
-        outputs[path] = job.result() if isinstance(job, Future) else typst_to_pdf(job)
+    for a in (a for a in artifacts if a.convert == "pdf"):
+        was = before.get(a.path)
+        same = was is not None and (was.source_hash, was.convert) == (conversion_hash(a), a.convert)
+        outputs[a.path] = None if same else typst_to_pdf(a.data)
     return outputs
 
 
@@ -146,9 +136,9 @@ def _run_checks(todo: list[Path], options: dict[str, str], strict: bool, pool: E
     task = progress.task("check, render, convert", len(todo))
     results = []
     olds = [cache.get(display_name(path)) for path in todo]
-    if pool is None or len(todo) == 1:
+    if pool is None:
         for path, old in zip(todo, olds, strict=True):
-            results.append(check_and_render(path, options, strict, old, pool))
+            results.append(check_and_render(path, options, strict, old))
             progress.advance(task)
         return results
     futures = [pool.submit(check_and_render, path, options, strict, old)
@@ -212,26 +202,15 @@ def _cache_entry(r: Rendered, code: str, options: str,
                           tuple(r.diagnostics), arts)
 
 
-def _warm_up() -> None:
-    """Load the PDF engine and its fonts in a pool worker while the build is still checking."""
-    typst_to_pdf(b"Warm-up")
-
-
 @contextmanager
-def _pool(jobs: int, work: int, pdfs: bool) -> Iterator[Executor | None]:
-    """Workers for several topologies, or (``pdfs``) for the PDFs of a single one; None for serial work."""
-    if jobs <= 1 or work == 0 or (work == 1 and not pdfs):
+def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
+    if jobs <= 1 or work <= 1:
         yield None
         return
     # forkserver, not fork: the PDF engine runs threads, and a process forked from one that has
     # compiled a PDF (a test run, the site) would inherit a thread pool whose threads are gone.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.build"])
-    workers = min(jobs, max(work, 2))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        if work == 1:
-            for _ in range(workers):
-                pool.submit(_warm_up)
+    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context) as pool:
         yield pool
 
 
@@ -251,7 +230,7 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     files, problems = discover(list(paths))
     cache, code, opts_key = load_cache(out), generator_version(), options_hash(opts)
     todo, reused = _plan(files, out, cache, code, opts_key)
-    with progress, _pool(jobs or default_jobs(), len(todo), opts.get("pdf") != "0") as pool:
+    with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
         rendered = _run_checks(todo, opts, strict, pool, progress, cache)
         diagnostics = list(problems) + _duplicate_ids(rendered, reused)
         diagnostics += [d for r in rendered for d in r.diagnostics]

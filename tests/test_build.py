@@ -222,11 +222,11 @@ def test_a_new_engine_version_converts_again(estate: Path, tmp_path: Path, monke
     assert len(pdf_runs) == converted > 0
 
 
-def test_one_changed_topology_with_pdfs_on_two_workers_matches_a_serial_full_build(estate: Path,
-                                                                                   tmp_path: Path) -> None:
+def test_one_changed_topology_with_pdfs_and_two_jobs_matches_a_serial_full_build(estate: Path,
+                                                                                 tmp_path: Path) -> None:
     build_tree([estate], tmp_path / "inc", jobs=2)
     _edit_title(estate / "hr-zones.yaml", "Changed -")
-    report = build_tree([estate], tmp_path / "inc", jobs=2)  # its PDFs compile in the pool, dot in this process
+    report = build_tree([estate], tmp_path / "inc", jobs=2)
     assert report.rendered == ["topologies/hr-zones.yaml"]
     build_tree([estate], tmp_path / "full", jobs=1)
     assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
