@@ -115,7 +115,7 @@ def load_cache(out: Path) -> dict[str, CachedTopology]:
 
 def cache_bytes(entries: dict[str, CachedTopology]) -> bytes:
     data = {"version": CACHE_VERSION, "topologies": {k: entries[k].to_json() for k in sorted(entries)}}
-    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
+    return (json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n").encode()  # compact: C encoder
 
 
 def file_sha256(path: Path) -> str | None:
