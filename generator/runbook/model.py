@@ -3,14 +3,13 @@
 Every runbook the project produces (build-out, VCS set-up, zones, migration, fail-over tests) is an
 instance of this model, so that all of them share one Markdown, print-HTML and PDF rendering.
 Section order is not kept by hand: each section names the sections it depends on and
-:func:`ordered_sections` sorts them topologically (networkx), ties broken by declaration order.
+:func:`ordered_sections` sorts them topologically, ties broken by declaration order.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
-
-import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -89,16 +88,27 @@ def ordered_sections(sections: tuple[Section, ...]) -> list[Section]:
     Raises ``ValueError`` on unknown dependencies or cycles (a bug in a runbook builder).
     """
     index = {s.id: i for i, s in enumerate(sections)}
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(index)
+    dependents: dict[str, set[str]] = {n: set() for n in index}
     for s in sections:
         for dep in s.depends_on:
             if dep not in index:
                 raise ValueError(f"section {s.id!r} depends on unknown section {dep!r}")
-            graph.add_edge(dep, s.id)
-    try:
-        order = list(nx.lexicographical_topological_sort(graph, key=lambda n: index[n]))
-    except nx.NetworkXUnfeasible as exc:
-        raise ValueError("runbook sections depend on each other in a cycle") from exc
+            dependents[dep].add(s.id)
+    waiting = dict.fromkeys(index, 0)
+    for after in dependents.values():
+        for n in after:
+            waiting[n] += 1
+    ready = [(index[n], n) for n, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:  # Kahn's algorithm, always taking the earliest-declared section that is ready
+        _, done = heapq.heappop(ready)
+        order.append(done)
+        for n in dependents[done]:
+            waiting[n] -= 1
+            if waiting[n] == 0:
+                heapq.heappush(ready, (index[n], n))
+    if len(order) != len(index):
+        raise ValueError("runbook sections depend on each other in a cycle")
     by_id = {s.id: s for s in sections}
     return [by_id[n] for n in order]
