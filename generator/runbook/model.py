@@ -8,8 +8,9 @@ Section order is not kept by hand: each section names the sections it depends on
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, field
+
+from generator.toposort import topological_order
 
 
 @dataclass(frozen=True)
@@ -88,27 +89,12 @@ def ordered_sections(sections: tuple[Section, ...]) -> list[Section]:
     Raises ``ValueError`` on unknown dependencies or cycles (a bug in a runbook builder).
     """
     index = {s.id: i for i, s in enumerate(sections)}
-    dependents: dict[str, set[str]] = {n: set() for n in index}
     for s in sections:
         for dep in s.depends_on:
             if dep not in index:
                 raise ValueError(f"section {s.id!r} depends on unknown section {dep!r}")
-            dependents[dep].add(s.id)
-    waiting = dict.fromkeys(index, 0)
-    for after in dependents.values():
-        for n in after:
-            waiting[n] += 1
-    ready = [(index[n], n) for n, count in waiting.items() if count == 0]
-    heapq.heapify(ready)
-    order = []
-    while ready:  # Kahn's algorithm, always taking the earliest-declared section that is ready
-        _, done = heapq.heappop(ready)
-        order.append(done)
-        for n in dependents[done]:
-            waiting[n] -= 1
-            if waiting[n] == 0:
-                heapq.heappush(ready, (index[n], n))
-    if len(order) != len(index):
+    order = topological_order(index, ((dep, s.id) for s in sections for dep in s.depends_on))
+    if order is None:
         raise ValueError("runbook sections depend on each other in a cycle")
     by_id = {s.id: s for s in sections}
     return [by_id[n] for n in order]

@@ -3,6 +3,7 @@ references between objects (AlternateIO groups, Proxy targets, CVM, zones)."""
 
 from __future__ import annotations
 
+from generator.toposort import topological_order
 from generator.vcs.checks import Reporter
 from generator.vcs.config import Assoc, Config, Group, Pos, Scalar
 
@@ -14,27 +15,8 @@ VALID_GROUP_DEPS = {("online", "local", "soft"), ("online", "local", "firm"), ("
                     ("online", "remote", "firm"), ("offline", "local", None)}
 
 
-def _acyclic(edges: Edges) -> bool:
-    """True when the graph has no cycle (Kahn's algorithm: every node can be peeled off)."""
-    children: dict[str, list[str]] = {}
-    indegree: dict[str, int] = {}
-    for parent, child in edges:
-        children.setdefault(parent, []).append(child)
-        indegree[child] = indegree.get(child, 0) + 1
-        indegree.setdefault(parent, 0)
-    ready = [n for n, d in indegree.items() if d == 0]
-    peeled = 0
-    while ready:
-        peeled += 1
-        for child in children.get(ready.pop(), []):
-            indegree[child] -= 1
-            if indegree[child] == 0:
-                ready.append(child)
-    return peeled == len(indegree)
-
-
 def _cycle_report(report: Reporter, edges: Edges, what: str) -> None:
-    if _acyclic(edges):
+    if topological_order((), edges) is not None:
         return
     import networkx as nx  # only for a configuration with a cycle: it takes longer to import than to verify
 
