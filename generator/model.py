@@ -200,14 +200,25 @@ class Estate:
             return f"/dev/vx/dsk/{s.volume}"
         if s.lun:
             server = vdisk.service.domain if vdisk.service else None
-            if server is not None and server.has(Component.DMP):
-                return f"/dev/vx/dmp/{s.lun}s2"
-            return f"/dev/dsk/{self.lun_os_name(s.lun)}s2"
+            return self.whole_disk(server, s.lun)
         if s.file:
             return s.file
         if s.zvol:
             return f"/dev/zvol/dsk/{s.zvol}"
         return ""
+
+    def whole_disk(self, domain: DomainInfo | None, lun: str) -> str:
+        """Device that stands for the whole LUN in ``domain``: slice 2 of its DMP node, or of its Solaris
+        disk name where DMP does not run there.
+
+        Slice 2 whatever the disk label: Oracle documents that a disk is exported as a full disk through
+        its ``s2`` device without ``options=slice``, that ``s2`` is independent of the label, and that
+        the ``d0`` node of an EFI-labelled disk would make a single-slice virtual disk [S]. That a DMP
+        node's ``s2`` behaves like the OS disk's is [K]; runbooks check the node exists first.
+        """
+        if domain is not None and domain.has(Component.DMP):
+            return f"/dev/vx/dmp/{lun}s2"
+        return f"/dev/dsk/{self.lun_os_name(lun)}s2"
 
     def lun_os_name(self, name: str) -> str:
         """Solaris disk name of a LUN without DMP: ``os-path``, else the MPxIO name from the WWN.

@@ -296,6 +296,17 @@ class FsType(str, Enum):
     ZFS = "zfs"
 
 
+class FsFeature(str, Enum):
+    """A VxFS feature that works through VxVM beneath the file system, in the same domain."""
+
+    MULTI_VOLUME = "multi-volume"
+    """Multi-volume file system on a VxVM volume set (what SmartTier places files across)."""
+    THIN_RECLAIM = "thin-reclaim"
+    """Returning the file system's free blocks to a thin-provisioned array (``fsadm -R``)."""
+    SMARTMOVE = "smartmove"
+    """VxFS tells VxVM which blocks are in use, so mirror syncs copy only those (SmartMove)."""
+
+
 class FileSystem(Spec):
     """A file system on a volume."""
 
@@ -305,6 +316,10 @@ class FileSystem(Spec):
     """Mount point."""
     cluster: bool = False
     """Cluster file system (CFS), mounted on every node."""
+    features: list[FsFeature] = Field(default_factory=list)
+    """VxFS features the file system relies on that need VxVM beneath it in the same domain. Declared
+    so that ``check`` can warn when the volume is exported to a guest as a virtual disk (split
+    model); the runbooks do not configure them."""
 
 
 class Layout(str, Enum):

@@ -116,6 +116,34 @@ def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
             )
 
 
+FS_FEATURES = (
+    "Storage Foundation 5.1 SP1 Advanced Features Administrator's Guide: thin reclamation and SmartMove "
+    "work on VxVM-backed file systems; a multi-volume file system needs a VxVM volume set"
+)
+
+
+@rule("STK005", Severity.WARNING, source=f"{SPLIT}; {FS_FEATURES}", basis="K", category="placement")
+def split_guest_fs_features_need_vxvm(estate: Estate) -> Iterator[Finding]:
+    """Split model: a file system on a volume exported to a guest asks for no VxFS feature that needs VxVM.
+
+    Each feature's need for VxVM beneath VxFS in the same domain is seen in the Storage Foundation
+    guides; that VxFS in a split-model guest cannot reach VxVM in the control domain is [K] (the
+    guide's own list of the affected features was not retrieved), hence a warning.
+    """
+    for dg, vol in estate.iter_volumes():
+        fs = estate.topology.storage.diskgroups[dg].volumes[vol].filesystem
+        guests = sorted({v.domain.ref for v in estate.all_vdisks if v.spec.volume == f"{dg}/{vol}"})
+        if fs is None or not guests:
+            continue
+        for i, feature in enumerate(fs.features):
+            yield Finding(
+                ("storage", "diskgroups", dg, "volumes", vol, "filesystem", "features", i),
+                f"file system on {dg}/{vol} uses {feature.value}, but the volume is exported to "
+                f"{', '.join(guests)} as a virtual disk: VxFS there has no VxVM beneath it",
+                "drop the feature, or use the guest-based or layered model: whole LUNs and VxVM in the guest",
+            )
+
+
 @rule("STK010", Severity.WARNING, source=GUEST_BASED, basis="K", category="placement")
 def guest_based_whole_luns(estate: Estate) -> Iterator[Finding]:
     """Guest-based model: data vdisks of a VxVM guest are whole LUNs, not volumes, slices, files or zvols."""
@@ -177,3 +205,29 @@ def layered_guest_runs_dmp(estate: Estate) -> Iterator[Finding]:
                 "DMP in the guest sees one path per I/O domain",
                 key=True,
             )
+
+
+@rule("STK014", Severity.WARNING, source=LAYERED, basis="K", category="placement")
+def layered_luns_from_two_io_domains(estate: Estate) -> Iterator[Finding]:
+    """Layered model: each whole LUN of an InfoScale guest is exported by at least two I/O domains.
+
+    In the layered model DMP in the guest fails over between the I/O domains that export the same
+    LUN, which is what lets the guest survive the loss or reboot of one of them [K]. A LUN given by
+    one I/O domain only works, but without that protection, hence a warning.
+    """
+    if _model(estate) is not StackModel.LAYERED:
+        return
+    for d in estate.guests:
+        servers: dict[str, set[str]] = {}
+        first: dict[str, VdiskInfo] = {}
+        for v in estate.vdisks(d):
+            if v.spec.lun and v.service is not None:
+                servers.setdefault(v.spec.lun, set()).add(v.service.domain.ref)
+                first.setdefault(v.spec.lun, v)
+        for lun, refs in servers.items():
+            if d.spec.infoscale and len(refs) < 2:
+                yield Finding(
+                    (*first[lun].path, "lun"),
+                    f"layered model: {d.ref} gets LUN {lun!r} from one I/O domain only ({min(refs)})",
+                    "export it from the alternate I/O domain too, so DMP in the guest has a path through each",
+                )

@@ -62,7 +62,9 @@ def exports(estate: Estate) -> list[Export]:
                 assert vdisk.service is not None
                 service = _service_on(estate, vdisk.service, host)
                 if service is not None:
-                    result.append(Export(vdisk, host, service, estate.backend_device(vdisk)))
+                    backend = (estate.whole_disk(service.domain, vdisk.spec.lun) if vdisk.spec.lun
+                               else estate.backend_device(vdisk))
+                    result.append(Export(vdisk, host, service, backend))
     return result
 
 

@@ -65,6 +65,30 @@ def diskgroup_section(estate: Estate, in_guests: bool) -> Section | None:
                    backout=("`vxdg destroy` each disk group created in this phase (no guest uses it yet).",))
 
 
+WHOLE_LUN_NOTE = (
+    "Whole LUNs are exported through slice 2 without `options=slice`: Oracle documents that `s2` stands for "
+    "the whole disk whatever its label (VTOC or EFI), while the `d0` node of an EFI-labelled disk would give "
+    "the guest a single-slice disk, which VxVM cannot use [S]. That a DMP node's `s2` behaves the same way is "
+    "standard practice not re-read in a Veritas guide [K]: the `ls -lL` checks show each node exists (ldm "
+    "checks a back end only when the guest is bound)."
+)
+
+
+def _whole_lun_checks(items: list[Export], node: str) -> tuple[list[str], str | None]:
+    """``ls -lL`` of each whole-LUN back end: commands for ``node``, a note for other service domains."""
+    paths: dict[str, set[str]] = {}
+    for e in items:
+        if e.vdisk.spec.lun and not e.vdisk.spec.slice:
+            paths.setdefault(e.service.domain.system, set()).add(e.backend)
+    if not paths:
+        return [], None
+    here = [f"ls -lL {cmd.quote(p)}" for p in sorted(paths.pop(node, set()))]
+    elsewhere = "; ".join(f"in {system}: " + ", ".join(f"`ls -lL {p}`" for p in sorted(found))
+                          for system, found in sorted(paths.items()))
+    return here, WHOLE_LUN_NOTE + (f" Run the same checks in the other service domains ({elsewhere})."
+                                   if elsewhere else "")
+
+
 def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     commands = [cmd.add_vdsdev(e.backend, e.vdisk.export_name, e.service.name, slice_=e.vdisk.spec.slice,
                                mpgroup=e.vdisk.spec.mpgroup) for e in items]
@@ -79,6 +103,9 @@ def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     checks = sorted({f"ldm list-services {e.service.domain.name}" for e in items})
     checks += [f"zfs list -t volume {e.vdisk.spec.zvol}" for e in items if e.vdisk.spec.zvol]
     checks += [f"ls -l {cmd.quote(e.backend)}" for e in items if e.vdisk.spec.file]
+    lun_checks, lun_note = _whole_lun_checks(items, ldm_node(estate, host))
+    checks += lun_checks
+    notes += [lun_note] if lun_note else []
     if any(e.vdisk.spec.zvol or e.vdisk.spec.file for e in items):
         notes.append("ZFS volume and file back ends are not created by this runbook: the checks show they "
                      "exist in the service domain.")

@@ -18,7 +18,7 @@ from generator.model import DomainInfo, Estate, VdiskInfo
 from generator.schema import Cluster
 from generator.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
 from generator.vcs.config import Assoc, Attr, Scalar, Value
-from generator.vcs.derive_storage import failover_volume, is_shared, lun_device, shared_dg_group
+from generator.vcs.derive_storage import failover_volume, is_shared, shared_dg_group
 
 NET_GROUP = "ldom_net_grp"
 
@@ -56,7 +56,7 @@ def _vdisk_storage(d: Derivation, g: GroupBuilder, estate: Estate, name: str, v:
     if s.lun:
         server = v.service.domain if v.service else v.domain
         return g.add("Disk", vcs_name(v.domain.name, v.name, "disk"),
-                     [Attr("Partition", Scalar(lun_device(estate, server, s.lun)))])
+                     [Attr("Partition", Scalar(estate.whole_disk(server, s.lun)))])
     if s.zvol:
         pool = s.zvol.split("/")[0]
         return g.add("Zpool", vcs_name(v.domain.name, pool, "zpool"), [Attr("PoolName", Scalar(pool))])
@@ -113,7 +113,7 @@ def _host_storage(d: Derivation, estate: Estate, name: str, io_nodes: list[Domai
         for v in estate.vdisks(guest):
             s = v.spec
             if s.lun:
-                devices: dict[str, Value] = {n.system: Scalar(lun_device(estate, n, s.lun)) for n in io_nodes}
+                devices: dict[str, Value] = {n.system: Scalar(estate.whole_disk(n, s.lun)) for n in io_nodes}
                 g.add("Disk", vcs_name(ctl, s.lun, "disk"), localized("Partition", devices))
             elif s.zvol:
                 pool = s.zvol.split("/")[0]

@@ -7,8 +7,8 @@ The ``cvm`` group layout (CVMCluster, CVMVxconfigd, CFSfsckd; ``cvm_clus require
 
 from __future__ import annotations
 
-from generator.model import DomainInfo, Estate
-from generator.schema import Component, FsType
+from generator.model import Estate
+from generator.schema import FsType
 from generator.vcs.builder import Derivation, GroupBuilder, vcs_name
 from generator.vcs.config import Assoc, Attr, Items, Scalar, scalar
 
@@ -87,11 +87,3 @@ def is_shared(estate: Estate, dg: str) -> bool:
     spec = estate.topology.storage.diskgroups.get(dg)
     return bool(spec and spec.shared)
 
-
-def lun_device(estate: Estate, domain: DomainInfo, lun: str) -> str:
-    """Raw device path of a LUN in an I/O domain: the DMP node when DMP runs there, else the MPxIO name."""
-    if domain.has(Component.DMP):
-        return f"/dev/vx/dmp/{lun}s2"
-    spec = estate.topology.storage.luns.get(lun)
-    wwn = (spec.wwn or lun).replace(":", "").upper() if spec else lun
-    return f"/dev/dsk/c0t{wwn}d0s2"
