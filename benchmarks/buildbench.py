@@ -2,12 +2,13 @@
 
 The estate is written one topology file per cluster (50 files at 1,000 guests). The floor is the same
 work without the build's own overhead: the renderers alone (serial, in this process) plus ``dot`` alone
-on the same DOT batches (two processes at a time, as the build runs them) plus WeasyPrint alone on the
-same print HTML (a pool of two). ``check`` is timed too and shown beside the floor, not inside it.
+on the same DOT batches (two processes at a time, as the build runs them) plus Typst alone on the
+same runbook sources (a pool of two). ``check`` is timed too and shown beside the floor, not inside it.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +20,7 @@ from synth import Shape, write_estate
 from generator.build import build_tree
 from generator.buildprogress import Progress
 from generator.pipeline import check_file, render_checked
-from generator.writer import dot_batches, html_to_pdf
+from generator.writer import dot_batches, typst_to_pdf
 
 
 def _estate(out: Path, guests: int) -> list[Path]:
@@ -43,8 +44,8 @@ def measure_floor(files: list[Path]) -> dict[str, Any]:
     t_dot, _ = _timed(lambda: dot_batches([b for b in batches if b]))
     t_pdf = 0.0
     if pages:
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            t_pdf, _ = _timed(lambda: list(pool.map(html_to_pdf, pages)))
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            t_pdf, _ = _timed(lambda: list(pool.map(typst_to_pdf, pages)))
     return {"check": t_check, "render": t_render, "dot": t_dot, "pdf": t_pdf,
             "graphs": sum(map(len, batches)), "pdfs": len(pages), "artifacts": sum(map(len, rendered))}
 

@@ -4,7 +4,7 @@
     python benchmarks/run.py --sizes 1000 --only check
 
 Rows: ``check`` vs the bare YAML parse (``yaml.load`` with ``CSafeLoader``) of the same file; full
-``build`` vs its floor (``dot`` alone on the same DOT inputs, WeasyPrint alone on the same HTML, the
+``build`` vs its floor (``dot`` alone on the same DOT inputs, Typst alone on the same runbook sources, the
 renderers alone); a one-topology rebuild vs the full build. Each timing is the best of a few repeats
 (wall clock, ``time.perf_counter``).
 """

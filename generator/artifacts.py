@@ -11,8 +11,8 @@ class Artifact:
     """One output file, relative to ``OUT/<topology>/``.
 
     ``convert`` asks the writer to run an external engine on ``data`` first: ``"svg"`` (data is
-    Graphviz DOT, written as SVG by ``dot``) or ``"pdf"`` (data is print HTML, written as PDF by
-    WeasyPrint). Renderers never start processes themselves.
+    Graphviz DOT, written as SVG by ``dot``) or ``"pdf"`` (data is a Typst document, compiled to
+    PDF by Typst). Renderers never start processes themselves.
     """
 
     path: str

@@ -4,7 +4,7 @@
    disk unchanged, is reused without being loaded.
 2. Check, render and convert the others, in a process pool when there are several (topologies are
    independent): each worker runs one ``dot`` process for all of its topology's graphs (skipped when
-   that DOT batch is unchanged) and WeasyPrint for each print page whose HTML changed.
+   that DOT batch is unchanged) and Typst for each PDF whose Typst source changed.
 3. Stop with every diagnostic if any input is wrong: nothing in OUT has been touched yet.
 4. Write: changed files are staged in full and then renamed into place (:func:`write_tree`), then the
    manifest, then the cache. A build killed before step 4 leaves the previous output untouched.
@@ -14,6 +14,7 @@ Progress goes to standard error with rich, only when it is a terminal."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -27,9 +28,10 @@ from generator.buildcache import (
     CachedArtifact,
     CachedTopology,
     cache_bytes,
-    code_version,
+    conversion_hash,
     dot_batch_hash,
     file_sha256,
+    generator_version,
     load_cache,
     options_hash,
     outputs_intact,
@@ -38,7 +40,7 @@ from generator.buildprogress import Progress
 from generator.diagnostics import Diagnostic, InputError, Severity, has_errors, sort_diagnostics
 from generator.loader import discover
 from generator.pipeline import check_file, display_name, render_checked
-from generator.writer import Written, dot_batch_to_svg, html_to_pdf, write_tree
+from generator.writer import Written, dot_batch_to_svg, typst_to_pdf, write_tree
 
 
 @dataclass
@@ -83,7 +85,7 @@ def check_and_render(path: Path, options: dict[str, str], strict: bool,
 
 
 def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None) -> dict[str, bytes | None]:
-    """Run ``dot`` (one process for all of the topology's graphs) and WeasyPrint where inputs changed."""
+    """Run ``dot`` (one process for all of the topology's graphs) and Typst where inputs changed."""
     before = {a.path: a for a in old.artifacts} if old else {}
     outputs: dict[str, bytes | None] = {a.path: a.data for a in artifacts if a.convert is None}
     dots = [a for a in artifacts if a.convert == "svg"]
@@ -94,8 +96,8 @@ def _engine_outputs(artifacts: list[Artifact], old: CachedTopology | None) -> di
         outputs.update(zip((a.path for a in dots), dot_batch_to_svg([a.data for a in dots]), strict=True))
     for a in (a for a in artifacts if a.convert == "pdf"):
         was = before.get(a.path)
-        same = was is not None and (was.source_hash, was.convert) == (a.source_hash, a.convert)
-        outputs[a.path] = None if same else html_to_pdf(a.data)
+        same = was is not None and (was.source_hash, was.convert) == (conversion_hash(a), a.convert)
+        outputs[a.path] = None if same else typst_to_pdf(a.data)
     return outputs
 
 
@@ -151,7 +153,7 @@ def _reuse_file(out: Path, topology: str, artifact: Artifact,
                 old: dict[str, CachedArtifact]) -> bytes | None:
     """Bytes already on disk for an artifact whose engine input is unchanged, else ``None``."""
     cached = old.get(artifact.path)
-    if cached is None or cached.source_hash != artifact.source_hash or cached.convert != artifact.convert:
+    if cached is None or (cached.source_hash, cached.convert) != (conversion_hash(artifact), artifact.convert):
         return None
     try:
         data = (out / topology / artifact.path).read_bytes()
@@ -193,7 +195,7 @@ def _sha(data: bytes) -> str:
 def _cache_entry(r: Rendered, code: str, options: str,
                  final: dict[tuple[str, str], bytes]) -> CachedTopology:
     assert r.artifacts is not None and r.topology is not None
-    arts = tuple(CachedArtifact(a.path, a.kind, a.format, _sha(final[(r.display, a.path)]), a.source_hash,
+    arts = tuple(CachedArtifact(a.path, a.kind, a.format, _sha(final[(r.display, a.path)]), conversion_hash(a),
                                 a.convert) for a in r.artifacts)
     dots = [a.data for a in r.artifacts if a.convert == "svg"]
     return CachedTopology(r.sha256, code, options, r.topology, r.id_mark, dot_batch_hash(dots),
@@ -205,7 +207,10 @@ def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
     if jobs <= 1 or work <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, work)) as pool:
+    # forkserver, not fork: the PDF engine runs threads, and a process forked from one that has
+    # compiled a PDF (a test run, the site) would inherit a thread pool whose threads are gone.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context) as pool:
         yield pool
 
 
@@ -223,7 +228,7 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     opts = dict(options or {})
     progress = progress or Progress.for_stderr()
     files, problems = discover(list(paths))
-    cache, code, opts_key = load_cache(out), code_version(), options_hash(opts)
+    cache, code, opts_key = load_cache(out), generator_version(), options_hash(opts)
     todo, reused = _plan(files, out, cache, code, opts_key)
     with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
         rendered = _run_checks(todo, opts, strict, pool, progress, cache)

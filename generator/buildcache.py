@@ -1,9 +1,10 @@
 """Build cache: what the previous build made from which inputs, so that unchanged work is skipped.
 
 ``OUT/.cache.json`` (never listed in the manifest) records, per topology file: the file's content
-hash, the code version (a hash of every file of the generator package: renderers, templates, data),
-a hash of the render options, the topology id with its position and diagnostics, the hash of the
-topology's DOT batch, and for every artifact the hash of its final bytes and of its engine input.
+hash, the generator's version (a hash of every file of the package: renderers, templates, data;
+plus the versions of ``dot`` and Typst), a hash of the render options, the topology id with its
+position and diagnostics, the hash of the topology's DOT batch, and for every artifact the hash of
+its final bytes and of its engine input (with the engine's version).
 
 A topology is reused only when all of those match and every output file on disk still has the
 recorded hash; anything unreadable or inconsistent simply means "rebuild".
@@ -18,10 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.artifacts import Artifact
 from generator.diagnostics import Diagnostic, Severity
+from generator.writer import engine_stamp
 
 CACHE = ".cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -34,6 +37,7 @@ class CachedArtifact:
     format: str
     sha256: str
     source_hash: str
+    """:func:`conversion_hash` of the artifact that made the file."""
     convert: str | None
 
 
@@ -75,12 +79,24 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def generator_version() -> str:
+    """The code version and the external engines' versions: a change in either renders again."""
+    return f"{code_version()}; {engine_stamp()}"
+
+
 def options_hash(options: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
 
 
+def conversion_hash(artifact: Artifact) -> str:
+    """What decides a converted artifact's bytes: its engine input and the engines' versions."""
+    if artifact.convert is None:
+        return artifact.source_hash
+    return hashlib.sha256(f"{engine_stamp()}\0{artifact.convert}\0".encode() + artifact.data).hexdigest()
+
+
 def dot_batch_hash(sources: list[bytes]) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(engine_stamp().encode())
     for source in sources:
         digest.update(hashlib.sha256(source).digest())
     return digest.hexdigest()

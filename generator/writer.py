@@ -1,6 +1,6 @@
 """Writer: the only module that writes output files.
 
-It converts artifacts that need an external engine (``dot`` for SVG, WeasyPrint for PDF), writes
+It converts artifacts that need an external engine (``dot`` for SVG, Typst for PDF), writes
 each file only when its bytes changed, atomically (temporary file + rename), removes stale files
 from a previous build, and writes ``manifest.json``. A failed build raises before the manifest is
 replaced, and files are never left half-written.
@@ -9,16 +9,20 @@ replaced, and files are never left half-written.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from generator.artifacts import Artifact
 from generator.treeswap import recover, replace_tree
@@ -27,7 +31,7 @@ MANIFEST = "manifest.json"
 
 
 class EngineError(RuntimeError):
-    """An external engine (dot, WeasyPrint) failed or is missing."""
+    """An external engine (dot, Typst) failed or is missing."""
 
 
 DOT_PROCESSES = 2
@@ -101,14 +105,54 @@ def _clean_svg(svg: bytes) -> bytes:
     return re.sub(rb'id="page\d+,\d+_', b'id="', svg)  # batch position prefix of the second graph on
 
 
-def html_to_pdf(html: bytes) -> bytes:
-    """Render print HTML to PDF with WeasyPrint (deterministic: no timestamps in metadata)."""
+@cache
+def engine_stamp() -> str:
+    """The external engines' versions, e.g. ``dot 2.43.0; typst 0.15.2``.
+
+    Caches of converted output key on it, so that a new engine converts again what an old one made.
+    """
     try:
-        from weasyprint import HTML
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise EngineError("WeasyPrint is not installed: pip install '.[pdf]'") from exc
-    pdf: bytes = HTML(string=html.decode("utf-8"), base_url=".").write_pdf(
-        uncompressed_pdf=False, custom_metadata=False)
+        found = subprocess.run([_dot_exe(), "-V"], capture_output=True, text=True, check=False).stderr
+        dot = m.group(1) if (m := re.search(r"version\s+(\S+)", found)) else "unknown"
+    except (EngineError, OSError):
+        dot = "missing"
+    try:
+        typst = importlib.metadata.version("typst")
+    except importlib.metadata.PackageNotFoundError:
+        typst = "missing"
+    return f"dot {dot}; typst {typst}"
+
+
+_TYPST = threading.local()
+
+
+def _typst_compiler() -> Any:
+    """One compiler per thread (it keeps fonts loaded; a compiler is not safe to share between threads)."""
+    compiler = getattr(_TYPST, "compiler", None)
+    if compiler is None:
+        try:
+            import typst
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise EngineError("Typst is not installed: pip install '.[pdf]'") from exc
+        compiler = _TYPST.compiler = typst.Compiler()
+    return compiler
+
+
+def typst_to_pdf(source: bytes) -> bytes:
+    """Compile a Typst document to PDF (deterministic: the documents set no date).
+
+    A warning is an error here: a missing font or an unresolved reference would silently change the
+    printed runbook, so the build stops with the engine's message instead.
+    """
+    import typst
+
+    try:
+        pdf, warnings = _typst_compiler().compile_with_warnings(source, format="pdf")
+    except typst.TypstError as exc:
+        raise EngineError(f"Typst failed: {exc.message}") from exc
+    if warnings:
+        raise EngineError("Typst warned: " + "; ".join(w.message for w in warnings))
+    assert isinstance(pdf, bytes)
     return pdf
 
 
@@ -122,7 +166,7 @@ def materialize(artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:
         if a.convert == "svg":
             result.append((a, svgs[a.path]))
         elif a.convert == "pdf":
-            result.append((a, html_to_pdf(a.data)))
+            result.append((a, typst_to_pdf(a.data)))
         else:
             result.append((a, a.data))
     return result

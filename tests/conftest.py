@@ -12,6 +12,8 @@ from .site_build import built_site  # noqa: F401  (session fixture: the doc site
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "topologies"
 FIXTURES = ROOT / "tests" / "topologies"
+GOLDEN = ROOT / "tests" / "golden"
+"""Golden outputs, one folder per output kind (vcs, migration, runbooks, diagrams); see tests/golden/README.md."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -13,10 +13,10 @@ from generator.loader import load_file
 from generator.model import Estate
 from generator.writer import materialize
 
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 
 LARGE = FIXTURES / "diagrams" / "large-estate-split-per-host.yaml"
-GOLDENS = ROOT / "tests" / "goldens" / "diagrams"
+GOLDEN_DIAGRAMS = GOLDEN / "diagrams"
 
 
 def _estate(path: Path) -> tuple[Estate, RenderContext]:
@@ -37,7 +37,7 @@ def test_large_estate_is_drawn_as_summary_plus_one_diagram_per_host() -> None:
 def test_large_estate_dot_matches_goldens(update_goldens: bool) -> None:
     estate, context = _estate(LARGE)
     for artifact in render(estate, context):
-        golden = GOLDENS / estate.topology.topology / (Path(artifact.path).stem + ".dot")
+        golden = GOLDEN_DIAGRAMS / estate.topology.topology / (Path(artifact.path).stem + ".dot")
         if update_goldens:
             golden.parent.mkdir(parents=True, exist_ok=True)
             golden.write_bytes(artifact.data)

@@ -24,13 +24,24 @@ from .conftest import EXAMPLES, FIXTURES
 
 INVALID = FIXTURES / "invalid"
 GUARD_SECONDS = 1.0
-"""Every hostile file is rejected within this bound (a guard against hangs, not a benchmark)."""
+"""Every hostile file is rejected within this much CPU time (a guard against runaway work, not a benchmark).
+
+CPU time of this process, not wall-clock time: on the shared two-core machine (load 2.4-2.9) the first
+check of this module took 0.39-0.69 s of wall clock against a 1 s bound; CPU time does not grow with
+the load of other processes."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    """Check one example before timing anything: the first check imports and registers every rule module
+    (about 0.4 s of CPU), which would otherwise be charged to whichever fixture happens to run first."""
+    assert check_file(EXAMPLES / "erp-split.yaml").ok
 
 
 def _errors(path: Path) -> list[Diagnostic]:
-    started = time.perf_counter()
+    started = time.process_time()
     loaded = load_file(path, path.name)
-    assert time.perf_counter() - started < GUARD_SECONDS
+    assert time.process_time() - started < GUARD_SECONDS
     assert loaded.topology is None
     return loaded.diagnostics
 
@@ -42,9 +53,9 @@ def _rules(path: Path) -> set[str]:
 @pytest.mark.parametrize("case", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_invalid_fixture_is_rejected_quickly_with_positions_inside_the_file(case: Path) -> None:
     lines = case.read_bytes().split(b"\n")
-    started = time.perf_counter()
+    started = time.process_time()
     checked = check_file(case)
-    assert time.perf_counter() - started < GUARD_SECONDS
+    assert time.process_time() - started < GUARD_SECONDS
     assert checked.diagnostics
     for diag in checked.diagnostics:
         assert 1 <= diag.line <= len(lines)
@@ -123,9 +134,9 @@ def test_folder_with_good_and_bad_files_reports_every_bad_file_and_keeps_the_goo
            "tag-python-object", "empty-file"]
     for name in bad:
         shutil.copy(INVALID / f"{name}.yaml", tmp_path / f"{name}.yaml")
-    started = time.perf_counter()
+    started = time.process_time()
     results, diagnostics = check_paths([tmp_path])
-    assert time.perf_counter() - started < GUARD_SECONDS * len(results)
+    assert time.process_time() - started < GUARD_SECONDS * len(results)
     assert len(results) == len(bad) + 1
     assert {Path(d.file).stem for d in diagnostics} == set(bad)
     assert [r.ok for r in results if Path(r.loaded.path).stem == "good"] == [True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -19,11 +20,11 @@ from generator.migration.layout import Text, layout
 from generator.migration.plan import plan_migration
 from generator.migration.render import migration_artifacts
 from generator.migration.sequence import build_sequence, variants
-from generator.pipeline import check_file
+from generator.pipeline import check_file, render_checked
 
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 
-GOLDEN = ROOT / "tests" / "golden" / "migration"
+GOLDEN_MIGRATION = GOLDEN / "migration"
 SOURCES = sorted(EXAMPLES.glob("*.yaml")) + sorted((FIXTURES / "valid").glob("migration-*.yaml"))
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -53,7 +54,7 @@ DIAGRAMS = _diagram_cases()
 SVGS = [(name, a) for name, a in DIAGRAMS if a.format == "svg"]
 
 
-def test_every_planned_migration_gets_a_diagram_per_variant_and_a_runbook() -> None:
+def test_every_planned_migration_gets_a_diagram_per_variant_and_a_plan() -> None:
     count = 0
     for path in SOURCES:
         arts = {a.path for a in _artifacts(path)}
@@ -62,16 +63,33 @@ def test_every_planned_migration_gets_a_diagram_per_variant_and_a_runbook() -> N
         for case in planned_cases(checked.estate):
             plan = plan_migration(checked.estate, case)
             base = f"migrations/{case.slug}"
-            assert {f"{base}/plan.json", f"{base}/runbook.md"} <= arts
+            assert f"{base}/plan.json" in arts
             for variant in variants(plan):
                 assert {f"{base}/sequence-{variant}.{ext}" for ext in ("svg", "mmd", "puml")} <= arts
             count += 1
     assert count >= 6
 
 
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_the_runbook_is_written_once_and_the_plan_points_to_it(path: Path) -> None:
+    """No Markdown copy beside the diagrams: ``plan.json`` names the runbook renderer's files."""
+    checked = check_file(path.relative_to(ROOT))
+    assert checked.estate is not None
+    everything = {a.path: a for a in render_checked(checked, only=["migrations", "runbooks"])}
+    plans = [a for a in everything.values() if a.kind == "migration-plan"]
+    assert len(plans) == len(planned_cases(checked.estate))
+    for plan in plans:
+        folder = plan.path.rsplit("/", 1)[0]
+        assert [p for p in everything if p.startswith(folder) and p.endswith(".md")] == []
+        files = json.loads(plan.data)["runbook"]
+        assert sorted(files) == ["html", "md", "pdf"]
+        assert all(everything[f].kind == "runbook" for f in files.values())
+        assert plan.meta["related"] == files["md"].removesuffix(".md")
+
+
 @pytest.mark.parametrize(("name", "artifact"), DIAGRAMS, ids=[n for n, _ in DIAGRAMS])
 def test_diagram_matches_golden(name: str, artifact: Artifact, update_goldens: bool) -> None:
-    golden = GOLDEN / name
+    golden = GOLDEN_MIGRATION / name
     if update_goldens:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(artifact.data)

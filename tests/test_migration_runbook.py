@@ -10,13 +10,13 @@ from click.testing import CliRunner
 from generator.artifacts import RenderContext
 from generator.cli import cli
 from generator.migration.case import adhoc_case, planned_cases
-from generator.migration.markdown import own_markdown
 from generator.migration.plan import MigrationPlan, plan_migration
 from generator.migration.runbook import migration_runbook
 from generator.pipeline import check_file
+from generator.runbook.markdown import markdown_text
 from generator.runbook.model import Runbook
 
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 
 VALID = FIXTURES / "valid"
 CONTEXT = RenderContext(source_name="x.yaml", source_sha256="0" * 64)
@@ -36,7 +36,7 @@ def _plan(path: Path, via: str | None = None, kind: str | None = None) -> Migrat
 def _runbook(path: Path, via: str | None = None, kind: str | None = None) -> tuple[Runbook, str]:
     plan = _plan(path, via, kind)
     book = migration_runbook(plan.case.estate, plan.case, CONTEXT)
-    return book, own_markdown(book, CONTEXT)
+    return book, markdown_text(book, CONTEXT)
 
 
 def _commands(book: Runbook) -> list[str]:
@@ -76,10 +76,11 @@ def test_vcs_live_runbook_has_dry_run_hagrp_migrate_checks_and_backout() -> None
     assert "hagrp -migrate erpdb_grp -to t8b" in commands
     assert commands.index("hares -action erpdb_ldom vmmigrate -actionargs t8b -sys t8a") < \
         commands.index("hagrp -migrate erpdb_grp -to t8b")
-    assert "Dry run" in text and "[GO/NO-GO]" in text and "[IRREVERSIBLE]" in text
-    for phase in ("Phase 1", "Phase 2", "Phase 3", "Phase 4"):
-        assert f"## {phase}" in text
-    assert "root@t8b# ldm list-services" in text and "root@t8b# ldm list-devices cpu memory" in text
+    assert "Dry run" in text and "**GO/NO-GO**" in text and "**IRREVERSIBLE**" in text
+    for number, phase in enumerate(("Phase 1", "Phase 2", "Phase 3", "Phase 4"), start=2):
+        assert f"## {number}. {phase}: " in text
+    on_target = [c for s in book.sections for step in s.steps if step.runs_on == "t8b" for c in step.commands]
+    assert "ldm list-services" in on_target and "ldm list-devices cpu memory" in on_target
     assert "ldm cancel-operation migration erpdb" in commands
     assert book.header["Change"] == "CHG0042" and book.header["Kind"] == "live"
     assert "migrate-domain -p" not in text
@@ -124,6 +125,13 @@ def test_migrate_command_prints_runbook() -> None:
     result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "erpdb", "--to", "t8b"])
     assert result.exit_code == 0, result.output
     assert "hagrp -migrate erpdb_grp -to t8b" in result.stdout
+
+
+def test_migrate_command_of_a_planned_migration_prints_the_runbook_file_as_built() -> None:
+    """One Markdown rendering of a migration runbook: the command's output is the built file's bytes."""
+    result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "erpdb", "--to", "t8b"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (GOLDEN / "runbooks" / "erp-split" / "migrate-erpdb-to-t8b.md").read_text("utf-8")
 
 
 def test_migrate_command_refuses_a_broken_prerequisite() -> None:

@@ -8,10 +8,10 @@ from generator.pipeline import render_checked
 from generator.runbook.markdown import markdown_text
 from generator.runbook.print_html import print_html
 
-from .conftest import ROOT
+from .conftest import GOLDEN
 from .runbook_support import EXAMPLE_NAMES, books, checked, context
 
-GOLDEN = ROOT / "tests" / "golden" / "runbooks"
+GOLDEN_RUNBOOKS = GOLDEN / "runbooks"
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -28,7 +28,7 @@ def test_every_runbook_in_three_formats(name: str) -> None:
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_markdown_matches_golden(name: str, update_goldens: bool) -> None:
-    folder = GOLDEN / name
+    folder = GOLDEN_RUNBOOKS / name
     produced = {f"{b.id}.md": markdown_text(b, context(name)) for b in books(name)}
     if update_goldens:
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
-"""PDF runbooks: every command is in the text layer, the footer is on every page, output is stable.
+"""PDF runbooks: every command is in the text layer, the footer and page count are on every page,
+the contents give the right pages, text prints literally, output is stable.
 
-A few PDFs are rendered once per module (WeasyPrint takes about half a second per runbook).
+Every runbook of every example is compiled once per module (Typst takes tens of milliseconds each).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.runbook.model import Runbook
+from generator.artifacts import RenderContext
+from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.render import runbook_artifacts
-from generator.writer import materialize
+from generator.writer import EngineError, materialize, typst_to_pdf
 
-from .runbook_support import books, context
+from .runbook_support import EXAMPLE_NAMES, books, context
 
-SAMPLES = (("erp-split", "build-out"), ("hr-zones", "zones"), ("payments-alternateio", "vcs-setup-payclus"))
+ALL = [(name, book.id) for name in EXAMPLE_NAMES for book in books(name)]
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -27,17 +29,20 @@ def _book(name: str, book_id: str) -> Runbook:
     return next(b for b in books(name) if b.id == book_id)
 
 
-def _pdf(name: str, book_id: str) -> bytes:
-    [(_, data)] = materialize(runbook_artifacts(_book(name, book_id), context(name, change="CHG0042"),
-                                                ["pdf"]))
+def _compile(book: Runbook, ctx: RenderContext) -> bytes:
+    [(_, data)] = materialize(runbook_artifacts(book, ctx, ["pdf"]))
     return data
+
+
+def _pdf(name: str, book_id: str) -> bytes:
+    return _compile(_book(name, book_id), context(name, change="CHG0042"))
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     folder = tmp_path_factory.mktemp("pdf")
     result = {}
-    for name, book_id in SAMPLES:
+    for name, book_id in ALL:
         path = folder / f"{name}-{book_id}.pdf"
         path.write_bytes(_pdf(name, book_id))
         result[(name, book_id)] = path
@@ -49,11 +54,20 @@ def _text(path: Path, *args: str) -> str:
                           text=True).stdout
 
 
+def _pages(path: Path) -> list[str]:
+    return [p for p in _text(path, "-layout").split("\f") if p.strip()]
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize(("name", "book_id"), SAMPLES)
+def test_every_example_has_runbooks() -> None:
+    assert len(ALL) >= 30
+    assert {name for name, _ in ALL} == set(EXAMPLE_NAMES)
+
+
+@pytest.mark.parametrize(("name", "book_id"), ALL)
 def test_pdf_text_contains_every_command(pdfs: dict[tuple[str, str], Path], name: str, book_id: str) -> None:
     text = _squash(_text(pdfs[(name, book_id)], "-layout"))  # -layout: no de-hyphenation of "- -"
     book = _book(name, book_id)
@@ -63,17 +77,62 @@ def test_pdf_text_contains_every_command(pdfs: dict[tuple[str, str], Path], name
                 assert _squash(line) in text, f"{book_id} step {step.id}: {line!r} missing from the PDF"
 
 
-@pytest.mark.parametrize(("name", "book_id"), SAMPLES)
+@pytest.mark.parametrize(("name", "book_id"), ALL)
 def test_every_page_has_footer_with_topology_hash_and_page_count(pdfs: dict[tuple[str, str], Path],
                                                                   name: str, book_id: str) -> None:
-    pages = _text(pdfs[(name, book_id)], "-layout").split("\f")
-    pages = [p for p in pages if p.strip()]
+    pages = _pages(pdfs[(name, book_id)])
     short = context(name).short_hash
     assert len(pages) >= 4
     for number, page in enumerate(pages, start=1):
         assert f"{name} · {book_id} · topology sha256 {short}" in page
         assert f"Page {number} of {len(pages)}" in page
     assert "CHG0042" in pages[0] and "Sign-off" in pages[-1]
+
+
+@pytest.mark.parametrize(("name", "book_id"), ALL[::3])
+def test_contents_give_the_page_of_every_phase(pdfs: dict[tuple[str, str], Path], name: str, book_id: str) -> None:
+    pages = _pages(pdfs[(name, book_id)])
+    book = _book(name, book_id)
+    listed = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s*$", pages[1], re.MULTILINE)]
+    headings = [f"{number}. {s.title}" for number, s in enumerate(book.ordered_sections(), start=1)]
+    headings = (["Before the window"] if book.prerequisites else []) + headings + ["Sign-off"]
+    assert len(listed) == len(headings), pages[1]
+    for heading, page in zip(headings, listed, strict=True):
+        lines = pages[page - 1].splitlines(keepends=True)
+        top = _squash("".join(lines if heading == "Before the window" else lines[:4]))  # follows the contents
+        assert _squash(heading.replace("`", ""))[:60] in top, f"{heading!r} is not at the top of page {page}"
+
+
+def test_text_that_looks_like_markup_prints_literally(tmp_path: Path) -> None:
+    odd = 'Set $PATH, #let x = *bold* _it_ @ref <tag> \\ "quoted" [x]'
+    step = Step(id="s", title=f"Title with {odd}", runs_on="t8a", commands=(f"echo {odd}",),
+                expected=f"Output `{odd}` and {odd}", notes=(odd,))
+    book = Runbook(id="odd", title=f"Odd {odd}", topology="odd", kind="test", summary=odd,
+                   sections=(Section(id="a", title=f"Phase {odd}", steps=(step,), backout=(odd,)),),
+                   prerequisites=(odd,), references=(odd,))
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(_compile(book, RenderContext(source_name="odd.yaml", source_sha256="0" * 64)))
+    text = _squash(_text(path, "-layout"))
+    assert text.count(_squash(odd)) >= 8
+
+
+def test_a_step_longer_than_a_page_breaks_instead_of_overflowing(tmp_path: Path) -> None:
+    commands = tuple(f"ldm add-vdsdev /dev/vx/dsk/dg/vol{i:03d} vol{i:03d}@primary-vds0" for i in range(150))
+    step = Step(id="long", title="Many volumes", runs_on="t8a", commands=commands)
+    book = Runbook(id="long", title="Long", topology="long", kind="test", summary="",
+                   sections=(Section(id="a", title="One phase", steps=(step,)),))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_compile(book, RenderContext(source_name="long.yaml", source_sha256="0" * 64)))
+    pages = _pages(path)
+    assert len(pages) >= 6
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+    assert all(_squash(c) in _squash("".join(pages)) for c in commands)
+
+
+def test_an_engine_warning_stops_the_build() -> None:
+    with pytest.raises(EngineError, match="unknown font family"):
+        typst_to_pdf(b'#set text(font: "No Such Font Family")\nHello\n')
 
 
 def test_pdf_bytes_are_identical_across_builds(pdfs: dict[tuple[str, str], Path]) -> None:

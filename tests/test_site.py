@@ -86,9 +86,18 @@ def test_changing_one_topology_regenerates_only_its_pages(built_site: BuiltSite,
     topology.write_text(topology.read_text("utf-8").replace("vcpus: 16", "vcpus: 24", 1), "utf-8")
     # A fresh process: other tests may register extra rules in this one, which would change every page.
     code = "import sys, pathlib; from generator.sphinx_ext.site import generate; " \
-           "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated', pdf=False)"
+           "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated')"
     subprocess.run([sys.executable, "-c", code, str(src)], check=True)
     changed = _changed(before, _snapshot(generated))
     pages = {c for c in changed if c != "manifest.json" and not c.startswith(".convert-cache/")}
     assert "topologies/large-layered/index.md" in pages
     assert sorted(p for p in pages if p.split("/")[:2] != ["topologies", "large-layered"]) == []
+
+
+def test_the_migration_page_links_to_the_one_runbook_instead_of_a_copy(built_site: BuiltSite) -> None:
+    pages = built_site.generated / "topologies" / "erp-split"
+    migration = (pages / "migrations-erpdb-to-t8b.md").read_text("utf-8")
+    assert "{doc}`Runbook: migrate-erpdb-to-t8b <runbooks-migrate-erpdb-to-t8b>`" in migration
+    assert "{include}" not in migration and not list((pages / "files" / "migrations").rglob("*.md"))
+    html = built_site.html / "docs" / "_generated" / "topologies" / "erp-split"
+    assert 'href="runbooks-migrate-erpdb-to-t8b.html"' in (html / "migrations-erpdb-to-t8b.html").read_text("utf-8")

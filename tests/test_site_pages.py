@@ -15,8 +15,8 @@ from generator.sphinx_ext.templates import cell
 from .conftest import ROOT
 
 
-def _artifact(path: str, kind: str, convert: str | None = None) -> Artifact:
-    return Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=b"x", convert=convert)
+def _artifact(path: str, kind: str, convert: str | None = None, **meta: str) -> Artifact:
+    return Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=b"x", convert=convert, meta=meta)
 
 
 def test_artifacts_of_any_renderer_get_a_page_per_subject() -> None:
@@ -26,7 +26,7 @@ def test_artifacts_of_any_renderer_get_a_page_per_subject() -> None:
         _artifact("vcs/c1/main.cf", "vcs-config"), _artifact("vcs/c1/groups.svg", "vcs-diagram"),
         _artifact("runbooks/build-out.md", "runbook"), _artifact("runbooks/build-out.html", "runbook"),
         _artifact("runbooks/build-out.pdf", "runbook", "pdf"),
-        _artifact("migrations/db-to-b/runbook.md", "migration-runbook"),
+        _artifact("migrations/db-to-b/plan.json", "migration-plan", related="runbooks/build-out"),
         _artifact("migrations/db-to-b/sequence-live.svg", "sequence-diagram"),
         _artifact("capacity/report.csv", "capacity-report"),
     ]
@@ -39,10 +39,18 @@ def test_artifacts_of_any_renderer_get_a_page_per_subject() -> None:
     assert [(i.name, i.how, i.lexer) for i in vcs.items] == [
         ("groups.svg", "figure", ""), ("main.cf", "code", "maincf"), ("main.cmd", "code", "bash"),
         ("types.cf", "code", "maincf")]
-    assert [i.how for i in migration.items] == ["figure", "include"]
+    assert [i.how for i in migration.items] == ["figure", "download"]
+    assert migration.related == (("runbooks-build-out", "Runbook: build-out"),)
+    assert (vcs.related, runbook.related, other.related) == ((), (), ())
     assert [(i.name, i.how) for i in runbook.items] == [
         ("build-out.md", "include"), ("build-out.html", "download"), ("build-out.pdf", "download")]
     assert [i.how for i in other.items] == ["download"]
+
+
+def test_a_related_subject_without_a_page_gets_no_link() -> None:
+    _, groups = group_artifacts([_artifact("migrations/db-to-b/plan.json", "migration-plan",
+                                           related="runbooks/migrate-db-to-b")])
+    assert [g.related for g in groups] == [()]
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "tests").rglob("*.cf")),

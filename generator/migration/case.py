@@ -60,6 +60,11 @@ class MigrationCase:
         """Folder name of the migration's artifacts: ``<domain>-to-<host>``."""
         return f"{self.guest.name}-to-{self.target}"
 
+    @property
+    def runbook_id(self) -> str:
+        """Id of the migration's runbook, written once as ``runbooks/<id>.md|.html|.pdf``."""
+        return f"migrate-{self.slug}"
+
     def loc(self, *keys: str | int) -> Loc:
         """Where to report a problem: the migration entry when planned, else the guest domain."""
         if self.index is None:

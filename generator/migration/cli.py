@@ -62,9 +62,9 @@ def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
 def command(topology: Path, domain: str, to: str, kind: str | None, via: str | None, fmt: str) -> None:
     """Print the plan/runbook of an unplanned migration of DOMAIN to host --to, after its checks."""
     from generator.migration.case import adhoc_case
-    from generator.migration.markdown import markdown_text
     from generator.migration.plan import plan_migration
     from generator.migration.runbook import runbook_from_plan
+    from generator.runbook.markdown import markdown_text
 
     checked = check_file(topology)
     diagnostics = [d for d in checked.diagnostics if not d.rule.startswith("MIG")]

@@ -61,9 +61,16 @@ class MigrationPlan:
             f"{c.rule_id}: {c.finding.message}" for c in self.checks if c.severity is Severity.WARNING
         )
 
-    def to_json(self, source_name: str) -> str:
-        """Deterministic JSON (sorted keys); names its topology because JSON has no comments."""
-        return json.dumps(_plan_dict(self, source_name), indent=2, sort_keys=True) + "\n"
+    def to_json(self, source_name: str, runbook: dict[str, str] | None = None) -> str:
+        """Deterministic JSON (sorted keys); names its topology because JSON has no comments.
+
+        ``runbook`` (format -> path in the topology's output folder) says where the runbook of this
+        plan was written; the ``migrate`` command prints the runbook itself and leaves it out.
+        """
+        data = _plan_dict(self, source_name)
+        if runbook is not None:
+            data["runbook"] = dict(runbook)
+        return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
 SUMMARIES = {

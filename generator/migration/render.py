@@ -1,8 +1,10 @@
 """Renderer: every planned migration -> ``migrations/<domain>-to-<host>/``.
 
-Per migration: ``plan.json``, ``runbook.md``, and per diagram variant (the migration's kind, and
-``cancel``) ``sequence-<variant>.svg`` with the same diagram as ``.mmd`` (Mermaid) and ``.puml``
-(PlantUML). Pure: no file reads, no processes.
+Per migration: ``plan.json`` and, per diagram variant (the migration's kind, and ``cancel``),
+``sequence-<variant>.svg`` with the same diagram as ``.mmd`` (Mermaid) and ``.puml`` (PlantUML).
+The migration's runbook is written once, by the runbook renderer, as ``runbooks/migrate-<slug>``
+in Markdown, print HTML and PDF: ``plan.json`` names those files, and the plan artifact points the
+site's migration page at the runbook's page. Pure: no file reads, no processes.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from collections.abc import Iterable, Iterator
 
 from generator.artifacts import Artifact, RenderContext
 from generator.migration.case import planned_cases
-from generator.migration.markdown import markdown_text
 from generator.migration.plan import MigrationPlan, plan_migration
-from generator.migration.runbook import runbook_from_plan
 from generator.migration.sequence import build_sequence, variants
 from generator.migration.svg import render_svg
 from generator.migration.textdiagram import to_mermaid, to_plantuml
 from generator.model import Estate
+from generator.runbook.render import FORMATS
+
+RUNBOOKS = "runbooks"
+"""Folder of the runbook renderer's output, where the migration runbooks live."""
 
 
 def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
@@ -27,13 +31,17 @@ def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
     return artifacts
 
 
+def runbook_files(plan: MigrationPlan) -> dict[str, str]:
+    """Format -> path (in the topology's output folder) of the plan's runbook."""
+    return {fmt: f"{RUNBOOKS}/{plan.case.runbook_id}.{fmt}" for fmt in FORMATS}
+
+
 def migration_artifacts(plan: MigrationPlan, context: RenderContext) -> Iterator[Artifact]:
     base = f"migrations/{plan.case.slug}"
     src = context.source_name
-    yield Artifact(f"{base}/plan.json", "migration-plan", "json", plan.to_json(src).encode("utf-8"))
-    runbook = runbook_from_plan(plan, context)
-    yield Artifact(f"{base}/runbook.md", "migration-runbook", "md",
-                   markdown_text(runbook, context).encode("utf-8"))
+    yield Artifact(f"{base}/plan.json", "migration-plan", "json",
+                   plan.to_json(src, runbook_files(plan)).encode("utf-8"),
+                   meta={"related": f"{RUNBOOKS}/{plan.case.runbook_id}"})
     for variant in variants(plan):
         seq = build_sequence(plan, variant)
         stem = f"{base}/sequence-{variant}"

@@ -57,7 +57,7 @@ def runbook_from_plan(plan: MigrationPlan, context: RenderContext) -> Runbook:
               "Driven by": f"VCS cluster {c.cluster} (group {n.group})" if c.via == "vcs" else "ldm, by hand"}
     cautions = tuple(f"Caution ({text})" for text in plan.cautions)
     return Runbook(
-        id=f"migrate-{c.slug}", title=f"{c.kind.value.capitalize()} migration of {n.domain} to {c.target}",
+        id=c.runbook_id, title=f"{c.kind.value.capitalize()} migration of {n.domain} to {c.target}",
         topology=c.estate.topology.topology, kind="migration",
         summary=(f"Move guest domain {c.guest.ref} from {c.source} to {c.target} as a {c.kind.value} "
                  f"migration, " + ("driven by VCS (hagrp -migrate)." if c.via == "vcs" and c.active

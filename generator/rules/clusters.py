@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.model import DomainInfo, Estate
 from generator.rules.engine import Finding, rule
 from generator.schema import Component, FencingMode
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 MODELS = f"{GUIDE}: Cluster Server configuration models in an Oracle VM Server for SPARC environment"
+
+
+def _managed_domains(estate: Estate) -> Iterator[tuple[str, tuple[str | int, ...], DomainInfo, set[str]]]:
+    """Each existing domain a cluster manages: the cluster's name, the ``manages`` entry's location,
+    the domain and the refs of the cluster's nodes."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        nodes = {d.ref for d in estate.cluster_systems(name)}
+        for i, ref in enumerate(c.manages):
+            d = estate.domain(ref)
+            if d is not None:
+                yield name, ("clusters", name, "manages", i), d, nodes
 
 
 @rule(
@@ -67,17 +78,14 @@ def nodes_on_distinct_hosts(estate: Estate) -> Iterator[Finding]:
 )
 def managing_cluster_has_control_domain(estate: Estate) -> Iterator[Finding]:
     """A cluster that manages a guest has the control domain of the guest's host as a node."""
-    for name, c in sorted(estate.topology.clusters.items()):
-        nodes = {d.ref for d in estate.cluster_systems(name)}
-        for i, ref in enumerate(c.manages):
-            guest = estate.domain(ref)
-            control = estate.control_domain(guest.host) if guest else None
-            if guest is not None and control is not None and control.ref not in nodes:
-                yield Finding(
-                    ("clusters", name, "manages", i),
-                    f"{name} manages {guest.ref} but {control.ref} is not one of its nodes",
-                    "the LDom agent runs ldm in the control domain of the guest's server",
-                )
+    for name, loc, guest, nodes in _managed_domains(estate):
+        control = estate.control_domain(guest.host)
+        if control is not None and control.ref not in nodes:
+            yield Finding(
+                loc,
+                f"{name} manages {guest.ref} but {control.ref} is not one of its nodes",
+                "the LDom agent runs ldm in the control domain of the guest's server",
+            )
 
 
 @rule(
@@ -89,25 +97,19 @@ def managing_cluster_has_control_domain(estate: Estate) -> Iterator[Finding]:
 )
 def managed_domain_is_guest(estate: Estate) -> Iterator[Finding]:
     """A managed domain is a guest, managed by one cluster only, and not a node of that cluster."""
-    for name, c in sorted(estate.topology.clusters.items()):
-        nodes = {d.ref for d in estate.cluster_systems(name)}
-        for i, ref in enumerate(c.manages):
-            d = estate.domain(ref)
-            if d is None:
-                continue
-            loc = ("clusters", name, "manages", i)
-            owners = estate.managed_by.get(d.ref, [])
-            if not d.is_guest:
-                yield Finding(loc, f"{name} manages {d.ref}, which is not a guest domain")
-            elif d.ref in nodes:
-                yield Finding(
-                    loc,
-                    f"{d.ref} is both a node of {name} and managed by it",
-                    "a cluster cannot fail over its own node: manage it from the control domains' "
-                    "cluster and cluster the application in a separate guest cluster",
-                )
-            elif len(owners) > 1 and owners[0] != name:
-                yield Finding(loc, f"{d.ref} is already managed by {owners[0]}", "one cluster manages a guest")
+    for name, loc, d, nodes in _managed_domains(estate):
+        owners = estate.managed_by.get(d.ref, [])
+        if not d.is_guest:
+            yield Finding(loc, f"{name} manages {d.ref}, which is not a guest domain")
+        elif d.ref in nodes:
+            yield Finding(
+                loc,
+                f"{d.ref} is both a node of {name} and managed by it",
+                "a cluster cannot fail over its own node: manage it from the control domains' "
+                "cluster and cluster the application in a separate guest cluster",
+            )
+        elif len(owners) > 1 and owners[0] != name:
+            yield Finding(loc, f"{d.ref} is already managed by {owners[0]}", "one cluster manages a guest")
 
 
 @rule(

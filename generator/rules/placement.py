@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from generator.diagnostics import Severity
 from generator.model import DomainInfo, Estate, VdiskInfo
 from generator.rules.engine import Finding, rule
+from generator.rules.exporters import exported_vdisks
 from generator.schema import Component, StackModel
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
@@ -36,6 +37,19 @@ def _missing(domain: DomainInfo, wanted: tuple[Component, ...]) -> list[str]:
     return [c.value for c in wanted if not domain.has(c)]
 
 
+def _guests_lacking(estate: Estate, backend: str, wanted: tuple[Component, ...]
+                    ) -> Iterator[tuple[DomainInfo, list[str]]]:
+    """Each InfoScale guest given ``backend`` data vdisks (``volume``/``lun``) that lacks some of
+    ``wanted``, once, with the components it lacks."""
+    seen: set[str] = set()
+    for v in _data_vdisks(estate):
+        d = v.domain
+        missing = _missing(d, wanted)
+        if getattr(v.spec, backend) is not None and d.spec.infoscale and missing and d.ref not in seen:
+            seen.add(d.ref)
+            yield d, missing
+
+
 @rule(
     "STK001",
     Severity.ERROR,
@@ -45,9 +59,8 @@ def _missing(domain: DomainInfo, wanted: tuple[Component, ...]) -> list[str]:
 )
 def split_volume_exporter_runs_vxvm(estate: Estate) -> Iterator[Finding]:
     """A service domain that exports a VxVM volume runs VxVM."""
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
-        if v.spec.volume and server is not None and not server.has(Component.VXVM):
+    for v, server in exported_vdisks(estate, "volume"):
+        if not server.has(Component.VXVM):
             yield Finding(
                 (*v.path, "volume"),
                 f"vdisk {v.name!r} of {v.domain.ref} is a VxVM volume exported by "
@@ -59,9 +72,8 @@ def split_volume_exporter_runs_vxvm(estate: Estate) -> Iterator[Finding]:
 def _exporters_without_dmp(estate: Estate, backend: str, what: str, why: str) -> Iterator[Finding]:
     """One finding per service domain that exports ``backend`` vdisks (``volume``/``lun``) without DMP."""
     flagged: set[str] = set()
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
-        if getattr(v.spec, backend) is None or server is None or server.ref in flagged:
+    for _, server in exported_vdisks(estate, backend):
+        if server.ref in flagged:
             continue
         if not server.has(Component.DMP) and (backend != "volume" or server.has(Component.VXVM)):
             flagged.add(server.ref)
@@ -103,17 +115,13 @@ def split_guest_runs_vxfs(estate: Estate) -> Iterator[Finding]:
     """Split model: an InfoScale guest given exported volumes runs VxFS on them."""
     if _model(estate) is not StackModel.SPLIT:
         return
-    flagged: set[str] = set()
-    for v in _data_vdisks(estate):
-        d = v.domain
-        if v.spec.volume and d.spec.infoscale and not d.has(Component.VXFS) and d.ref not in flagged:
-            flagged.add(d.ref)
-            yield Finding(
-                d.path,
-                f"split model: guest {d.ref} uses exported VxVM volumes but does not run VxFS",
-                "add vxfs to its infoscale",
-                key=True,
-            )
+    for d, _ in _guests_lacking(estate, "volume", (Component.VXFS,)):
+        yield Finding(
+            d.path,
+            f"split model: guest {d.ref} uses exported VxVM volumes but does not run VxFS",
+            "add vxfs to its infoscale",
+            key=True,
+        )
 
 
 FS_FEATURES = (
@@ -169,18 +177,13 @@ def guest_runs_full_stack(estate: Estate) -> Iterator[Finding]:
     """Guest-based and layered models: an InfoScale guest given whole LUNs runs VxVM and VxFS."""
     if _model(estate) is StackModel.SPLIT:
         return
-    flagged: set[str] = set()
-    for v in _data_vdisks(estate):
-        missing = _missing(v.domain, (Component.VXVM, Component.VXFS))
-        if v.spec.lun and v.domain.spec.infoscale and missing and v.domain.ref not in flagged:
-            flagged.add(v.domain.ref)
-            yield Finding(
-                (*v.domain.path, "infoscale"),
-                f"{_model(estate).value} model: guest {v.domain.ref} "
-                f"is given whole LUNs but does not run {', '.join(missing)}",
-                "the full InfoScale stack runs in the guest",
-                key=True,
-            )
+    for d, missing in _guests_lacking(estate, "lun", (Component.VXVM, Component.VXFS)):
+        yield Finding(
+            (*d.path, "infoscale"),
+            f"{_model(estate).value} model: guest {d.ref} is given whole LUNs but does not run {', '.join(missing)}",
+            "the full InfoScale stack runs in the guest",
+            key=True,
+        )
 
 
 @rule("STK012", Severity.WARNING, source=LAYERED, basis="K", category="placement")
@@ -195,16 +198,13 @@ def layered_guest_runs_dmp(estate: Estate) -> Iterator[Finding]:
     """Layered model: an InfoScale guest given whole LUNs runs DMP to fail over between I/O domains."""
     if _model(estate) is not StackModel.LAYERED:
         return
-    flagged: set[str] = set()
-    for v in _data_vdisks(estate):
-        if v.spec.lun and v.domain.spec.infoscale and not v.domain.has(Component.DMP) and v.domain.ref not in flagged:
-            flagged.add(v.domain.ref)
-            yield Finding(
-                (*v.domain.path, "infoscale"),
-                f"layered model: guest {v.domain.ref} is given whole LUNs but does not run DMP",
-                "DMP in the guest sees one path per I/O domain",
-                key=True,
-            )
+    for d, _ in _guests_lacking(estate, "lun", (Component.DMP,)):
+        yield Finding(
+            (*d.path, "infoscale"),
+            f"layered model: guest {d.ref} is given whole LUNs but does not run DMP",
+            "DMP in the guest sees one path per I/O domain",
+            key=True,
+        )
 
 
 @rule("STK014", Severity.WARNING, source=LAYERED, basis="K", category="placement")
@@ -217,17 +217,17 @@ def layered_luns_from_two_io_domains(estate: Estate) -> Iterator[Finding]:
     """
     if _model(estate) is not StackModel.LAYERED:
         return
-    for d in estate.guests:
-        servers: dict[str, set[str]] = {}
-        first: dict[str, VdiskInfo] = {}
-        for v in estate.vdisks(d):
-            if v.spec.lun and v.service is not None:
-                servers.setdefault(v.spec.lun, set()).add(v.service.domain.ref)
-                first.setdefault(v.spec.lun, v)
-        for lun, refs in servers.items():
-            if d.spec.infoscale and len(refs) < 2:
-                yield Finding(
-                    (*first[lun].path, "lun"),
-                    f"layered model: {d.ref} gets LUN {lun!r} from one I/O domain only ({min(refs)})",
-                    "export it from the alternate I/O domain too, so DMP in the guest has a path through each",
-                )
+    servers: dict[tuple[str, str], set[str]] = {}
+    first: dict[tuple[str, str], VdiskInfo] = {}
+    for v, server in exported_vdisks(estate, "lun"):
+        if v.domain.is_guest and v.domain.spec.infoscale:
+            key = (v.domain.ref, v.spec.lun or "")
+            servers.setdefault(key, set()).add(server.ref)
+            first.setdefault(key, v)
+    for (guest, lun), refs in servers.items():
+        if len(refs) < 2:
+            yield Finding(
+                (*first[guest, lun].path, "lun"),
+                f"layered model: {guest} gets LUN {lun!r} from one I/O domain only ({min(refs)})",
+                "export it from the alternate I/O domain too, so DMP in the guest has a path through each",
+            )

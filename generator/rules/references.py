@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
+from generator.rules.exporters import exported_vdisks
 from generator.schema import Component
 
 Loc = tuple[str | int, ...]
@@ -157,10 +158,9 @@ def other_references(estate: Estate) -> Iterator[Finding]:
 def lun_device_known(estate: Estate) -> Iterator[Finding]:
     """A whole-LUN back end exported by a service domain without DMP needs the LUN's ``wwn`` or ``os-path``."""
     luns = estate.topology.storage.luns
-    for v in estate.all_vdisks:
+    for v, server in exported_vdisks(estate, "lun"):
         lun = luns.get(v.spec.lun or "")
-        server = v.service.domain if v.service else None
-        if lun is None or server is None or server.has(Component.DMP):
+        if lun is None or server.has(Component.DMP):
             continue
         if not (lun.wwn or lun.os_path):
             yield Finding(("storage", "luns", v.spec.lun or ""),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.diagnostics import Severity
 from generator.model import DomainInfo, Estate
 from generator.rules.engine import Finding, rule
+from generator.rules.exporters import exported_vdisks
 from generator.schema import Component
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
@@ -45,10 +46,9 @@ def exporter_sees_lun(estate: Estate) -> Iterator[Finding]:
     """The service domain that exports a whole LUN is listed in the LUN's ``seen-by``."""
     luns = estate.topology.storage.luns
     direct = _seen_directly(estate)
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
+    for v, server in exported_vdisks(estate, "lun"):
         lun = v.spec.lun
-        if server is not None and lun in luns and lun not in direct.get(server.ref, set()):
+        if lun in luns and lun not in direct.get(server.ref, set()):
             yield Finding(
                 (*v.path, "lun"),
                 f"{server.ref} exports LUN {lun!r} to {v.domain.ref} but is not in its seen-by list",
@@ -60,10 +60,9 @@ def exporter_sees_lun(estate: Estate) -> Iterator[Finding]:
 def exporter_manages_volume(estate: Estate) -> Iterator[Finding]:
     """The service domain that exports a VxVM volume manages the volume's disk group."""
     dgs = estate.topology.storage.diskgroups
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
-        dg = v.spec.volume.split("/")[0] if v.spec.volume else None
-        if server is not None and dg in dgs and server.ref not in {d.ref for _, d in _managers(estate, dg)}:
+    for v, server in exported_vdisks(estate, "volume"):
+        dg = (v.spec.volume or "").split("/")[0]
+        if dg in dgs and server.ref not in {d.ref for _, d in _managers(estate, dg)}:
             yield Finding(
                 (*v.path, "volume"),
                 f"{server.ref} exports a volume of disk group {dg!r} but does not manage it",

@@ -7,25 +7,20 @@ whose configuration would be wrong is rejected at ``check`` time, located in the
 from __future__ import annotations
 
 from collections.abc import Iterator
-from weakref import WeakKeyDictionary
 
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
-from generator.vcs.derive import Derived, derive
+from generator.vcs.api import derived
+from generator.vcs.derive import Derived
 from generator.vcs.parser import parse
 from generator.vcs.printer import format_config
 from generator.vcs.verify import verify
 
-_DERIVED: WeakKeyDictionary[Estate, dict[str, Derived]] = WeakKeyDictionary()
-
 
 def _derived(estate: Estate, name: str) -> Derived:
-    """Derive each cluster once per estate: both rules below need the same derivation."""
-    per_cluster = _DERIVED.setdefault(estate, {})
-    if name not in per_cluster:
-        per_cluster[name] = derive(estate, name, "")
-    return per_cluster[name]
+    """Derived once per estate (shared with the renderers): both rules below need it."""
+    return derived(estate, name)
 
 
 @rule("VCS100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",

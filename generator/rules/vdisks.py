@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
+from generator.rules.exporters import exported_vdisks
 from generator.schema import Component
 
 APPEARANCE = (
@@ -77,15 +78,9 @@ def mpgroup_without_guest_dmp(estate: Estate) -> Iterator[Finding]:
 )
 def exported_lun_not_in_exporter_diskgroup(estate: Estate) -> Iterator[Finding]:
     """A LUN passed whole to a guest is not also in a disk group of the service domain exporting it."""
-    for v in estate.all_vdisks:
-        server = v.service.domain if v.service else None
+    for v, server in exported_vdisks(estate, "lun"):
         lun = v.spec.lun
-        if (
-            server is not None
-            and lun
-            and server.ref != v.domain.ref
-            and lun in estate.managed_luns.get(server.ref, frozenset())
-        ):
+        if lun and server.ref != v.domain.ref and lun in estate.managed_luns.get(server.ref, frozenset()):
             yield Finding(
                 (*v.path, "lun"),
                 f"LUN {lun!r} is passed to {v.domain.ref} but is also in a disk "

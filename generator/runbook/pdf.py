@@ -1,16 +1,18 @@
-"""PDF format of a runbook: the print HTML, converted by the writer with WeasyPrint.
+"""PDF format of a runbook: a Typst document, compiled by the writer.
 
-The renderer stays pure: it hands the print HTML to the writer (``convert="pdf"``), which runs the
-PDF engine (:func:`generator.writer.html_to_pdf`).
+The renderer stays pure: it hands the Typst source (:mod:`generator.runbook.typst_source`) to the
+writer (``convert="pdf"``), which runs the PDF engine (:func:`generator.writer.typst_to_pdf`).
 """
 
 from __future__ import annotations
 
-from generator.artifacts import Artifact
+from generator.artifacts import Artifact, RenderContext
 from generator.runbook.model import Runbook
+from generator.runbook.print_html import footer_text
+from generator.runbook.typst_source import typst_source
 
 
-def pdf_artifact(runbook: Runbook, html: bytes) -> Artifact:
-    """``html`` is the print HTML of :func:`generator.runbook.print_html.print_html`."""
-    return Artifact(path=f"runbooks/{runbook.id}.pdf", kind="runbook", format="pdf", data=html,
+def pdf_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
+    source = typst_source(runbook, context, footer_text(runbook, context))
+    return Artifact(path=f"runbooks/{runbook.id}.pdf", kind="runbook", format="pdf", data=source,
                     convert="pdf")

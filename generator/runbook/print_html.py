@@ -21,14 +21,17 @@ def _css() -> str:
 
 
 def footer_text(runbook: Runbook, context: RenderContext) -> str:
-    """Footer on every printed page: topology name and content hash, as a CSS string body."""
-    text = f"{runbook.topology} · {runbook.id} · topology sha256 {context.short_hash}"
+    """Footer on every printed page (HTML and PDF): topology name, runbook and topology hash."""
+    return f"{runbook.topology} · {runbook.id} · topology sha256 {context.short_hash}"
+
+
+def css_string_body(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def print_html(runbook: Runbook, context: RenderContext) -> str:
     return render_template("runbook.html.j2", autoescape=True, doc=document_view(runbook, context),
-                           css=Markup(_css()), footer=Markup(footer_text(runbook, context)))
+                           css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))))
 
 
 def html_artifact(runbook: Runbook, html: bytes) -> Artifact:

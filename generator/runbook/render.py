@@ -1,7 +1,7 @@
 """Renderer of the runbooks: every runbook of a topology as Markdown, print HTML and PDF.
 
-Artifacts go to ``runbooks/<id>.md|.html|.pdf`` (kind ``runbook``). The PDF artifact carries the
-print HTML and asks the writer to convert it (WeasyPrint); this module starts no process.
+Artifacts go to ``runbooks/<id>.md|.html|.pdf`` (kind ``runbook``). The PDF artifact carries a
+Typst document and asks the writer to compile it; this module starts no process.
 """
 
 from __future__ import annotations
@@ -25,12 +25,10 @@ def runbook_artifacts(runbook: Runbook, context: RenderContext,
     result = []
     if "md" in wanted:
         result.append(markdown_artifact(runbook, context))
-    if wanted & {"html", "pdf"}:
-        html = print_html(runbook, context).encode("utf-8")
-        if "html" in wanted:
-            result.append(html_artifact(runbook, html))
-        if "pdf" in wanted:
-            result.append(pdf_artifact(runbook, html))
+    if "html" in wanted:
+        result.append(html_artifact(runbook, print_html(runbook, context).encode("utf-8")))
+    if "pdf" in wanted:
+        result.append(pdf_artifact(runbook, context))
     return result
 
 

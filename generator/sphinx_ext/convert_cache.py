@@ -1,4 +1,4 @@
-"""A content-addressed cache of the writer's conversions (DOT -> SVG, print HTML -> PDF).
+"""A content-addressed cache of the writer's conversions (DOT -> SVG, Typst -> PDF).
 
 A site rebuild with no change then starts no ``dot`` and no PDF engine at all: the cached bytes are
 exactly what the writer produced for the same input bytes.
@@ -6,11 +6,11 @@ exactly what the writer produced for the same input bytes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.artifacts import Artifact
+from generator.buildcache import conversion_hash
 from generator.writer import materialize, write_if_changed
 
 
@@ -22,7 +22,7 @@ class ConversionCache:
         self.used: set[str] = set()
 
     def _key(self, artifact: Artifact) -> str:
-        digest = hashlib.sha256(f"{artifact.convert}\0".encode() + artifact.data).hexdigest()
+        digest = conversion_hash(artifact)
         return f"{digest}.{artifact.convert}"
 
     def materialize(self, artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:

@@ -4,6 +4,9 @@ Every renderer's output appears on the site as soon as it lands: topology diagra
 topology's overview, everything else on one page per *subject*. The subject of ``vcs/ctlclus/main.cf``
 is ``vcs/ctlclus``; of ``runbooks/migrate-erpdb.pdf`` it is ``runbooks/migrate-erpdb`` (the file
 name up to its first dot), so a runbook's Markdown, print HTML and PDF share one page.
+
+An artifact may name another subject in ``meta["related"]`` (an output path up to the first dot,
+e.g. ``runbooks/migrate-erpdb-to-t8b``): its page then links to that subject's page, when there is one.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ class Group:
     docname: str
     title: str
     items: tuple[Shown, ...]
+    related: tuple[tuple[str, str], ...] = ()
+    """(docname, title) of the pages this subject's artifacts point to."""
 
 
 def shown(artifact: Artifact) -> Shown:
@@ -109,6 +114,12 @@ def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]
         section = key[0]
         return (SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER), *key)
 
-    groups = [Group(_docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)))
+    related: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for a in artifacts:
+        if "related" in a.meta and a.kind not in OVERVIEW_KINDS and subject(a.meta["related"]) in by_subject:
+            related.setdefault(subject(a.path), set()).add(subject(a.meta["related"]))
+
+    groups = [Group(_docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)),
+                    tuple((_docname(*t), _title(*t)) for t in sorted(related.get(key, ()))))
               for key in sorted(by_subject, key=rank)]
     return overview, groups

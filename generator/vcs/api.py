@@ -6,6 +6,7 @@ Signatures here do not change; everything else in :mod:`generator.vcs` may.
 from __future__ import annotations
 
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from generator.model import Estate
 from generator.vcs.commands import ha_command_list
@@ -31,9 +32,20 @@ def cluster_names(estate: Estate) -> list[str]:
     return sorted(estate.topology.clusters)
 
 
+_DERIVED: WeakKeyDictionary[Estate, dict[tuple[str, str], Derived]] = WeakKeyDictionary()
+
+
 def derived(estate: Estate, cluster: str, source_name: str = "") -> Derived:
-    """The configuration tree of ``cluster`` with group kinds and merge problems."""
-    return derive(estate, cluster, source_name or estate.topology.topology)
+    """The configuration tree of ``cluster`` with group kinds and merge problems.
+
+    Derived once per estate, cluster and source name (the rules, the VCS output, the runbooks and
+    the migrations all ask for it): callers must not modify the result.
+    """
+    key = (cluster, source_name or estate.topology.topology)
+    per_estate = _DERIVED.setdefault(estate, {})
+    if key not in per_estate:
+        per_estate[key] = derive(estate, *key)
+    return per_estate[key]
 
 
 def main_cf_text(estate: Estate, cluster: str, source_name: str) -> str:

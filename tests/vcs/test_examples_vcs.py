@@ -14,9 +14,9 @@ from generator.vcs.api import cluster_names, ha_commands, main_cf_text, service_
 from generator.vcs.render import render
 from generator.vcs.verify import verify_text
 
-from ..conftest import EXAMPLES, ROOT
+from ..conftest import EXAMPLES, GOLDEN, ROOT
 
-GOLDEN = ROOT / "tests" / "golden" / "vcs"
+GOLDEN_VCS = GOLDEN / "vcs"
 TOPOLOGIES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
 
@@ -39,7 +39,7 @@ def _compare(path: Path, text: str, update: bool) -> None:
 def test_golden_main_cf_and_commands(topology: str, update_goldens: bool) -> None:
     estate = _estate(topology)
     for cluster in cluster_names(estate):
-        folder = GOLDEN / Path(topology).stem / cluster
+        folder = GOLDEN_VCS / Path(topology).stem / cluster
         _compare(folder / "main.cf", main_cf_text(estate, cluster, f"topologies/{topology}"), update_goldens)
         _compare(folder / "main.cmd", "\n".join(ha_commands(estate, cluster)) + "\n", update_goldens)
 
