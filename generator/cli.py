@@ -1,6 +1,10 @@
 """Command-line interface: ``python -m generator`` / ``infoscale-docgen``.
 
 Exit codes: 0 success, 1 the input is wrong (validation errors), 2 usage error.
+
+Start-up time matters (users run ``check`` and ``build`` after every edit), so this module and the
+subcommand modules import only click and light modules at the top; each command imports what it needs
+(the schema, the rules, the renderers) when it runs. ``tests/test_startup.py`` keeps it that way.
 """
 
 from __future__ import annotations
@@ -14,10 +18,6 @@ import click
 
 from generator import __version__
 from generator.diagnostics import InputError, format_json, format_text, has_errors
-from generator.pipeline import build as build_tree
-from generator.pipeline import check_paths
-from generator.rules.engine import load_rules
-from generator.schema import Topology
 
 # Subcommands contributed by output kinds: one line per module, each exporting ``command``.
 SUBCOMMAND_MODULES = (
@@ -40,6 +40,8 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Validate topology files (or folders of them); report every problem found."""
+    from generator.pipeline import check_paths
+
     results, diagnostics = check_paths(list(paths) or [Path("topologies")])
     click.echo(format_json(diagnostics) if fmt == "json" else format_text(diagnostics), nl=False)
     if fmt == "text":
@@ -64,6 +66,8 @@ def schema(output: Path | None) -> None:
 
 
 def json_schema_text() -> str:
+    from generator.schema import Topology
+
     data = Topology.model_json_schema(by_alias=True)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "InfoScale on Oracle VM Server for SPARC topology"
@@ -74,6 +78,8 @@ def json_schema_text() -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
     """List the rule catalogue: ID, severity, basis, summary and source."""
+    from generator.rules.engine import load_rules
+
     catalogue = load_rules()
     if fmt == "json":
         rows = [{"id": r.id, "severity": r.severity.value, "basis": r.basis, "category": r.category,
@@ -100,6 +106,8 @@ def rules(fmt: str) -> None:
 def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
           jobs: int | None, pdf: bool) -> None:
     """Check and render every artifact of the given topologies into OUT."""
+    from generator.pipeline import build as build_tree
+
     options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
     written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
     click.echo(format_text(diagnostics), nl=False, err=True)

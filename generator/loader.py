@@ -2,6 +2,9 @@
 
 Reads through :mod:`generator.source`, validates the shape with :mod:`generator.schema`, and maps
 every pydantic error back to the line and column of the YAML key or value it is about.
+
+The schema (pydantic) and the YAML reader are imported when a file is loaded, not with this module:
+:func:`discover` is all that a build of unchanged topologies needs.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.schema import Topology
-from generator.source import Document, PathKey, parse_text, read_document
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from generator.schema import Topology
+    from generator.source import Document, PathKey
 
 TOPOLOGY_SUFFIXES = (".yaml", ".yml")
 
@@ -38,6 +43,8 @@ class Loaded:
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The pydantic model class that owns the mapping at ``loc`` (for "did you mean" hints)."""
+    from pydantic import BaseModel
+
     current: Any = model
     for part in loc:
         current = _unwrap(current)
@@ -103,6 +110,8 @@ def _data_loc(data: Any, loc: tuple[int | str, ...]) -> PathKey:
 
 
 def _schema_diagnostics(doc: Document, error: ValidationError) -> Iterator[Diagnostic]:
+    from generator.schema import Topology
+
     for item in error.errors(include_url=False):
         loc = _data_loc(doc.data, item["loc"])
         kind = item["type"]
@@ -126,6 +135,10 @@ def _schema_diagnostics(doc: Document, error: ValidationError) -> Iterator[Diagn
 
 def validate_document(doc: Document) -> Loaded:
     """Validate a parsed document's shape; returns the topology when it has none of errors."""
+    from pydantic import ValidationError
+
+    from generator.schema import Topology
+
     if doc.diagnostics or doc.data is None:
         return Loaded(doc, None, list(doc.diagnostics))
     if not isinstance(doc.data, dict):
@@ -140,11 +153,15 @@ def validate_document(doc: Document) -> Loaded:
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
     """Read, parse and shape-check one topology file."""
+    from generator.source import read_document
+
     return validate_document(read_document(path, display))
 
 
 def load_text(text: str, display: str = "<text>") -> Loaded:
     """Parse and shape-check topology text (used by tests and the benchmark)."""
+    from generator.source import parse_text
+
     return validate_document(parse_text(text, display))
 
 

@@ -18,10 +18,10 @@ def parse_size(value: Any) -> int:
     if isinstance(value, int):
         result = value
     elif isinstance(value, str) and (match := _SIZE.match(value)):
-        number = float(match.group(1))
-        if not math.isfinite(number):  # hundreds of digits overflow the float
+        number = float(match.group(1)) * _UNITS[match.group(2).upper()]
+        if not math.isfinite(number):  # hundreds of digits overflow the float, or a few hundred and a unit
             raise ValueError(f"size {value[:20]!r}... is out of range")
-        result = int(number * _UNITS[match.group(2).upper()])
+        result = int(number)
     else:
         raise ValueError(f"expected a size such as 64G, 512M or 1T, found {value!r}")
     if not 0 <= result <= MAX_SIZE:

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator.diagnostics import Diagnostic, Severity, format_text, sort_diagnostics
-from generator.migration.case import MigrationCase, adhoc_case
-from generator.migration.plan import plan_migration
-from generator.migration.runbook import runbook_from_plan
 from generator.pipeline import Checked, check_file, render_context
-from generator.runbook.markdown import markdown_text
+
+if TYPE_CHECKING:  # the planner is imported when the command runs: every CLI start imports this module
+    from generator.migration.case import MigrationCase
 
 
 def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
     """Located diagnostics of the migration checks on an unplanned migration."""
+    from generator.migration.plan import plan_migration
+
     plan = plan_migration(case.estate, case)
     doc = checked.loaded.document
     found = []
@@ -59,6 +61,11 @@ def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
 )
 def command(topology: Path, domain: str, to: str, kind: str | None, via: str | None, fmt: str) -> None:
     """Print the plan/runbook of an unplanned migration of DOMAIN to host --to, after its checks."""
+    from generator.migration.case import adhoc_case
+    from generator.migration.plan import plan_migration
+    from generator.migration.runbook import runbook_from_plan
+    from generator.runbook.markdown import markdown_text
+
     checked = check_file(topology)
     diagnostics = [d for d in checked.diagnostics if not d.rule.startswith("MIG")]
     if checked.estate is None:

@@ -8,19 +8,21 @@ diagnostics and exits 1, like ``check``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator.artifacts import RenderContext
 from generator.diagnostics import InputError, format_text, has_errors
 from generator.pipeline import check_file, render_context
-from generator.runbook.catalogue import runbooks
-from generator.runbook.model import Runbook
-from generator.runbook.render import runbook_artifacts
-from generator.writer import materialize, write_if_changed
+
+if TYPE_CHECKING:  # the runbook builders are imported when the command runs: every CLI start imports this
+    from generator.runbook.model import Runbook
 
 
 def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook], RenderContext]:
+    from generator.runbook.catalogue import runbooks
+
     checked = check_file(topology)
     if checked.estate is None or has_errors(checked.diagnostics):
         raise InputError(checked.diagnostics)
@@ -44,6 +46,9 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
 def command(topology: Path, name: str | None, fmt: str, out: Path | None, change: str, window: str,
             owner: str) -> None:
     """Print one runbook of TOPOLOGY, or list its runbooks when NAME is omitted."""
+    from generator.runbook.render import runbook_artifacts
+    from generator.writer import materialize, write_if_changed
+
     books, context = _load(topology, {"change": change, "window": window, "owner": owner})
     by_id = {rb.id: rb for rb in books}
     if name is None:

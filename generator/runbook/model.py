@@ -3,14 +3,14 @@
 Every runbook the project produces (build-out, VCS set-up, zones, migration, fail-over tests) is an
 instance of this model, so that all of them share one Markdown, print-HTML and PDF rendering.
 Section order is not kept by hand: each section names the sections it depends on and
-:func:`ordered_sections` sorts them topologically (networkx), ties broken by declaration order.
+:func:`ordered_sections` sorts them topologically, ties broken by declaration order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import networkx as nx
+from generator.toposort import topological_order
 
 
 @dataclass(frozen=True)
@@ -89,16 +89,12 @@ def ordered_sections(sections: tuple[Section, ...]) -> list[Section]:
     Raises ``ValueError`` on unknown dependencies or cycles (a bug in a runbook builder).
     """
     index = {s.id: i for i, s in enumerate(sections)}
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(index)
     for s in sections:
         for dep in s.depends_on:
             if dep not in index:
                 raise ValueError(f"section {s.id!r} depends on unknown section {dep!r}")
-            graph.add_edge(dep, s.id)
-    try:
-        order = list(nx.lexicographical_topological_sort(graph, key=lambda n: index[n]))
-    except nx.NetworkXUnfeasible as exc:
-        raise ValueError("runbook sections depend on each other in a cycle") from exc
+    order = topological_order(index, ((dep, s.id) for s in sections for dep in s.depends_on))
+    if order is None:
+        raise ValueError("runbook sections depend on each other in a cycle")
     by_id = {s.id: s for s in sections}
     return [by_id[n] for n in order]

@@ -9,14 +9,9 @@ import click
 
 from generator.diagnostics import Diagnostic, InputError, format_text, has_errors, sort_diagnostics
 from generator.pipeline import check_file, display_name
-from generator.vcs.api import cluster_names, derived
-from generator.vcs.catalogue import catalogue
-from generator.vcs.checks import CHECKS, Reporter
-from generator.vcs.commands import ha_command_list, script_text
-from generator.vcs.config import TypeDef
-from generator.vcs.parser import parse
-from generator.vcs.printer import format_config
-from generator.vcs.verify import verify
+
+# The deriver, parser and verifier are imported by the commands that run them: this module is imported
+# by every CLI start (to list the command), so it stays light.
 
 
 class _DefaultGroup(click.Group):
@@ -41,6 +36,10 @@ def command() -> None:
 @click.option("--commands", is_flag=True, help="The ha command script instead of main.cf.")
 def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> None:
     """Derive each cluster's main.cf (or ha command script) from TOPOLOGY."""
+    from generator.vcs.api import cluster_names, derived
+    from generator.vcs.commands import ha_command_list, script_text
+    from generator.vcs.printer import format_config
+
     checked = check_file(topology)
     if not checked.ok or checked.estate is None:
         raise InputError(checked.diagnostics)
@@ -65,6 +64,12 @@ def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> 
 def verify_path(path: Path) -> list[Diagnostic]:
     """Parse and verify one main.cf; type files it includes are read from its folder. A missing
     include is reported unless the built-in catalogue stands in for it (the vendor type files)."""
+    from generator.vcs.catalogue import catalogue
+    from generator.vcs.checks import Reporter
+    from generator.vcs.config import TypeDef
+    from generator.vcs.parser import parse
+    from generator.vcs.verify import verify
+
     name = display_name(path)
     config, problems = parse(path.read_text("utf-8", errors="replace"), name)
     report = Reporter(name)
@@ -107,5 +112,7 @@ def verify_files(files: tuple[Path, ...], strict: bool) -> None:
 @command.command("checks")
 def list_checks() -> None:
     """List the main.cf checks of `vcs verify`: ID, severity, basis and summary."""
+    from generator.vcs.checks import CHECKS
+
     for rule_id, check in CHECKS.items():
         click.echo(f"{rule_id}  {check.severity.value:<7}  [{check.basis}]  {check.summary}")

@@ -3,19 +3,26 @@ references between objects (AlternateIO groups, Proxy targets, CVM, zones)."""
 
 from __future__ import annotations
 
-import networkx as nx
-
+from generator.toposort import topological_order
 from generator.vcs.checks import Reporter
 from generator.vcs.config import Assoc, Config, Group, Pos, Scalar
+
+Edges = dict[tuple[str, str], Pos]
+"""A dependency graph: (parent, child) -> where the dependency is written (the last one wins)."""
 
 VALID_GROUP_DEPS = {("online", "local", "soft"), ("online", "local", "firm"), ("online", "local", "hard"),
                     ("online", "global", "soft"), ("online", "global", "firm"), ("online", "remote", "soft"),
                     ("online", "remote", "firm"), ("offline", "local", None)}
 
 
-def _cycle_report(report: Reporter, graph: nx.DiGraph[str], what: str) -> None:
+def _cycle_report(report: Reporter, edges: Edges, what: str) -> None:
+    if topological_order((), edges) is not None:
+        return
+    import networkx as nx  # only for a configuration with a cycle: it takes longer to import than to verify
+
+    graph: nx.DiGraph[str] = nx.DiGraph(list(edges))
     for cycle in sorted(sorted(c) for c in nx.simple_cycles(graph)):
-        pos = min((graph.edges[u, v]["pos"] for u, v in graph.edges if u in cycle and v in cycle),
+        pos = min((p for (u, v), p in edges.items() if u in cycle and v in cycle),
                   key=lambda p: (p.line, p.col))
         report(pos, "VCS031" if what == "resource" else "VCS033",
                f"{what} dependency cycle: {' -> '.join(cycle + cycle[:1])}")
@@ -23,7 +30,7 @@ def _cycle_report(report: Reporter, graph: nx.DiGraph[str], what: str) -> None:
 
 def check_resource_deps(report: Reporter, group: Group, owner_of: dict[str, str]) -> None:
     names = {r.name for r in group.resources}
-    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph: Edges = {}
     for dep in group.resource_deps:
         for name in (dep.parent, *dep.children):
             if name in names:
@@ -33,13 +40,13 @@ def check_resource_deps(report: Reporter, group: Group, owner_of: dict[str, str]
             report(dep.pos, "VCS030", f"group {group.name}: '{dep.parent} requires' names {name}: {why}",
                    "resource dependencies stay inside one group; use 'requires group' between groups")
         for child in dep.children:
-            graph.add_edge(dep.parent, child, pos=dep.pos)
+            graph[dep.parent, child] = dep.pos
     _cycle_report(report, graph, "resource")
 
 
 def check_group_deps(report: Reporter, config: Config) -> None:
     names = {g.name for g in config.groups}
-    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph: Edges = {}
     hard_parents: dict[str, list[str]] = {}
     for g in config.groups:
         for dep in g.group_deps:
@@ -52,7 +59,7 @@ def check_group_deps(report: Reporter, config: Config) -> None:
                        "hard only with 'online local'; offline dependencies are 'offline local'")
             if dep.rigidity == "hard":
                 hard_parents.setdefault(dep.child, []).append(g.name)
-            graph.add_edge(g.name, dep.child, pos=dep.pos)
+            graph[g.name, dep.child] = dep.pos
     _cycle_report(report, graph, "group")
     for child, parents in sorted(hard_parents.items()):
         if len(parents) > 1:
