@@ -14,10 +14,9 @@ Progress goes to standard error with rich, only when it is a terminal."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,6 +206,9 @@ def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
     if jobs <= 1 or work <= 1:
         yield None
         return
+    import multiprocessing  # here: a build of one topology never needs it
+    from concurrent.futures import ProcessPoolExecutor
+
     # forkserver, not fork: the PDF engine runs threads, and a process forked from one that has
     # compiled a PDF (a test run, the site) would inherit a thread pool whose threads are gone.
     context = multiprocessing.get_context("forkserver")

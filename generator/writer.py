@@ -9,7 +9,6 @@ replaced, and files are never left half-written.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import re
@@ -116,6 +115,8 @@ def engine_stamp() -> str:
         dot = m.group(1) if (m := re.search(r"version\s+(\S+)", found)) else "unknown"
     except (EngineError, OSError):
         dot = "missing"
+    import importlib.metadata  # here, not at the top: about 50 ms that only a build needs
+
     try:
         typst = importlib.metadata.version("typst")
     except importlib.metadata.PackageNotFoundError:
