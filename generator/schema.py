@@ -219,6 +219,13 @@ class Vnet(Spec):
     """VLAN IDs."""
     mac: str | None = Field(default=None, pattern=r"^([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}$")
     """Fixed MAC address."""
+    link: str | None = Field(default=None, max_length=31, pattern=r"^[a-z][a-z0-9_]*[0-9]$")
+    """Datalink name of the vnet inside the domain (``/etc/llttab``, ``ipadm``, the VCS NIC/IP/PrivNIC
+    ``Device``). Default in a guest: ``net<k>`` for its k-th vnet in name order (from 0), because the
+    build-out adds a guest's vnets in name order, ldm numbers them from 0 in that order and Solaris 11
+    names them ``net0``.. in device order; that default is general knowledge [K], not a cited source.
+    State it when the guest differs (e.g. upgraded from an earlier Solaris and kept ``vnet0``).
+    Link names: lower-case letters, digits, ``_``, ending in a number, at most 31 characters [S]."""
 
 
 class Domain(Spec):
@@ -420,7 +427,7 @@ class IpSpec(Spec):
     prefix_len: int | None = None
     """IPv6 prefix length."""
     device: str
-    """Interface, e.g. ``vnet0`` or ``net1``."""
+    """Interface, e.g. ``net1``; in a guest, a vnet name (its ``link`` is used) or that link name."""
 
 
 class Application(Spec):
@@ -460,7 +467,8 @@ class RacSpec(Spec):
     data: list[str] = Field(min_length=1)
     """Volumes (``dg/vol``) for database files, on CFS."""
     private_nics: list[str] = Field(min_length=1)
-    """Private interconnect devices for the Oracle Clusterware private network."""
+    """Private interconnect devices for the Oracle Clusterware private network; in guests, vnet names
+    (their ``link`` is used) or those link names."""
     private_ips: dict[str, str] = Field(default_factory=dict)
     """Private IP address per node (``host/domain`` or system name -> address)."""
     netmask: str = "255.255.255.0"
@@ -507,7 +515,8 @@ class Cluster(Spec):
     cluster_id: int = Field(default=0, ge=0, le=65535)
     """LLT cluster ID."""
     llt_links: list[str] = Field(default_factory=list)
-    """Private interconnect devices used by LLT (same names on every node)."""
+    """Private interconnect devices used by LLT (same names on every node); in guest nodes, vnet names
+    (each node's ``link`` of the vnet is used) or those link names."""
     fencing: Fencing = Field(default_factory=Fencing)
     """I/O fencing."""
     manages: list[DomainRef] = Field(default_factory=list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.datalinks import guests_lacking
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
@@ -134,16 +135,40 @@ def private_diskgroup_one_application(estate: Estate) -> Iterator[Finding]:
     category="clusters",
 )
 def application_ip_device_on_guests(estate: Estate) -> Iterator[Finding]:
-    """The device of an application's virtual IP is a vnet of every guest node of its cluster."""
+    """The device of an application's virtual IP is a vnet (or a vnet's link) of every guest node of its cluster."""
     for name, c in sorted(estate.topology.clusters.items()):
-        guests = [d for d in estate.cluster_systems(name) if d.is_guest]
+        systems = estate.cluster_systems(name)
         for app, spec in sorted(c.applications.items()):
             if spec.ip is None or spec.zone is not None:
                 continue
-            missing = [d.ref for d in guests if spec.ip.device not in d.spec.vnets]
+            missing = guests_lacking(systems, spec.ip.device)
             if missing:
                 yield Finding(
                     ("clusters", name, "applications", app, "ip", "device"),
-                    f"{app} plumbs its IP on {spec.ip.device}, which is not a vnet of {', '.join(missing)}",
-                    "name a vnet that every guest node has",
+                    f"{app} plumbs its IP on {spec.ip.device}, which is neither a vnet nor a vnet's link name "
+                    f"in {', '.join(missing)}",
+                    "name a vnet every guest node has, or its datalink name; NIC and IP use the link name",
+                )
+
+
+@rule(
+    "RAC003",
+    Severity.WARNING,
+    source=f"{GUIDE}: SF Oracle RAC in guest domains (private interconnect over vnets)",
+    basis="K",
+    category="clusters",
+)
+def rac_private_nics_on_guests(estate: Estate) -> Iterator[Finding]:
+    """Each RAC private NIC is a vnet (or a vnet's link) of every guest node; RAC in zones is not checked."""
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is None or c.zones:
+            continue
+        systems = estate.cluster_systems(name)
+        for i, nic in enumerate(c.rac.private_nics):
+            missing = guests_lacking(systems, nic)
+            if missing:
+                yield Finding(
+                    ("clusters", name, "rac", "private-nics", i),
+                    f"private NIC {nic} is neither a vnet nor a vnet's link name in {', '.join(missing)}",
+                    "name a vnet of every guest node, or its datalink name; PrivNIC uses the link name",
                 )

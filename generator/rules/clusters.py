@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.datalinks import guests_lacking
 from generator.diagnostics import Severity
 from generator.model import DomainInfo, Estate
 from generator.rules.engine import Finding, rule
@@ -139,7 +140,7 @@ def guest_cluster_fencing(estate: Estate) -> Iterator[Finding]:
     category="clusters",
 )
 def llt_links(estate: Estate) -> Iterator[Finding]:
-    """A multi-node cluster has two LLT links, and a guest node has a vnet for each of them."""
+    """A multi-node cluster has two LLT links, and each names a vnet (or a vnet's link) of every guest node."""
     for name, c in sorted(estate.topology.clusters.items()):
         if len(c.nodes) > 1 and len(c.llt_links) < 2:
             yield Finding(
@@ -148,13 +149,16 @@ def llt_links(estate: Estate) -> Iterator[Finding]:
                 "give two private links so one failure does not split the cluster",
                 key=True,
             )
-        for i, d in enumerate(estate.cluster_systems(name)):
-            missing = [link for link in c.llt_links if d.is_guest and link not in d.spec.vnets]
-            if missing:
+        systems = estate.cluster_systems(name)
+        for i, link in enumerate(c.llt_links):
+            lacking = guests_lacking(systems, link)
+            if lacking:
                 yield Finding(
-                    ("clusters", name, "nodes", i),
-                    f"guest node {d.ref} has no vnet named {', '.join(missing)} for LLT",
-                    "LLT links of a guest are its vnets",
+                    ("clusters", name, "llt-links", i),
+                    f"LLT link {link} is neither a vnet nor a vnet's link name in guest node(s) "
+                    f"{', '.join(lacking)}",
+                    "in a guest name a vnet or its datalink name; LLT uses the link: net<k> for the "
+                    "k-th vnet by name unless the vnet states its link",
                 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.datalinks import vnet_links
 from generator.diagnostics import Severity
 from generator.model import Estate
 from generator.rules.engine import Finding, rule
@@ -125,3 +126,19 @@ def long_device_names(estate: Estate) -> Iterator[Finding]:
                 if len(name) > 31:
                     yield Finding((*d.path, kind, name), f"{kind[:-1]} name {name!r} is longer than 31 characters",
                                   "no OBP devalias is created for it", key=True)
+
+
+@rule("NAME007", Severity.ERROR, source="Oracle Solaris 11 network administration: rules for valid link names "
+      "(each datalink has a unique link name in the system)", basis="S", category="names")
+def unique_vnet_links(estate: Estate) -> Iterator[Finding]:
+    """The vnets of a domain have distinct datalink names (a stated ``link`` or a guest's default ``net<k>``)."""
+    for d in estate.domains:
+        owner: dict[str, str] = {}
+        for vnet, link in vnet_links(d).items():
+            if link in owner:
+                stated = d.spec.vnets[vnet].link is not None
+                yield Finding((*d.path, "vnets", vnet, *(("link",) if stated else ())),
+                              f"vnet {vnet} of {d.ref} has datalink name {link}, which vnet {owner[link]} has too",
+                              "give each vnet its own link name; a guest's k-th vnet by name defaults to net<k>",
+                              key=not stated)
+            owner.setdefault(link, vnet)

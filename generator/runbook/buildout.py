@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.artifacts import RenderContext
+from generator.datalinks import vnet_links
 from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
 from generator.runbook.installation import install_section
@@ -53,6 +54,14 @@ def services_section(estate: Estate) -> Section | None:
                    backout=("Run each step's back-out; nothing uses the services yet.",))
 
 
+def _links_note(d: DomainInfo) -> str:
+    pairs = ", ".join(f"`{vnet}` = `{link}`" for vnet, link in vnet_links(d).items())
+    return (f"The vnets are added in name order; inside `{d.name}` their datalinks should be {pairs} (the k-th "
+            "vnet by name is `net<k>` unless the topology states its `link`: general knowledge [K], not from a "
+            "cited source). Check with `dladm show-phys` in the guest once it is installed: LLT, ipadm and the "
+            "VCS NIC/IP/PrivNIC agents use these link names.")
+
+
 def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
     commands = [cmd.add_domain(d.name, spec.cpu_arch.value), f"ldm set-vcpu {spec.vcpus} {d.name}",
@@ -71,7 +80,7 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     if boot:
         commands.append(f"ldm set-var boot-device={boot} {d.name}")
     commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
-    notes = []
+    notes = [_links_note(d)] if spec.vnets else []
     migrating = any(m.domain in (d.name, d.ref) for m in estate.topology.migrations)
     if spec.cpu_arch.value == "native" and migrating:
         notes.append("cpu-arch=native: migration only to a host with the same CPU type and frequency.")

@@ -8,8 +8,10 @@ cautions the guide's limitations imply: RAC runs only where the guest owns its s
 
 from __future__ import annotations
 
-from generator.model import Estate
+from generator.datalinks import domain_devices
+from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
+from generator.runbook.linkcheck import LINK_NOTE, link_checks
 from generator.runbook.model import Runbook, Section, Step
 from generator.schema import RacSpec
 
@@ -39,11 +41,15 @@ def _owner_step(rac: RacSpec, node: str, mounts: list[str]) -> Step:
                 expected=f"Owned by `{rac.owner}`.")
 
 
-def _network_step(rac: RacSpec, node: str, address: str) -> Step:
-    return Step(id=f"privnet-{node}", title=f"Check the private interconnect on {node}", runs_on=node,
-                commands=("ipadm show-addr", f"dladm show-link {' '.join(rac.private_nics)}"), minutes=3,
+def _network_step(rac: RacSpec, node: DomainInfo, address: str) -> Step:
+    links = domain_devices(node, rac.private_nics)
+    checks, shown = link_checks(node, links)
+    return Step(id=f"privnet-{node.system}", title=f"Check the private interconnect on {node.system}",
+                runs_on=node.system,
+                commands=("ipadm show-addr", *(checks or [f"dladm show-link {link}" for link in links])),
+                minutes=3, notes=(LINK_NOTE,) if node.is_guest else (),
                 expected=f"Private address {address or '(not set in the topology)'} up on "
-                         f"{', '.join(rac.private_nics)} (managed by the VCS PrivNIC/MultiPrivNIC resource).")
+                         f"{', '.join(links)} (managed by the VCS PrivNIC/MultiPrivNIC resource).{shown}")
 
 
 def _odm_step(rac: RacSpec, node: str) -> Step:
@@ -74,7 +80,8 @@ def sfrac_runbook(estate: Estate, cid: str) -> Runbook | None:
     prep = Section(id="storage", title="Cluster storage for Oracle",
                    steps=(_storage_step(rac, nodes[0]), *[_owner_step(rac, n, mounts) for n in nodes]))
     net = Section(id="network", title="Private interconnect",
-                  steps=tuple(_network_step(rac, n, ips.get(n, "")) for n in nodes), depends_on=("storage",))
+                  steps=tuple(_network_step(rac, n, ips.get(n.system, "")) for n in estate.cluster_systems(cid)),
+                  depends_on=("storage",))
     oracle = Section(id="oracle", title="After the Oracle installation",
                      intro="Install Oracle Grid Infrastructure and the database with Oracle's installers "
                            f"first (OCR and voting files on the `{rac.ocr_vote}` file system).",

@@ -8,10 +8,12 @@ the running cluster ends up with exactly the generated main.cf; ``hacf -verify``
 
 from __future__ import annotations
 
+from generator.datalinks import domain_devices
 from generator.model import DomainInfo, Estate
 from generator.runbook.cvm_phase import cvm_groups, cvm_section, shared_storage_section
 from generator.runbook.fencing import fencing_section
 from generator.runbook.ha_script import split_script
+from generator.runbook.linkcheck import LINK_NOTE, link_checks
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.vcs_link import ha_script, service_groups
 from generator.schema import Cluster, Component
@@ -26,18 +28,20 @@ def heredoc(path: str, lines: list[str]) -> list[str]:
 
 def _membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster) -> Step:
     node_id = nodes.index(node)
+    links = domain_devices(node, cluster.llt_links)
     llttab = [f"set-node {node.system}", f"set-cluster {cluster.cluster_id}"]
-    llttab += [f"link {link} /dev/net/{link} - ether - -" for link in cluster.llt_links]
+    llttab += [f"link {link} /dev/net/{link} - ether - -" for link in links]
     commands = heredoc("/etc/llthosts", [f"{i} {n.system}" for i, n in enumerate(nodes)])
     commands += heredoc("/etc/llttab", llttab)
     commands += [f"echo '/sbin/gabconfig -c -n{len(nodes)}' > /etc/gabtab", "svcadm enable llt gab"]
+    checks, shown = link_checks(node, links)
     return Step(id=f"llt-{node.system}",
                 title=f"Configure and start LLT and GAB on {node.system} (node {node_id})",
                 runs_on=node.system, commands=tuple(commands),
-                expected=f"LLT sees {len(nodes)} node(s) on {len(cluster.llt_links)} link(s); "
-                         "GAB port a membership lists every node once all are started.",
-                verify=("lltstat -nvv", "gabconfig -a"),
-                backout=("svcadm disable gab llt",), minutes=5)
+                expected=f"LLT sees {len(nodes)} node(s) on {len(links)} link(s); "
+                         f"GAB port a membership lists every node once all are started.{shown}",
+                verify=(*checks, "lltstat -nvv", "gabconfig -a"),
+                backout=("svcadm disable gab llt",), minutes=5, notes=(LINK_NOTE,) if node.is_guest else ())
 
 
 def _start_section(cid: str, nodes: list[DomainInfo]) -> Section:

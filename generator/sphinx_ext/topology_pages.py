@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.artifacts import Artifact
+from generator.datalinks import vnet_links
 from generator.diagnostics import Diagnostic
 from generator.model import Estate
 from generator.pipeline import Checked
@@ -77,9 +78,10 @@ def _vdisks(estate: Estate) -> list[dict[str, str]]:
 def _vnets(estate: Estate) -> list[dict[str, str]]:
     rows = []
     for d in estate.domains:
+        links = vnet_links(d)
         for name, vnet in sorted(d.spec.vnets.items()):
             sw = estate.resolve_service("vsw", vnet.switch, d.host)
-            rows.append({"vnet": f"{d.ref} {name}",
+            rows.append({"vnet": f"{d.ref} {name}", "link": links.get(name, ""),
                          "switch": f"{sw.domain.ref} {sw.name}" if sw else f"{vnet.switch} (unresolved)",
                          "vlans": ", ".join(map(str, vnet.vid)) or "-"})
     return rows

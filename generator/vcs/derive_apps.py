@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.datalinks import domain_device
 from generator.model import Estate
 from generator.schema import Application, Cluster, Zone, ZoneRoot
-from generator.vcs.builder import Derivation, GroupBuilder, vcs_name
-from generator.vcs.config import Assoc, Attr, Items, Scalar, scalar
+from generator.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
+from generator.vcs.config import Assoc, Attr, Items, Scalar, Value, scalar
 from generator.vcs.derive_storage import failover_volume, is_shared, shared_dg_group
 
 
@@ -86,11 +87,17 @@ def _app_storage(d: Derivation, g: GroupBuilder, estate: Estate, cluster: str, a
     return [t for t in tops if t in g.resources]
 
 
-def _ip(g: GroupBuilder, app_name: str, app: Application) -> str | None:
+def _ip(g: GroupBuilder, estate: Estate, cluster: str, app_name: str, app: Application) -> str | None:
+    """``NIC`` and ``IP`` on the application's device: in a guest its datalink name (:mod:`datalinks`),
+    localized per system when the guests' links differ."""
     if app.ip is None:
         return None
-    nic = g.add("NIC", vcs_name(app_name, "nic"), [Attr("Device", Scalar(app.ip.device))])
-    attrs = [Attr("Device", Scalar(app.ip.device)), Attr("Address", Scalar(app.ip.address))]
+    name = app.ip.device
+    nodes = [n for n in estate.cluster_systems(cluster) if n.system in g.systems]
+    per_system: dict[str, Value] = {n.system: Scalar(domain_device(n, name)) for n in nodes}
+    device = localized("Device", per_system) if per_system else [Attr("Device", Scalar(name))]
+    nic = g.add("NIC", vcs_name(app_name, "nic"), list(device))
+    attrs = [*device, Attr("Address", Scalar(app.ip.address))]
     if app.ip.netmask:
         attrs.append(Attr("NetMask", Scalar(app.ip.netmask)))
     if app.ip.prefix_len is not None:
@@ -123,7 +130,7 @@ def derive_application(d: Derivation, estate: Estate, cluster: str, app_name: st
         g.link(appres, top)
         if zres and g.resources[top].type == "Mount":
             g.link(top, zres)
-    ip = _ip(g, app_name, app)
+    ip = _ip(g, estate, cluster, app_name, app)
     if ip:
         g.link(appres, ip)
         if zres:

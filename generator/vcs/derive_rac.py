@@ -5,10 +5,11 @@ group with its CFS mounts and the ``Oracle`` resource, one ``Sid @node`` per nod
 
 from __future__ import annotations
 
+from generator.datalinks import domain_devices
 from generator.model import Estate
 from generator.schema import Cluster, RacSpec
-from generator.vcs.builder import Derivation, GroupBuilder, vcs_name
-from generator.vcs.config import Assoc, Attr, Items, Scalar, scalar
+from generator.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
+from generator.vcs.config import Assoc, Attr, Items, Scalar, Value, scalar
 from generator.vcs.derive_storage import cvm_group, mount_point
 
 CRS_GROUP = "crs_grp"
@@ -37,6 +38,15 @@ def _private_addresses(estate: Estate, rac: RacSpec, systems: list[str]) -> list
     return [Attr("Address", Scalar(by_sys[s]), s) for s in systems if s in by_sys]
 
 
+def _private_devices(estate: Estate, name: str, rac: RacSpec) -> list[Attr]:
+    """PrivNIC ``Device`` ``{ link = 0, ... }``: in guests their datalink names (:mod:`datalinks`),
+    localized per system when the guests' links differ."""
+    per_system: dict[str, Value] = {
+        n.system: Assoc(tuple((nic, str(i)) for i, nic in enumerate(domain_devices(n, rac.private_nics))))
+        for n in estate.cluster_systems(name)}
+    return localized("Device", per_system)
+
+
 def derive_rac(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> None:
     rac = cluster.rac
     if rac is None:
@@ -48,8 +58,7 @@ def derive_rac(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> No
     ocr_dg, ocr_vol = rac.ocr_vote.split("/")
     ocr_mnt = _cfs_volume(crs, estate, ocr_dg, ocr_vol, "ocrvote")
     priv = crs.add("PrivNIC", "ora_priv", [
-        Attr("Critical", scalar(0)),
-        Attr("Device", Assoc(tuple((nic, str(i)) for i, nic in enumerate(rac.private_nics)))),
+        Attr("Critical", scalar(0)), *_private_devices(estate, name, rac),
         *_private_addresses(estate, rac, systems), Attr("NetMask", Scalar(rac.netmask))])
     cssd = crs.add("CSSD", "cssd", [Attr("Critical", scalar(0))])
     crs.link(cssd, priv)

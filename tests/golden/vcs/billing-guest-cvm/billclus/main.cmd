@@ -31,12 +31,12 @@ hares -modify billing_vip_app StopProgram /opt/billing/bin/lb-deregister
 hares -modify billing_vip_app MonitorProgram /opt/billing/bin/lb-check
 hares -modify billing_vip_app Enabled 1
 hares -add billing_vip_ip IP billing_vip_grp
-hares -modify billing_vip_ip Device vnet0
+hares -modify billing_vip_ip Device net0
 hares -modify billing_vip_ip Address 10.20.30.40
 hares -modify billing_vip_ip NetMask 255.255.255.0
 hares -modify billing_vip_ip Enabled 1
 hares -add billing_vip_nic NIC billing_vip_grp
-hares -modify billing_vip_nic Device vnet0
+hares -modify billing_vip_nic Device net0
 hares -modify billing_vip_nic Enabled 1
 hares -link billing_vip_app billing_vip_ip
 hares -link billing_vip_ip billing_vip_nic

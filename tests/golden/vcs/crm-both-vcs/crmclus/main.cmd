@@ -11,7 +11,7 @@ hares -add crmdg_dg DiskGroup crm_grp
 hares -modify crmdg_dg DiskGroup crmdg
 hares -modify crmdg_dg Enabled 1
 hares -add crm_ip IP crm_grp
-hares -modify crm_ip Device vnet0
+hares -modify crm_ip Device net0
 hares -modify crm_ip Address 10.20.70.80
 hares -modify crm_ip NetMask 255.255.255.0
 hares -modify crm_ip Enabled 1
@@ -22,7 +22,7 @@ hares -modify crmdg_crmvol_mnt FSType vxfs
 hares -modify crmdg_crmvol_mnt FsckOpt -y
 hares -modify crmdg_crmvol_mnt Enabled 1
 hares -add crm_nic NIC crm_grp
-hares -modify crm_nic Device vnet0
+hares -modify crm_nic Device net0
 hares -modify crm_nic Enabled 1
 hares -add crmdg_crmvol_vol Volume crm_grp
 hares -modify crmdg_crmvol_vol DiskGroup crmdg

@@ -37,12 +37,12 @@ hares -modify docstore_vip_app StopProgram /opt/docstore/bin/vip-withdraw
 hares -modify docstore_vip_app MonitorProgram /opt/docstore/bin/vip-check
 hares -modify docstore_vip_app Enabled 1
 hares -add docstore_vip_ip IP docstore_vip_grp
-hares -modify docstore_vip_ip Device vnet0
+hares -modify docstore_vip_ip Device net0
 hares -modify docstore_vip_ip Address 10.20.60.70
 hares -modify docstore_vip_ip NetMask 255.255.255.0
 hares -modify docstore_vip_ip Enabled 1
 hares -add docstore_vip_nic NIC docstore_vip_grp
-hares -modify docstore_vip_nic Device vnet0
+hares -modify docstore_vip_nic Device net0
 hares -modify docstore_vip_nic Enabled 1
 hares -link docstore_vip_app docstore_vip_ip
 hares -link docstore_vip_ip docstore_vip_nic

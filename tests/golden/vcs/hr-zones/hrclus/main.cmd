@@ -9,7 +9,7 @@ hares -modify hrportal_app StopProgram /opt/portal/bin/portal-stop
 hares -modify hrportal_app MonitorProcesses /opt/portal/bin/portald
 hares -modify hrportal_app Enabled 1
 hares -add hrportal_ip IP hrportal_grp
-hares -modify hrportal_ip Device vnet0
+hares -modify hrportal_ip Device net0
 hares -modify hrportal_ip Address 10.20.50.60
 hares -modify hrportal_ip NetMask 255.255.255.0
 hares -modify hrportal_ip Enabled 1
@@ -20,7 +20,7 @@ hares -modify hrdg_portaldata_mnt FSType vxfs
 hares -modify hrdg_portaldata_mnt FsckOpt -y
 hares -modify hrdg_portaldata_mnt Enabled 1
 hares -add hrportal_nic NIC hrportal_grp
-hares -modify hrportal_nic Device vnet0
+hares -modify hrportal_nic Device net0
 hares -modify hrportal_nic Enabled 1
 hares -add hrz2_zone Zone hrportal_grp
 hares -modify hrz2_zone DetachZonePath 1

@@ -17,7 +17,7 @@ hares -modify ocrvote_ocrdg_voldg CVMActivation sw
 hares -modify ocrvote_ocrdg_voldg Enabled 1
 hares -add ora_priv PrivNIC crs_grp
 hares -modify ora_priv Critical 0
-hares -modify ora_priv Device vnet1 0 vnet2 1
+hares -modify ora_priv Device net1 0 net2 1
 hares -local ora_priv Address
 hares -modify ora_priv Address 192.168.250.1 -sys racg1
 hares -modify ora_priv Address 192.168.250.2 -sys racg2

@@ -11,7 +11,7 @@ hares -add tradedg_dg DiskGroup trading_grp
 hares -modify tradedg_dg DiskGroup tradedg
 hares -modify tradedg_dg Enabled 1
 hares -add trading_ip IP trading_grp
-hares -modify trading_ip Device vnet0
+hares -modify trading_ip Device net0
 hares -modify trading_ip Address 10.20.40.50
 hares -modify trading_ip NetMask 255.255.255.0
 hares -modify trading_ip Enabled 1
@@ -22,7 +22,7 @@ hares -modify tradedg_tradevol_mnt FSType vxfs
 hares -modify tradedg_tradevol_mnt FsckOpt -y
 hares -modify tradedg_tradevol_mnt Enabled 1
 hares -add trading_nic NIC trading_grp
-hares -modify trading_nic Device vnet0
+hares -modify trading_nic Device net0
 hares -modify trading_nic Enabled 1
 hares -add tradedg_tradevol_vol Volume trading_grp
 hares -modify tradedg_tradevol_vol DiskGroup tradedg
