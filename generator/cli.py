@@ -24,6 +24,7 @@ SUBCOMMAND_MODULES = (
     "generator.vcs.cli",
     "generator.migration.cli",
     "generator.runbook.cli",
+    "generator.review.cli",
 )
 
 

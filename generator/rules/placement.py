@@ -138,10 +138,14 @@ def split_guest_fs_features_need_vxvm(estate: Estate) -> Iterator[Finding]:
     guides; that VxFS in a split-model guest cannot reach VxVM in the control domain is [K] (the
     guide's own list of the affected features was not retrieved), hence a warning.
     """
+    exported: dict[str, set[str]] = {}
+    for v in estate.all_vdisks:
+        if v.spec.volume:
+            exported.setdefault(v.spec.volume, set()).add(v.domain.ref)
     for dg, vol in estate.iter_volumes():
         fs = estate.topology.storage.diskgroups[dg].volumes[vol].filesystem
-        guests = sorted({v.domain.ref for v in estate.all_vdisks if v.spec.volume == f"{dg}/{vol}"})
-        if fs is None or not guests:
+        guests = sorted(exported.get(f"{dg}/{vol}", ()))
+        if fs is None or not fs.features or not guests:
             continue
         for i, feature in enumerate(fs.features):
             yield Finding(
