@@ -152,7 +152,11 @@ def typst_to_pdf(source: bytes) -> bytes:
     except typst.TypstError as exc:
         raise EngineError(f"Typst failed: {exc.message}") from exc
     if warnings:
-        raise EngineError("Typst warned: " + "; ".join(w.message for w in warnings))
+        hint = ""
+        if any("font" in w.message for w in warnings):
+            hint = (" (the runbooks use DejaVu Sans and Sans Mono, and IPAexGothic for Japanese text; "
+                    "Debian: apt-get install fonts-dejavu-core fonts-ipaexfont-gothic, or run make system-deps)")
+        raise EngineError("Typst warned: " + "; ".join(w.message for w in warnings) + hint)
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -143,3 +143,23 @@ def test_pdf_has_no_timestamps(pdfs: dict[tuple[str, str], Path]) -> None:
     for path in pdfs.values():
         data = path.read_bytes()
         assert b"/CreationDate" not in data and b"/ModDate" not in data
+
+
+def _fonts(path: Path) -> str:
+    return subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
+
+
+def test_japanese_text_prints_in_the_japanese_font_and_english_runbooks_do_not_embed_it(
+        pdfs: dict[tuple[str, str], Path], tmp_path: Path) -> None:
+    step = Step(id="s", title="ゲストドメインを移行する", runs_on="t8a", commands=("ldm list",),
+                expected="`erpdb` が t8b で稼働している")
+    book = Runbook(id="ja", title="ライブマイグレーション", topology="ja", kind="migration", summary="手順書",
+                   sections=(Section(id="a", title="準備", steps=(step,)),))
+    path = tmp_path / "ja.pdf"
+    path.write_bytes(_compile(book, RenderContext(source_name="ja.yaml", source_sha256="0" * 64,
+                                                  owner="山田 太郎", change="変更-0042")))
+    text = _squash(_text(path))
+    for phrase in ("ライブマイグレーション", "ゲストドメインを移行する", "稼働している", "山田太郎", "変更-0042"):
+        assert phrase in text
+    assert "IPAexGothic" in _fonts(path)
+    assert "IPAexGothic" not in _fonts(pdfs[("erp-split", "build-out")])

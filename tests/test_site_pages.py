@@ -86,3 +86,15 @@ def test_wrong_topologies_are_reported_with_their_location_and_do_not_stop_the_o
     assert len(wrong) == 1  # the shape-valid one: its overview and diagnostics, no artifacts
     assert sorted(p.name for p in wrong[0].iterdir()) == ["diagnostics.md", "index.md"]
     assert "REF002" in (wrong[0] / "diagnostics.md").read_text("utf-8")
+
+
+def test_planned_migrations_link_to_their_plan_and_runbook_pages() -> None:
+    from generator.pipeline import check_file, render_checked
+    from generator.sphinx_ext.topology_pages import topology_pages
+
+    checked = check_file(Path("topologies/erp-split.yaml"))
+    pages = dict(topology_pages(checked, render_checked(checked, {"pdf": "0"}), {}))
+    row = next(line for line in pages["index.md"].decode().splitlines() if line.startswith("| `erpdb`"))
+    assert row.endswith("| {doc}`plan and diagrams <migrations-erpdb-to-t8b>`, "
+                        "{doc}`runbook <runbooks-migrate-erpdb-to-t8b>` |")
+    assert {"migrations-erpdb-to-t8b.md", "runbooks-migrate-erpdb-to-t8b.md"} <= set(pages)

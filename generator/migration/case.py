@@ -17,6 +17,11 @@ from generator.schema import Migration, MigrationKind
 Loc = tuple[str | int, ...]
 
 
+def migration_slug(domain: str, target: str) -> str:
+    """``erpdb``, ``t8b`` -> ``erpdb-to-t8b``: the folder of a migration's artifacts and its runbook's id stem."""
+    return f"{domain}-to-{target}"
+
+
 @dataclass(frozen=True)
 class MigrationCase:
     """A migration with its guest resolved. ``index`` is its position in ``migrations`` (None: unplanned)."""
@@ -58,7 +63,7 @@ class MigrationCase:
     @property
     def slug(self) -> str:
         """Folder name of the migration's artifacts: ``<domain>-to-<host>``."""
-        return f"{self.guest.name}-to-{self.target}"
+        return migration_slug(self.guest.name, self.target)
 
     @property
     def runbook_id(self) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from generator.artifacts import Artifact
 from generator.datalinks import vnet_links
 from generator.diagnostics import Diagnostic
+from generator.migration.case import migration_slug
 from generator.model import Estate
 from generator.pipeline import Checked
 from generator.rules.engine import Rule
@@ -105,6 +107,18 @@ def _versions(topology: Topology) -> str:
     return ", ".join(parts) or "not stated"
 
 
+def _migrations(topology: Topology, groups: list[Group]) -> list[dict[str, Any]]:
+    """Planned migrations with links to their plan page and runbook page (when rendered)."""
+    pages = {g.docname: g.title for g in groups}
+    rows = []
+    for m in topology.migrations:
+        slug = migration_slug(m.domain.split("/")[-1], m.to)
+        links = [(doc, label) for doc, label in ((f"migrations-{slug}", "plan and diagrams"),
+                                                 (f"runbooks-migrate-{slug}", "runbook")) if doc in pages]
+        rows.append({"m": m, "links": links})
+    return rows
+
+
 def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Group]) -> bytes:
     assert checked.loaded.topology is not None
     topology = checked.loaded.topology
@@ -117,7 +131,7 @@ def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Grou
         hosts=_hosts(estate), domains=_domains(estate), clusters=_clusters(estate),
         vdisks=_vdisks(estate), vnets=_vnets(estate),
         luns=sorted(topology.storage.luns.items()), diskgroups=sorted(topology.storage.diskgroups.items()),
-        zones=sorted(topology.zones.items()), migrations=topology.migrations, format_size=format_size,
+        zones=sorted(topology.zones.items()), migrations=_migrations(topology, groups), format_size=format_size,
         diagrams=overview, groups=groups, rendered=checked.ok)
 
 
