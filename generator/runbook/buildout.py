@@ -66,6 +66,8 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
     commands = [cmd.add_domain(d.name, spec.cpu_arch.value), f"ldm set-vcpu {spec.vcpus} {d.name}",
                 f"ldm set-memory {cmd.ldm_size(spec.memory)} {d.name}"]
+    if spec.failure_policy:
+        commands.append(f"ldm set-domain failure-policy={spec.failure_policy.value} {d.name}")
     if spec.master:
         commands.append(f"ldm set-domain master={spec.master} {d.name}")
     for name, vnet in sorted(spec.vnets.items()):
@@ -81,6 +83,12 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
         commands.append(f"ldm set-var boot-device={boot} {d.name}")
     commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
     notes = [_links_note(d)] if spec.vnets else []
+    master = estate.domain(f"{d.host}/{spec.master}") if spec.master else None
+    if master is not None and not master.spec.failure_policy:
+        notes.append(f"`{spec.master}` has no failure-policy in the topology, so it keeps the default `ignore` "
+                     f"and `master={spec.master}` changes nothing when it fails (Oracle VM Server for SPARC "
+                     "admin guide, domain dependencies [S]); give the master a failure-policy if the guest "
+                     "must stop, reset or panic with it.")
     migrating = any(m.domain in (d.name, d.ref) for m in estate.topology.migrations)
     if spec.cpu_arch.value == "native" and migrating:
         notes.append("cpu-arch=native: migration only to a host with the same CPU type and frequency.")
@@ -94,18 +102,35 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
                 minutes=10, notes=tuple(notes))
 
 
+def _policy_steps(estate: Estate) -> list[Step]:
+    """Per host, the failure policy of the master domains that exist before the guests are built.
+
+    failure-policy is a property of the master: it says what happens to the domains naming it in
+    ``master=`` (ldm(8), domain dependencies [S]). A guest that is itself a master gets it in its own step.
+    """
+    masters = [d for d in estate.domains if d.spec.failure_policy and not d.is_guest]
+    steps = []
+    for host in sorted({d.host for d in masters}):
+        on_host = [d for d in masters if d.host == host]
+        steps.append(Step(
+            id=f"failure-policy-{host}", title=f"Set the failure policy of the master domains on {host}",
+            runs_on=ldm_node(estate, host),
+            commands=tuple(f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"
+                           for d in on_host if d.spec.failure_policy),
+            expected="; ".join(f"`{d.name}` shows failure-policy={d.spec.failure_policy.value} under CONTROL"
+                               for d in on_host if d.spec.failure_policy) + ".",
+            verify=tuple(f"ldm list -o domain {d.name}" for d in on_host),
+            backout=tuple(f"ldm set-domain failure-policy=ignore {d.name}" for d in on_host),
+            minutes=2))
+    return steps
+
+
 def guests_section(estate: Estate) -> Section | None:
     steps = [_guest_step(estate, d) for d in estate.guests]
     if not steps:
         return None
-    policies = [cmd_ for d in estate.domains if d.spec.failure_policy
-                for cmd_ in [f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"]]
-    if policies:
-        steps.insert(0, Step(id="failure-policy", title="Set the failure policy of the master domains",
-                             runs_on=ldm_node(estate, estate.guests[0].host), commands=tuple(policies),
-                             expected="failure-policy shown by `ldm list -o domain`.",
-                             verify=("ldm list -o domain primary",), minutes=2))
-    return Section(id="guests", title="Guest domains", steps=tuple(steps), depends_on=("exports", "services"),
+    return Section(id="guests", title="Guest domains", steps=(*_policy_steps(estate), *steps),
+                   depends_on=("exports", "services"),
                    intro="Each guest is defined only on its home host; other hosts receive it by fail-over "
                          "or migration. Install Solaris in each guest from its console (`ldm list -o console "
                          "GUEST` gives the port) before the next phase.",
