@@ -172,3 +172,30 @@ def rac_private_nics_on_guests(estate: Estate) -> Iterator[Finding]:
                     f"private NIC {nic} is neither a vnet nor a vnet's link name in {', '.join(missing)}",
                     "name a vnet of every guest node, or its datalink name; PrivNIC uses the link name",
                 )
+
+
+@rule(
+    "VCS102",
+    Severity.WARNING,
+    source="Cluster Server Bundled Agents Reference: IP agent (a virtual address is online on one system "
+    "at a time, in a failover group); VCS Administrator's Guide: failover and parallel service groups",
+    basis="K",
+    category="clusters",
+)
+def parallel_application_without_ip(estate: Estate) -> Iterator[Finding]:
+    """A parallel application has no virtual IP: the address would be up on every node at once.
+
+    Basis [K] (known behaviour, not a quoted limit, hence a warning): a parallel group is online on all of
+    its systems, so an IP resource in it plumbs the same address on each node; VCS IP resources belong in
+    failover groups. The main.cf verifier says the same of the generated group (its VCS057).
+    """
+    for name, c in sorted(estate.topology.clusters.items()):
+        for app, spec in sorted(c.applications.items()):
+            if spec.parallel and spec.ip is not None:
+                yield Finding(
+                    ("clusters", name, "applications", app, "ip"),
+                    f"parallel application {app} brings IP {spec.ip.address} up on every node of {name} at "
+                    "once (an address conflict)",
+                    "set parallel: false so the address fails over with the application, or move the IP to "
+                    "a failover application of its own",
+                )

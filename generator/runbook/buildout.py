@@ -13,7 +13,7 @@ from generator.datalinks import vnet_links
 from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
 from generator.runbook.installation import install_section
-from generator.runbook.iodomains import io_domains_section
+from generator.runbook.iodomains import alternate_io_domains, io_domains_section
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.placement import ldm_node
 from generator.runbook.storage import diskgroup_section, export_section, filesystem_section
@@ -44,12 +44,25 @@ def _services_step(estate: Estate, d: DomainInfo) -> Step | None:
                 verify=(f"ldm list-services {d.name}",), backout=tuple(backout), minutes=5, notes=notes)
 
 
-def services_section(estate: Estate) -> Section | None:
-    steps = [s for d in estate.domains if (s := _services_step(estate, d))]
+def services_section(estate: Estate, io_domains: bool = False) -> Section | None:
+    """Services of the domains that exist from the start, or (``io_domains``) of the alternate I/O domains.
+
+    The control domain's console service comes first: the alternate I/O domains are bound, started and
+    installed from their consoles, which need a vcc and vntsd (ldm(8), vntsd(8) [S]). Services of an
+    alternate I/O domain can only be added once that domain exists.
+    """
+    created = {(d.host, d.name) for d in alternate_io_domains(estate)}
+    steps = [s for d in estate.domains if ((d.host, d.name) in created) == io_domains
+             and (s := _services_step(estate, d))]
     if not steps:
         return None
+    if io_domains:
+        return Section(id="services-io", title="Virtual services of the alternate I/O domains",
+                       steps=tuple(steps), depends_on=("io-domains",),
+                       intro="Run in the control domain of each host, for every alternate I/O domain of "
+                             "that host, once it runs.",
+                       backout=("Run each step's back-out; nothing uses the services yet.",))
     return Section(id="services", title="Virtual disk, switch and console services", steps=tuple(steps),
-                   depends_on=("io-domains",),
                    intro="Run in the control domain of each host, for every service domain of that host.",
                    backout=("Run each step's back-out; nothing uses the services yet.",))
 
@@ -66,6 +79,8 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
     commands = [cmd.add_domain(d.name, spec.cpu_arch.value), f"ldm set-vcpu {spec.vcpus} {d.name}",
                 f"ldm set-memory {cmd.ldm_size(spec.memory)} {d.name}"]
+    if spec.failure_policy:
+        commands.append(f"ldm set-domain failure-policy={spec.failure_policy.value} {d.name}")
     if spec.master:
         commands.append(f"ldm set-domain master={spec.master} {d.name}")
     for name, vnet in sorted(spec.vnets.items()):
@@ -81,6 +96,12 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
         commands.append(f"ldm set-var boot-device={boot} {d.name}")
     commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
     notes = [_links_note(d)] if spec.vnets else []
+    master = estate.domain(f"{d.host}/{spec.master}") if spec.master else None
+    if master is not None and not master.spec.failure_policy:
+        notes.append(f"`{spec.master}` has no failure-policy in the topology, so it keeps the default `ignore` "
+                     f"and `master={spec.master}` changes nothing when it fails (Oracle VM Server for SPARC "
+                     "admin guide, domain dependencies [S]); give the master a failure-policy if the guest "
+                     "must stop, reset or panic with it.")
     migrating = any(m.domain in (d.name, d.ref) for m in estate.topology.migrations)
     if spec.cpu_arch.value == "native" and migrating:
         notes.append("cpu-arch=native: migration only to a host with the same CPU type and frequency.")
@@ -94,18 +115,35 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
                 minutes=10, notes=tuple(notes))
 
 
+def _policy_steps(estate: Estate) -> list[Step]:
+    """Per host, the failure policy of the master domains that exist before the guests are built.
+
+    failure-policy is a property of the master: it says what happens to the domains naming it in
+    ``master=`` (ldm(8), domain dependencies [S]). A guest that is itself a master gets it in its own step.
+    """
+    masters = [d for d in estate.domains if d.spec.failure_policy and not d.is_guest]
+    steps = []
+    for host in sorted({d.host for d in masters}):
+        on_host = [d for d in masters if d.host == host]
+        steps.append(Step(
+            id=f"failure-policy-{host}", title=f"Set the failure policy of the master domains on {host}",
+            runs_on=ldm_node(estate, host),
+            commands=tuple(f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"
+                           for d in on_host if d.spec.failure_policy),
+            expected="; ".join(f"`{d.name}` shows failure-policy={d.spec.failure_policy.value} under CONTROL"
+                               for d in on_host if d.spec.failure_policy) + ".",
+            verify=tuple(f"ldm list -o domain {d.name}" for d in on_host),
+            backout=tuple(f"ldm set-domain failure-policy=ignore {d.name}" for d in on_host),
+            minutes=2))
+    return steps
+
+
 def guests_section(estate: Estate) -> Section | None:
     steps = [_guest_step(estate, d) for d in estate.guests]
     if not steps:
         return None
-    policies = [cmd_ for d in estate.domains if d.spec.failure_policy
-                for cmd_ in [f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"]]
-    if policies:
-        steps.insert(0, Step(id="failure-policy", title="Set the failure policy of the master domains",
-                             runs_on=ldm_node(estate, estate.guests[0].host), commands=tuple(policies),
-                             expected="failure-policy shown by `ldm list -o domain`.",
-                             verify=("ldm list -o domain primary",), minutes=2))
-    return Section(id="guests", title="Guest domains", steps=tuple(steps), depends_on=("exports", "services"),
+    return Section(id="guests", title="Guest domains", steps=(*_policy_steps(estate), *steps),
+                   depends_on=("exports", "services", "services-io"),
                    intro="Each guest is defined only on its home host; other hosts receive it by fail-over "
                          "or migration. Install Solaris in each guest from its console (`ldm list -o console "
                          "GUEST` gives the port) before the next phase.",
@@ -138,7 +176,8 @@ def _link(sections: list[Section | None]) -> tuple[Section, ...]:
 
 def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
     t = estate.topology
-    sections = _link([io_domains_section(estate), services_section(estate),
+    sections = _link([services_section(estate), io_domains_section(estate),
+                      services_section(estate, io_domains=True),
                       install_section(estate, guests=False), diskgroup_section(estate, in_guests=False),
                       export_section(estate), guests_section(estate),
                       install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),

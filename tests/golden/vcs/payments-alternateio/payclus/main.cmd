@@ -15,6 +15,7 @@ hagrp -modify pay1_grp SystemList t8e 0 t8f 1
 hagrp -modify pay1_grp AutoStartList t8e
 hares -add pay1_ldom LDom pay1_grp
 hares -modify pay1_ldom LDomName pay1
+hares -modify pay1_ldom DomainFailurePolicy primary stop
 hares -modify pay1_ldom UserName ldmmig
 hares -modify pay1_ldom Password gvnTlvIbyV
 hares -modify pay1_ldom Enabled 1
@@ -34,6 +35,7 @@ hagrp -modify pay2_grp SystemList t8f 0 t8e 1
 hagrp -modify pay2_grp AutoStartList t8f
 hares -add pay2_ldom LDom pay2_grp
 hares -modify pay2_ldom LDomName pay2
+hares -modify pay2_ldom DomainFailurePolicy primary stop
 hares -modify pay2_ldom UserName ldmmig
 hares -modify pay2_ldom Password gvnTlvIbyV
 hares -modify pay2_ldom Enabled 1

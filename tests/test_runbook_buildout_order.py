@@ -1,0 +1,69 @@
+"""Build-out steps act on domains that exist, on the host that owns them, in an order ldm accepts."""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+
+from generator.runbook.model import Runbook, Step
+from generator.runbook.placement import ldm_node
+
+from .runbook_support import EXAMPLE_NAMES, books, estate
+
+
+def _buildout(name: str) -> Runbook:
+    return next(b for b in books(name) if b.id == "build-out")
+
+
+def _steps(book: Runbook) -> list[Step]:
+    return [step for section in book.ordered_sections() for step in section.steps]
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_failure_policy_is_set_on_an_existing_domain_in_its_own_host(name: str) -> None:
+    est = estate(name)
+    created: set[tuple[str, str]] = set()  # (node, domain) made by an earlier `ldm add-domain`
+    for step in _steps(_buildout(name)):
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] == ["ldm", "add-domain"]:
+                created.add((step.runs_on, words[-1]))
+            if words[:2] != ["ldm", "set-domain"] or not any(w.startswith("failure-policy=") for w in words):
+                continue
+            target = [d for d in est.domains if d.name == words[-1] and ldm_node(est, d.host) == step.runs_on]
+            assert target, f"{line!r} runs on {step.runs_on}, which has no domain {words[-1]}"
+            assert not target[0].is_guest or (step.runs_on, words[-1]) in created, f"{line!r} before add-domain"
+
+
+def test_the_master_domain_carries_the_failure_policy_on_every_host() -> None:
+    est = estate("payments-alternateio")
+    lines = {(step.runs_on, line) for step in _steps(_buildout("payments-alternateio")) for line in step.commands}
+    for host in ("t8e", "t8f"):
+        assert (ldm_node(est, host), "ldm set-domain failure-policy=stop primary") in lines
+    assert not any("failure-policy" in line and "pay" in line for _, line in lines)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_domains_are_bound_only_once_their_host_has_a_console_service(name: str) -> None:
+    consoles: set[str] = set()  # nodes where an `ldm add-vcc` ran earlier
+    for step in _steps(_buildout(name)):
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] == ["ldm", "add-vcc"]:
+                consoles.add(step.runs_on)
+            if words[:2] == ["ldm", "bind-domain"]:
+                assert step.runs_on in consoles, f"{line!r} on {step.runs_on} before any vcc (no console)"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_services_are_added_to_domains_that_exist(name: str) -> None:
+    est = estate(name)
+    existing = {(ldm_node(est, d.host), d.name) for d in est.domains if d.is_control}
+    for step in _steps(_buildout(name)):
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] == ["ldm", "add-domain"]:
+                existing.add((step.runs_on, words[-1]))
+            if words[:2] in (["ldm", "add-vds"], ["ldm", "add-vsw"], ["ldm", "add-vcc"]):
+                assert (step.runs_on, words[-1]) in existing, f"{line!r} before its domain exists"
