@@ -111,7 +111,8 @@ def _repeated(items: list[Export]) -> list[bool]:
 def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     repeated = _repeated(items)
     commands = [cmd.add_vdsdev(e.backend, e.vdisk.export_name, e.service.name, slice_=e.vdisk.spec.slice,
-                               mpgroup=e.vdisk.spec.mpgroup, force=again) for e, again in zip(items, repeated, strict=True)]
+                               mpgroup=e.vdisk.spec.mpgroup, force=again)
+                for e, again in zip(items, repeated, strict=True)]
     backout = [f"ldm remove-vdsdev {e.vdisk.export_name}@{e.service.name}" for e in reversed(items)]
     notes = [SHARED_BACKEND_NOTE] if any(repeated) else []
     if any(e.host != e.vdisk.domain.host for e in items):
