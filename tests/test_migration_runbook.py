@@ -112,6 +112,31 @@ def test_manual_migration_of_vcs_guest_freezes_the_group() -> None:
     assert any(c.startswith("ldm migrate-domain -p") for c in commands)
 
 
+def test_recovery_of_a_vcs_guest_freezes_before_ldm_by_hand_and_unfreezes_before_online() -> None:
+    # Stopping a domain VCS still manages is a fault it fails over; a frozen group cannot be brought
+    # online. The back-out used to do the first and ask for the second.
+    for via in (None, "manual"):
+        book, _ = _runbook(EXAMPLES / "erp-split.yaml", via=via)
+        back = next(s for s in book.sections if s.id == "backout")
+        commands = [c for step in back.steps for c in step.commands]
+        texts = " ".join(step.expected for step in back.steps)
+        first_stop = commands.index("ldm stop-domain -f erpdb")
+        unfreeze = commands.index("hagrp -unfreeze erpdb_grp")
+        assert unfreeze > max(i for i, c in enumerate(commands) if c == "ldm remove-domain erpdb")
+        assert texts.index("hagrp -online erpdb_grp") > texts.index("erpdb_grp ONLINE on the host")
+        everything = _commands(book)
+        assert everything.count("hagrp -freeze erpdb_grp") == 1  # the manual run froze it earlier
+        assert everything.index("hagrp -freeze erpdb_grp") < everything.index("ldm stop-domain -f erpdb")
+        assert first_stop < unfreeze
+
+
+def test_temporary_freeze_is_checked_with_tfrozen() -> None:
+    book, _ = _runbook(EXAMPLES / "erp-split.yaml", via="manual")
+    freeze = next(step for s in book.sections for step in s.steps if step.id == "freeze")
+    assert "hagrp -freeze erpdb_grp" in freeze.commands and "-persistent" not in freeze.commands[0]
+    assert "TFrozen shows 1" in freeze.expected and "Frozen shows 1" not in freeze.expected.replace("TFrozen", "")
+
+
 def test_plan_json_is_deterministic_and_names_its_source() -> None:
     plan = _plan(VALID / "migration-vcs-warm.yaml")
     text = plan.to_json("tests/topologies/valid/migration-vcs-warm.yaml")

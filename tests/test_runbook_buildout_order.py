@@ -42,3 +42,28 @@ def test_the_master_domain_carries_the_failure_policy_on_every_host() -> None:
     for host in ("t8e", "t8f"):
         assert (ldm_node(est, host), "ldm set-domain failure-policy=stop primary") in lines
     assert not any("failure-policy" in line and "pay" in line for _, line in lines)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_domains_are_bound_only_once_their_host_has_a_console_service(name: str) -> None:
+    consoles: set[str] = set()  # nodes where an `ldm add-vcc` ran earlier
+    for step in _steps(_buildout(name)):
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] == ["ldm", "add-vcc"]:
+                consoles.add(step.runs_on)
+            if words[:2] == ["ldm", "bind-domain"]:
+                assert step.runs_on in consoles, f"{line!r} on {step.runs_on} before any vcc (no console)"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_services_are_added_to_domains_that_exist(name: str) -> None:
+    est = estate(name)
+    existing = {(ldm_node(est, d.host), d.name) for d in est.domains if d.is_control}
+    for step in _steps(_buildout(name)):
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] == ["ldm", "add-domain"]:
+                existing.add((step.runs_on, words[-1]))
+            if words[:2] in (["ldm", "add-vds"], ["ldm", "add-vsw"], ["ldm", "add-vcc"]):
+                assert (step.runs_on, words[-1]) in existing, f"{line!r} before its domain exists"

@@ -56,9 +56,11 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "recover-inspect",
             "After a failed migration: find the surviving copy",
             n.source,
-            (f"ldm list -o status {n.domain}", f"ldm list {n.domain}"),
+            (*_freeze(case, n), f"ldm list -o status {n.domain}", f"ldm list {n.domain}"),
             f"Flag e on {n.source} means the state was sent but not acknowledged. Run ldm list "
-            f"{n.domain} on {n.target} too before deciding.",
+            f"{n.domain} on {n.target} too before deciding."
+            + (f" {n.group} is frozen: VCS does not act on the domain while you clean up by hand."
+               if case.cluster else ""),
             notes=("Never run the domain on both hosts: decide on one copy with the change owner.",),
         ),
         Step(
@@ -82,15 +84,48 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 f"ldm unbind-domain {n.domain}",
                 f"ldm remove-domain {n.domain}",
             ),
-            f"ldm list on {n.target} no longer shows {n.domain}; then restart it on {n.source}: "
-            + (
-                f"hagrp -online {n.group} -sys {n.source}"
-                if case.cluster
-                else f"ldm start-domain {n.domain}"
-            )
-            + ".",
+            f"ldm list on {n.target} no longer shows {n.domain}"
+            + ("." if case.cluster else f"; then restart it on {n.source}: ldm start-domain {n.domain}."),
             irreversible=True,
         ),
+        *_vcs_resume(case, n),
     ]
     steps.extend(password_cleanup(case, n, "backout-password-file"))
     return tuple(steps)
+
+
+def _freeze(case: MigrationCase, n: cmd.Names) -> tuple[str, ...]:
+    """Freeze a VCS-managed guest's group before its copies are stopped or removed by hand.
+
+    A manual migration froze it already (:func:`generator.migration.phases.freeze_steps`); a
+    VCS-driven one did not, and an ``ldm stop-domain`` under a group VCS still manages is a fault
+    it would fail over (VCS Administrator's Guide, "About freezing service groups").
+    """
+    return (f"hagrp -freeze {n.group}",) if case.cluster and case.via == "vcs" else ()
+
+
+def _vcs_resume(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
+    """After the clean-up: hand the group back to VCS and start it where the copy survived.
+
+    A frozen group cannot be brought online, so unfreeze first; the probes make VCS re-read the
+    domain's state on both hosts before anything is started.
+    """
+    if not case.cluster:
+        return ()
+    return (
+        Step(
+            "recover-vcs",
+            f"Hand {n.group} back to VCS",
+            n.source,
+            (
+                f"hagrp -unfreeze {n.group}",
+                f"hares -probe {n.resource} -sys {n.source}",
+                f"hares -probe {n.resource} -sys {n.target}",
+                f"hagrp -state {n.group}",
+            ),
+            f"{n.group} ONLINE on the host that kept {n.domain} running. If the domain ran on neither "
+            f"host: hagrp -clear {n.group} -sys {n.source} (when FAULTED), then hagrp -online "
+            f"{n.group} -sys {n.source}.",
+            minutes=5,
+        ),
+    )

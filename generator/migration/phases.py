@@ -295,7 +295,8 @@ def freeze_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"Freeze {n.group} so VCS does not react to the manual move",
             n.source,
             (f"hagrp -freeze {n.group}",),
-            f"hagrp -display {n.group} -attribute Frozen shows 1.",
+            f"hagrp -value {n.group} TFrozen shows 1 (a temporary freeze sets TFrozen; Frozen stays 0 "
+            "unless -persistent is used).",
             backout=(f"hagrp -unfreeze {n.group}",),
             minutes=2,
         ),

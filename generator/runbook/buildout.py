@@ -13,7 +13,7 @@ from generator.datalinks import vnet_links
 from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
 from generator.runbook.installation import install_section
-from generator.runbook.iodomains import io_domains_section
+from generator.runbook.iodomains import alternate_io_domains, io_domains_section
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.placement import ldm_node
 from generator.runbook.storage import diskgroup_section, export_section, filesystem_section
@@ -44,12 +44,25 @@ def _services_step(estate: Estate, d: DomainInfo) -> Step | None:
                 verify=(f"ldm list-services {d.name}",), backout=tuple(backout), minutes=5, notes=notes)
 
 
-def services_section(estate: Estate) -> Section | None:
-    steps = [s for d in estate.domains if (s := _services_step(estate, d))]
+def services_section(estate: Estate, io_domains: bool = False) -> Section | None:
+    """Services of the domains that exist from the start, or (``io_domains``) of the alternate I/O domains.
+
+    The control domain's console service comes first: the alternate I/O domains are bound, started and
+    installed from their consoles, which need a vcc and vntsd (ldm(8), vntsd(8) [S]). Services of an
+    alternate I/O domain can only be added once that domain exists.
+    """
+    created = {(d.host, d.name) for d in alternate_io_domains(estate)}
+    steps = [s for d in estate.domains if ((d.host, d.name) in created) == io_domains
+             and (s := _services_step(estate, d))]
     if not steps:
         return None
+    if io_domains:
+        return Section(id="services-io", title="Virtual services of the alternate I/O domains",
+                       steps=tuple(steps), depends_on=("io-domains",),
+                       intro="Run in the control domain of each host, for every alternate I/O domain of "
+                             "that host, once it runs.",
+                       backout=("Run each step's back-out; nothing uses the services yet.",))
     return Section(id="services", title="Virtual disk, switch and console services", steps=tuple(steps),
-                   depends_on=("io-domains",),
                    intro="Run in the control domain of each host, for every service domain of that host.",
                    backout=("Run each step's back-out; nothing uses the services yet.",))
 
@@ -130,7 +143,7 @@ def guests_section(estate: Estate) -> Section | None:
     if not steps:
         return None
     return Section(id="guests", title="Guest domains", steps=(*_policy_steps(estate), *steps),
-                   depends_on=("exports", "services"),
+                   depends_on=("exports", "services", "services-io"),
                    intro="Each guest is defined only on its home host; other hosts receive it by fail-over "
                          "or migration. Install Solaris in each guest from its console (`ldm list -o console "
                          "GUEST` gives the port) before the next phase.",
@@ -163,7 +176,8 @@ def _link(sections: list[Section | None]) -> tuple[Section, ...]:
 
 def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
     t = estate.topology
-    sections = _link([io_domains_section(estate), services_section(estate),
+    sections = _link([services_section(estate), io_domains_section(estate),
+                      services_section(estate, io_domains=True),
                       install_section(estate, guests=False), diskgroup_section(estate, in_guests=False),
                       export_section(estate), guests_section(estate),
                       install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),

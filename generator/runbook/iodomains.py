@@ -67,6 +67,7 @@ def io_domains_section(estate: Estate) -> Section | None:
         steps += [release] if release else []
         steps += [_create_step(estate, d) for d in on_host]
     return Section(id="io-domains", title="Alternate I/O domains", steps=tuple(steps),
+                   depends_on=("services",),
                    intro="Each alternate I/O domain takes over its own PCIe bus, so the guests keep their "
                          "disks and networks while the control domain reboots.",
                    backout=("Remove the domains (step back-outs), then give the buses back to the control "

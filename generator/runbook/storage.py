@@ -123,7 +123,7 @@ def export_section(estate: Estate) -> Section | None:
     if not by_host:
         return None
     steps = tuple(_export_step(estate, host, items) for host, items in sorted(by_host.items()))
-    depends = ["services"]
+    depends = ["services", "services-io"]
     if any(not dg_in_guests(estate, dg) for dg in estate.topology.storage.diskgroups.values()):
         depends.append("storage-io")
     return Section(id="exports", title="Virtual disk back ends", steps=steps, depends_on=tuple(depends),
