@@ -38,6 +38,24 @@ def _coordinator_step(fencing: Fencing, first: str) -> Step:
                 minutes=5, notes=("Use an odd number of coordinator disks (three) that support SCSI-3 PR.",))
 
 
+CPS_REGISTRATION = (
+    "vxfen in cps mode starts only if each CP server already knows this cluster, its nodes and users; "
+    "Veritas's procedures check that with `cpsadm -s CP_SERVER -a list_nodes` and `-a list_users` and send "
+    "you to the Cluster Server Installation Guide to prepare a CP server otherwise (VCS Administrator's Guide "
+    "7.3, server-based fencing [S]). The installer's fencing configuration normally does that registration "
+    "[K]."
+)
+
+
+def _cps_check_step(fencing: Fencing, cid: str, first: str) -> Step:
+    hosts = [server.rpartition(":")[0] or server for server in fencing.cp_servers]
+    return Step(id="cps-check", title="Check that the CP servers know this cluster", runs_on=first,
+                commands=tuple(f"cpsadm -s {h} -a {action}" for h in hosts
+                               for action in ("list_nodes", "list_users")),
+                expected=f"Every CP server lists the nodes of `{cid}` and its users.", minutes=3,
+                notes=(CPS_REGISTRATION,))
+
+
 def _node_step(fencing: Fencing, node: DomainInfo) -> Step:
     commands = ["cat > /etc/vxfenmode <<'EOF'", *vxfenmode_lines(fencing), "EOF"]
     if fencing.mode is FencingMode.SCSI3:
@@ -58,6 +76,8 @@ def fencing_section(estate: Estate, cid: str, nodes: list[DomainInfo]) -> Sectio
     steps = [_node_step(fencing, n) for n in nodes]
     if fencing.mode is FencingMode.SCSI3:
         steps.insert(0, _coordinator_step(fencing, nodes[0].system))
+    if fencing.mode is FencingMode.CPS and fencing.cp_servers:
+        steps.insert(0, _cps_check_step(fencing, cid, nodes[0].system))
     notes = []
     if fencing.mode is FencingMode.SCSI3 and any(n.is_guest for n in nodes):
         notes.append("SCSI-3 fencing in guest domains needs whole physical disks exported to the guests and "

@@ -8,6 +8,8 @@ role rests on host-local disks cannot simply be live-migrated (REFERENCE.md 1.4 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import DomainInfo, Estate
 from generator.runbook.model import Runbook, Section, Step
 from generator.runbook.placement import dg_domains
@@ -16,6 +18,16 @@ from generator.schema import DiskGroup
 
 CAUTION = ("Live migration in FSS environments: a guest that holds FSS disks local to its host cannot be "
            "migrated to a host that does not see them (REFERENCE.md 5.4, unverified).")
+
+
+FSS_NOTES = (
+    "Not from a cited source [K]: initialise each local disk (`vxdisksetup`) on the node that owns it, before "
+    "its `vxdisk export`, if this node cannot; a remote disk can show on this node under another name, so "
+    "match it by UDID in `vxdisk -e list`.",
+    "Not from a cited source [K]: `vxprint -g DG -ht` must show the plexes of each mirrored volume on disks of "
+    "different hosts; if both sit on one host's disks, re-create the volume with `mirror=host` added to "
+    "its `vxassist make`.",
+)
 
 
 def _local_disks(estate: Estate, dg: DiskGroup, node: DomainInfo) -> list[str]:
@@ -43,7 +55,7 @@ def _dg_section(estate: Estate, name: str, dg: DiskGroup) -> Section:
     steps = _export_steps(estate, name, dg)
     create = dg_step(estate, name, dg)
     if create:
-        steps.append(create)
+        steps.append(replace(create, notes=(*create.notes, *FSS_NOTES)))
     for vol, spec in sorted(dg.volumes.items()):
         if spec.filesystem is not None:
             fs = fs_step(estate, name, vol, spec.filesystem.mount, spec.filesystem.cluster)
