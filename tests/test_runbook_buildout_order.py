@@ -67,3 +67,27 @@ def test_services_are_added_to_domains_that_exist(name: str) -> None:
                 existing.add((step.runs_on, words[-1]))
             if words[:2] in (["ldm", "add-vds"], ["ldm", "add-vsw"], ["ldm", "add-vcc"]):
                 assert (step.runs_on, words[-1]) in existing, f"{line!r} before its domain exists"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_a_back_end_exported_again_from_the_same_service_domain_is_forced(name: str) -> None:
+    est = estate(name)
+    for step in _steps(_buildout(name)):
+        host = next((h for h in est.topology.hosts if ldm_node(est, h) == step.runs_on), None)
+        owner = {s.name: s.domain.name for s in est.services("vds", host)} if host else {}
+        seen: set[tuple[str, str]] = set()
+        for line in step.commands:
+            words = shlex.split(line)
+            if words[:2] != ["ldm", "add-vdsdev"]:
+                continue
+            backend, target = [w for w in words[2:] if "=" not in w and w != "-f"]
+            key = (owner[target.split("@")[1]], backend)
+            assert ("-f" in words) == (key in seen), f"{line!r}: -f exactly when {key} is already exported"
+            seen.add(key)
+
+
+def test_the_shared_data_lun_of_the_crm_guests_is_exported_twice_with_f_the_second_time() -> None:
+    lines = [line for step in _steps(_buildout("crm-both-vcs")) for line in step.commands
+             if line.startswith("ldm add-vdsdev") and "423130d0s2" in line]
+    assert lines == ["ldm add-vdsdev /dev/dsk/c0t60000970000197600222533036423130d0s2 crmg1-data0@primary-vds0",
+                     "ldm add-vdsdev -f /dev/dsk/c0t60000970000197600222533036423130d0s2 crmg2-data0@primary-vds0"] * 2

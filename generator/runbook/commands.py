@@ -55,8 +55,9 @@ def add_vcc(vcc: str, domain: str, port_range: str) -> str:
 
 
 def add_vdsdev(backend: str, volume: str, vds: str, *, slice_: bool = False,
-               mpgroup: str | None = None) -> str:
-    options = []
+               mpgroup: str | None = None, force: bool = False) -> str:
+    """``force`` (``-f``): a further export of a back end this service domain already exports."""
+    options = ["-f"] if force else []
     if slice_:
         options.append("options=slice")
     if mpgroup:

@@ -89,11 +89,32 @@ def _whole_lun_checks(items: list[Export], node: str) -> tuple[list[str], str | 
                                    if elsewhere else "")
 
 
+SHARED_BACKEND_NOTE = (
+    "`-f` marks a further export of a back end that the same service domain already exports: Oracle's "
+    "procedure forces the second export of the same back-end path from one service domain with `-f` (Oracle "
+    "VM Server for SPARC admin guide, exporting a back end multiple times [S]). The guests "
+    "sharing such a disk must coordinate their writes (CVM/CFS or a fail-over group, fencing)."
+)
+
+
+def _repeated(items: list[Export]) -> list[bool]:
+    """For each export, whether an earlier one of this step exports the same back end from the same domain."""
+    seen: set[tuple[str, str]] = set()
+    flags = []
+    for e in items:
+        key = (e.service.domain.name, e.backend)
+        flags.append(key in seen)
+        seen.add(key)
+    return flags
+
+
 def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
+    repeated = _repeated(items)
     commands = [cmd.add_vdsdev(e.backend, e.vdisk.export_name, e.service.name, slice_=e.vdisk.spec.slice,
-                               mpgroup=e.vdisk.spec.mpgroup) for e in items]
+                               mpgroup=e.vdisk.spec.mpgroup, force=again)
+                for e, again in zip(items, repeated, strict=True)]
     backout = [f"ldm remove-vdsdev {e.vdisk.export_name}@{e.service.name}" for e in reversed(items)]
-    notes = []
+    notes = [SHARED_BACKEND_NOTE] if any(repeated) else []
     if any(e.host != e.vdisk.domain.host for e in items):
         notes.append("Exports for guests that live on another host are needed for fail-over and migration: "
                      "the volume and service names must match the guest's home host exactly.")
