@@ -58,3 +58,27 @@ def test_a_failover_child_is_never_switched_while_its_parent_is_online() -> None
     follower = next(s for s in book.sections if s.id == "group-hrz2_root_grp")
     assert [st.id for st in follower.steps] == ["state-hrz2_root_grp"]
     assert "`hrportal_grp`" in follower.title
+
+
+def test_parallel_child_is_cycled_with_the_parallel_groups_that_require_it() -> None:
+    # billdg_grp requires cvm online local firm and billing_grp requires billdg_grp: VCS refuses to take
+    # cvm offline under them, so the cycle used to be a step that could only be skipped.
+    book = failover_runbook(_estate("billing-guest-cvm.yaml"), "billclus")
+    cycle = next(step for s in book.sections for step in s.steps if step.id == "cycle-cvm")
+    assert cycle.commands == (
+        "hagrp -offline billing_grp -sys billdb2", "hagrp -offline billdg_grp -sys billdb2",
+        "hagrp -offline cvm -sys billdb2", "hagrp -online cvm -sys billdb2",
+        "hagrp -online billdg_grp -sys billdb2", "hagrp -online billing_grp -sys billdb2")
+    assert cycle.backout == cycle.commands[3:]
+    leaf = next(step for s in book.sections for step in s.steps if step.id == "cycle-billing_grp")
+    assert leaf.commands == ("hagrp -offline billing_grp -sys billdb2", "hagrp -online billing_grp -sys billdb2")
+
+
+def test_cycle_notes_match_the_cluster() -> None:
+    erp = failover_runbook(_estate("erp-split.yaml"), "ctlclus")
+    notes = [n for s in erp.sections for step in s.steps for n in step.notes]
+    assert not any("go offline with it" in n for n in notes)  # VCS refuses instead (firm/hard)
+    assert not any("AlternateIO" in n for n in notes)  # one I/O domain per server: no AlternateIO here
+    payments = failover_runbook(_estate("payments-alternateio.yaml"), "payclus")
+    storage = next(step for s in payments.sections for step in s.steps if step.id == "cycle-t8e_stor_grp")
+    assert any("AlternateIO group stays ONLINE" in n for n in storage.notes)

@@ -11,7 +11,14 @@ from __future__ import annotations
 from generator.model import Estate
 from generator.runbook.commands import hagrp
 from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.vcs_link import GroupFacts, failover_children, ldom_guests, prerequisite_groups, service_groups
+from generator.runbook.vcs_link import (
+    GroupFacts,
+    failover_children,
+    ldom_guests,
+    online_local_parents,
+    prerequisite_groups,
+    service_groups,
+)
 
 
 def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
@@ -86,25 +93,49 @@ def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool
 
 
 CYCLE_NOTE = ("Cycled on the last system of its SystemList, where the failover groups are not running after "
-              "their tests. If VCS refuses the offline because a parent group is online there (firm or hard "
-              "dependency), do not force it: note it and skip this step.")
+              "their tests. VCS does not take a group offline while a group that requires it online local "
+              "firm or hard is online on the same system, so the parallel groups that require it are cycled "
+              "with it. If VCS still refuses (a failover parent online there), do not force it: note it and "
+              "skip this step.")
 MULTI_IO_NOTE = ("A storage or network group of multiple I/O domains: the guest keeps its I/O through the "
-                 "other "
-                 "I/O domain and its AlternateIO group stays ONLINE.")
-PARENT_NOTE = "Parents of this group on this system go offline with it."
+                 "other I/O domain and its AlternateIO group stays ONLINE.")
 
 
-def _parallel_section(group: GroupFacts) -> Section:
+def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
+                      parallel: dict[str, GroupFacts]) -> list[str]:
+    """Parallel groups on ``system`` requiring ``group`` online local, directly or through each other;
+    outermost first (the order to take them offline)."""
+    depth: dict[str, int] = {}
+
+    def walk(name: str, level: int, seen: frozenset[str]) -> None:
+        for parent in online_local_parents(estate, cid, name):
+            facts = parallel.get(parent)
+            if facts is None or system not in facts.systems or parent in seen:
+                continue
+            depth[parent] = max(depth.get(parent, 0), level)
+            walk(parent, level + 1, seen | {parent})
+
+    walk(group, 1, frozenset({group}))
+    return sorted(depth, key=lambda n: (-depth[n], n))
+
+
+def _parallel_section(estate: Estate, cid: str, group: GroupFacts, parallel: dict[str, GroupFacts],
+                      multi_io: bool) -> Section:
     system = group.systems[-1]
     others = ", ".join(group.systems[:-1]) or "no other system"
+    parents = _parallel_parents(estate, cid, group.name, system, parallel)
+    down = (*[hagrp("offline", p, system) for p in parents], hagrp("offline", group.name, system))
+    up = (hagrp("online", group.name, system), *[hagrp("online", p, system) for p in reversed(parents)])
+    verb = "requires" if len(parents) == 1 else "require"
+    also = (f" (with {', '.join(f'`{p}`' for p in parents)}, which {verb} it: offline before it, online "
+            "after it)" if parents else "")
     step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}",
-                runs_on=system,
-                commands=(hagrp("offline", group.name, system), hagrp("online", group.name, system)),
-                expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on "
+                runs_on=system, commands=down + up,
+                expected=f"`{group.name}`{also} OFFLINE then ONLINE again on {system}; ONLINE throughout on "
                          f"{others}.",
-                verify=(f"hagrp -state {group.name}",), backout=(hagrp("online", group.name, system),),
-                minutes=5,
-                notes=(CYCLE_NOTE, MULTI_IO_NOTE if group.kind in ("storage", "network") else PARENT_NOTE))
+                verify=(f"hagrp -state {group.name}",), backout=up, minutes=5 + 2 * len(parents),
+                notes=(CYCLE_NOTE, *((MULTI_IO_NOTE,) if multi_io and group.kind in ("storage", "network")
+                                     else ())))
     return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
                    steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
 
@@ -149,9 +180,10 @@ def _order(group: GroupFacts, parents: dict[str, list[str]]) -> tuple[int, str]:
 
 
 def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool,
-                   parents: dict[str, list[str]]) -> Section:
+                   parents: dict[str, list[str]], groups: list[GroupFacts]) -> Section:
     if group.parallel:
-        return _parallel_section(group)
+        return _parallel_section(estate, cid, group, {g.name: g for g in groups if g.parallel},
+                                 any(g.kind == "alternateio" for g in groups))
     if group.name in parents:
         return _follower_section(group, parents[group.name])
     return _failover_section(estate, cid, group, migrate)
@@ -173,7 +205,7 @@ def failover_runbook(estate: Estate, cid: str) -> Runbook:
         sections: tuple[Section, ...] = (_pending_section(cid),)
     else:
         parents = _parents(estate, cid, groups)
-        sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents)
+        sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents, groups)
                          for g in sorted(groups, key=lambda g: _order(g, parents)) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,

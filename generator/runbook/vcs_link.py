@@ -65,6 +65,13 @@ def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
     return [str(g) for g in finder(estate, cluster, group)] if finder else []
 
 
+def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Groups that require ``group`` online local (from the VCS output; empty without it)."""
+    api = _api()
+    finder = getattr(api, "online_local_parents", None) if api is not None else None
+    return [str(g) for g in finder(estate, cluster, group)] if finder else []
+
+
 def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
     """Service group -> guest domain name, for the groups holding an LDom resource (from the ha script)."""
     script = ha_script(estate, cluster) or []

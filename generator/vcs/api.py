@@ -108,3 +108,11 @@ def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
     parallel = {g.name: g.parallel for g in config.groups}
     return sorted(d.child for d in current.group_deps
                   if d.category == "online" and d.location == "local" and parallel.get(d.child) is False)
+
+
+def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Groups that require ``group`` ``online local`` (any rigidity), sorted."""
+    config = derived(estate, cluster).config
+    return sorted(g.name for g in config.groups
+                  if any(d.child == group and d.category == "online" and d.location == "local"
+                         for d in g.group_deps))
