@@ -38,6 +38,9 @@ class RenderContext:
     change: str = ""
     window: str = ""
     owner: str = ""
+    pdf: bool = True
+    """Whether PDFs are built: a draft build (``--no-pdf``) leaves them out, and outputs that list
+    other files (``plan.json``) must not name them."""
 
     @property
     def short_hash(self) -> str:

@@ -86,7 +86,7 @@ def render_context(checked: Checked, options: dict[str, str] | None = None) -> R
     source_name = Path(source).name if Path(source).is_absolute() else source
     return RenderContext(source_name=source_name, source_sha256=checked.source_sha256,
                          change=opts.get("change", ""), window=opts.get("window", ""),
-                         owner=opts.get("owner", ""))
+                         owner=opts.get("owner", ""), pdf=opts.get("pdf", "1") != "0")
 
 
 def render_checked(checked: Checked, options: dict[str, str] | None = None,
@@ -97,7 +97,7 @@ def render_checked(checked: Checked, options: dict[str, str] | None = None,
     opts = options or {}
     context = render_context(checked, opts)
     artifacts = render_all(checked.estate, context, only)
-    if opts.get("pdf", "1") == "0":  # draft builds: leave out what needs the PDF engine
+    if not context.pdf:  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]
     return artifacts
 

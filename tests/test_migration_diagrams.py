@@ -70,19 +70,22 @@ def test_every_planned_migration_gets_a_diagram_per_variant_and_a_plan() -> None
     assert count >= 6
 
 
+@pytest.mark.parametrize("pdf", ["1", "0"], ids=["full", "draft"])
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
-def test_the_runbook_is_written_once_and_the_plan_points_to_it(path: Path) -> None:
-    """No Markdown copy beside the diagrams: ``plan.json`` names the runbook renderer's files."""
+def test_the_runbook_is_written_once_and_the_plan_points_to_it(path: Path, pdf: str) -> None:
+    """No Markdown copy beside the diagrams: ``plan.json`` names the runbook renderer's files, exactly
+    those that are built (a draft build, ``--no-pdf``, writes no PDF, so the plan names none)."""
     checked = check_file(path.relative_to(ROOT))
     assert checked.estate is not None
-    everything = {a.path: a for a in render_checked(checked, only=["migrations", "runbooks"])}
+    everything = {a.path: a for a in render_checked(checked, {"pdf": pdf}, only=["migrations", "runbooks"])}
     plans = [a for a in everything.values() if a.kind == "migration-plan"]
     assert len(plans) == len(planned_cases(checked.estate))
     for plan in plans:
         folder = plan.path.rsplit("/", 1)[0]
         assert [p for p in everything if p.startswith(folder) and p.endswith(".md")] == []
         files = json.loads(plan.data)["runbook"]
-        assert sorted(files) == ["html", "md", "pdf"]
+        built = sorted(p.rsplit(".", 1)[1] for p in everything if p.startswith(plan.meta["related"] + "."))
+        assert sorted(files) == built == (["html", "md", "pdf"] if pdf == "1" else ["html", "md"])
         assert all(everything[f].kind == "runbook" for f in files.values())
         assert plan.meta["related"] == files["md"].removesuffix(".md")
 

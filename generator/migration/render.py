@@ -3,8 +3,9 @@
 Per migration: ``plan.json`` and, per diagram variant (the migration's kind, and ``cancel``),
 ``sequence-<variant>.svg`` with the same diagram as ``.mmd`` (Mermaid) and ``.puml`` (PlantUML).
 The migration's runbook is written once, by the runbook renderer, as ``runbooks/migrate-<slug>``
-in Markdown, print HTML and PDF: ``plan.json`` names those files, and the plan artifact points the
-site's migration page at the runbook's page. Pure: no file reads, no processes.
+in Markdown, print HTML and PDF: ``plan.json`` names those files (not the PDF when the context says
+PDFs are not built: a draft build), and the plan artifact points the site's migration page at the
+runbook's page. Pure: no file reads, no processes.
 """
 
 from __future__ import annotations
@@ -31,16 +32,17 @@ def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
     return artifacts
 
 
-def runbook_files(plan: MigrationPlan) -> dict[str, str]:
-    """Format -> path (in the topology's output folder) of the plan's runbook."""
-    return {fmt: f"{RUNBOOKS}/{plan.case.runbook_id}.{fmt}" for fmt in FORMATS}
+def runbook_files(plan: MigrationPlan, pdf: bool = True) -> dict[str, str]:
+    """Format -> path (in the topology's output folder) of the plan's runbook; the PDF only when
+    the build makes PDFs (a draft build leaves it out)."""
+    return {fmt: f"{RUNBOOKS}/{plan.case.runbook_id}.{fmt}" for fmt in FORMATS if pdf or fmt != "pdf"}
 
 
 def migration_artifacts(plan: MigrationPlan, context: RenderContext) -> Iterator[Artifact]:
     base = f"migrations/{plan.case.slug}"
     src = context.source_name
     yield Artifact(f"{base}/plan.json", "migration-plan", "json",
-                   plan.to_json(src, runbook_files(plan)).encode("utf-8"),
+                   plan.to_json(src, runbook_files(plan, context.pdf)).encode("utf-8"),
                    meta={"related": f"{RUNBOOKS}/{plan.case.runbook_id}"})
     for variant in variants(plan):
         seq = build_sequence(plan, variant)

@@ -47,8 +47,8 @@ def _page(folder: str, path: str, data: bytes) -> Output:
 def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    artifacts = render_checked(checked) if checked.ok else []
-    converted = cache.materialize(a for a in artifacts if pdf or a.convert != "pdf")
+    artifacts = render_checked(checked, None if pdf else {"pdf": "0"}) if checked.ok else []
+    converted = cache.materialize(artifacts)
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
