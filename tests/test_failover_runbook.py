@@ -82,3 +82,11 @@ def test_cycle_notes_match_the_cluster() -> None:
     payments = failover_runbook(_estate("payments-alternateio.yaml"), "payclus")
     storage = next(step for s in payments.sections for step in s.steps if step.id == "cycle-t8e_stor_grp")
     assert any("AlternateIO group stays ONLINE" in n for n in storage.notes)
+
+
+def test_switching_a_guest_that_is_a_cluster_node_warns_about_that_cluster() -> None:
+    book = failover_runbook(_estate("crm-both-vcs.yaml"), "ctlclus")
+    move = next(step for s in book.sections for step in s.steps if step.id == "move-crmg1_grp-t8j")
+    assert any(n.startswith("crmg1 is a node of cluster `crmclus`") for n in move.notes)
+    erp = failover_runbook(_estate("erp-split.yaml"), "ctlclus")
+    assert not any("is a node of cluster" in n for s in erp.sections for step in s.steps for n in step.notes)

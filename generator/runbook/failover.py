@@ -22,7 +22,7 @@ from generator.runbook.vcs_link import (
 
 
 def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
-               needs: list[str]) -> Step:
+               needs: list[str], extra: tuple[str, ...] = ()) -> Step:
     verb = "Migrate" if action == "migrate" else "Switch"
     title = f"{verb} `{group.name}` {'back ' if back else ''}to {target}"
     notes = []
@@ -32,6 +32,7 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
     if group.kind == "ldom" and action == "switch":
         notes.append("A switch stops the guest on the source and boots it on the target: an outage of the "
                      "guest.")
+        notes.extend(extra)
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
                 commands=(*[f"hagrp -state {n}" for n in needs], hagrp(action, group.name, target)),
                 expected=(f"Before the move: {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. "
@@ -55,7 +56,7 @@ def _relay(group: str, children: list[str], source: str, target: str) -> tuple[s
 
 
 def _relay_step(group: GroupFacts, children: list[str], source: str, target: str, back: bool,
-                needs: list[str]) -> Step:
+                needs: list[str], extra: tuple[str, ...] = ()) -> Step:
     names = ", ".join(f"`{c}`" for c in children)
     before = f"Before the move: {names} ONLINE on {source} with `{group.name}`" + (
         f"; {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. " if needs else ". ")
@@ -69,21 +70,34 @@ def _relay_step(group: GroupFacts, children: list[str], source: str, target: str
                 backout=_relay(group.name, children, target, source), minutes=15, gate=not back,
                 notes=(FOLLOWER_NOTE.format(group=f"`{group.name}`", children=names),
                        "The guest is stopped on the source and booted on the target: an outage of the guest."
-                       if group.kind == "ldom" else "The group is offline while its child moves."))
+                       if group.kind == "ldom" else "The group is offline while its child moves.", *extra))
+
+
+def _guest_cluster_notes(estate: Estate, cid: str, group: GroupFacts) -> tuple[str, ...]:
+    """An LDom group whose guest is itself a node of a cluster (VCS in the control and guest domains)."""
+    if group.kind != "ldom":
+        return ()
+    guest = estate.domain(ldom_guests(estate, cid).get(group.name, ""))
+    inner = [c for c in estate.clusters_of(guest) if c != cid] if guest is not None else []
+    return tuple(f"{guest.name} is a node of cluster `{c}`: stopping it takes that node away. Before a switch, "
+                 f"move `{c}`'s failover groups off {guest.name} from inside `{c}` (hagrp -switch), and check "
+                 f"in `{c}` afterwards (hastatus -sum) that {guest.name} rejoined."
+                 for c in inner if guest is not None)
 
 
 def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
     home = group.systems[0]
     action = "migrate" if migrate else "switch"
     children = failover_children(estate, cid, group.name)
+    extra = _guest_cluster_notes(estate, cid, group)
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
                   commands=(f"hagrp -state {group.name}",), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
     for target in group.systems[1:]:
         for src, dst, back in ((home, target, False), (target, home, True)):
             needs = [g for g in prerequisite_groups(estate, cid, group.name, dst) if g not in children]
-            steps.append(_relay_step(group, children, src, dst, back, needs) if children
-                         else _move_step(group, action, src, dst, back, needs))
+            steps.append(_relay_step(group, children, src, dst, back, needs, extra) if children
+                         else _move_step(group, action, src, dst, back, needs, extra))
     home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, "<system>", home)) if children
                   else f"`{hagrp('switch', group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
