@@ -6,6 +6,7 @@ stable and always valid Graphviz port IDs whatever characters the ldm names use.
 
 from __future__ import annotations
 
+from generator.datalinks import vnet_links
 from generator.diagrams.dot import Html, escape, row, table
 from generator.diagrams.style import EDGES, LAYERS, role_colour
 from generator.model import DomainInfo, Estate
@@ -67,13 +68,17 @@ def _service_rows(domain: DomainInfo) -> list[str]:
 
 
 def _device_rows(domain: DomainInfo, zones: list[str]) -> list[str]:
+    """Vdisks, vnets and zones. A vnet shows its datalink name inside the domain beside its ldm name,
+    ``vnet vnet1 (net1)``, where one is known: always in a guest, elsewhere when the topology states it."""
     rows = []
     for name, vdisk in sorted(domain.spec.vdisks.items()):
         flags = [f for f, on in (("boot", vdisk.boot), ("slice", vdisk.slice)) if on]
         suffix = f" [{', '.join(flags)}]" if flags else ""
         rows.append(row(f"vdisk {name}{suffix}", port=vdisk_port(domain, name), align="LEFT", size=9))
+    links = vnet_links(domain)
     for name in sorted(domain.spec.vnets):
-        rows.append(row(f"vnet {name}", port=vnet_port(domain, name), align="LEFT", size=9))
+        link = f" ({links[name]})" if name in links else ""
+        rows.append(row(f"vnet {name}{link}", port=vnet_port(domain, name), align="LEFT", size=9))
     rows.extend(row(f"zone {zone}", align="LEFT", size=9, bgcolor="#fff2cc") for zone in zones)
     return rows
 
