@@ -92,7 +92,8 @@ def test_hagrp_lines_name_real_groups_and_systems(name: str) -> None:
               if (w := line.split())[:2] == ["hagrp", "-add"]}
     for words in _lines(name, "hagrp -"):
         if words[1] in ("-switch", "-migrate", "-online", "-offline"):
-            assert words[3] in ("-to", "-sys") and words[4] in systems
+            # hagrp(1M): -sys SYSTEM, -to SYSTEM, or -any (online/offline/switch wherever policy says)
+            assert (words[3] in ("-to", "-sys") and words[4] in systems) or words[3:] == ["-any"]
             if groups:
                 assert words[2] in groups
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from generator.model import DomainInfo, Estate
 from generator.runbook import commands as cmd
 from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.vcs_link import ha_script
+from generator.runbook.vcs_link import ha_script, service_groups
 from generator.runbook.vcs_setup import heredoc
 from generator.schema import Zone, ZoneRoot
 
@@ -60,7 +60,8 @@ def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[S
     mount = cmd.mount_vxfs(cmd.vx_block(dg, vol), path)
     steps = [Step(id=f"install-{name}", title=f"Install zone `{name}` on its shared root on {first.system}",
                   runs_on=first.system,
-                  commands=(cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), f"mkdir -p {path}", mount,
+                  commands=(f"vxdg list {dg} >/dev/null 2>&1 || vxdg import {dg}",
+                            cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), f"mkdir -p {path}", mount,
                             f"chmod 700 {path}", f"zoneadm -z {name} install",
                             f"zoneadm -z {name} boot", f"zlogin {name} svcs -x", f"zoneadm -z {name} halt",
                             f"zoneadm -z {name} detach", f"umount {path}", f"vxdg deport {dg}"),
@@ -97,6 +98,49 @@ def zone_names(estate: Estate, cid: str, zone: str) -> tuple[str, str]:
     return group, resource
 
 
+def held_groups(estate: Estate, cid: str, group: str) -> list[str]:
+    """``group`` and the fail-over groups only it requires (``hagrp -link``), parents first.
+
+    A child that another group also requires, or a parallel one (CVM, network), stays online.
+    """
+    links = [w[2:4] for w in (line.split() for line in ha_script(estate, cid) or [])
+             if w[:2] == ["hagrp", "-link"] and len(w) > 3]
+    parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
+    found = [group]
+    for parent, child in links:
+        parents = {p for p, c in links if c == child}
+        if parent in found and child not in found and child not in parallel and parents <= set(found):
+            found.append(child)
+    return found
+
+
+def _hold_step(groups: list[str], name: str, node: DomainInfo) -> Step:
+    return Step(id=f"hold-{name}", title=f"Keep VCS away from zone `{name}` while it is built",
+                runs_on=node.system,
+                commands=(*[f"hagrp -offline {g} -any" for g in groups], *[f"hagrp -freeze {g}" for g in groups]),
+                expected=f"{', '.join(f'`{g}`' for g in groups)} OFFLINE on every system and frozen.",
+                verify=("hastatus -sum", *[f"hagrp -state {g}" for g in groups]),
+                backout=tuple(f"hagrp -unfreeze {g}" for g in groups), minutes=5,
+                notes=("The VCS set-up applied these groups before the zone existed: they cannot be ONLINE "
+                       "yet, and left alone VCS would fight this runbook for the disk group and the zone path. "
+                       "`hagrp -offline` reports an error for a group that is already offline; go on.",))
+
+
+def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes: list[DomainInfo]) -> Step:
+    parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
+    children_first = list(reversed(groups))
+    first = nodes[0].system
+    online = [f"hagrp -online {g} -sys {n.system}" for g in children_first
+              for n in (nodes if g in parallel else nodes[:1])]
+    return Step(id=f"release-{name}", title=f"Give zone `{name}` back to VCS", runs_on=first,
+                commands=(*[f"hagrp -unfreeze {g}" for g in children_first],
+                          *[f"hagrp -clear {g}" for g in children_first], *online),
+                expected=f"{', '.join(f'`{g}`' for g in groups)} ONLINE on {first} (parallel groups on every "
+                         f"node); `{name}` running.",
+                verify=(*[f"hagrp -state {g}" for g in groups], "zoneadm list -cv"),
+                backout=tuple(f"hagrp -offline {g} -sys {first}" for g in groups), minutes=10)
+
+
 def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -> Step:
     group, resource = zone_names(estate, cid, name)
     systems = ",".join(n.system for n in nodes)
@@ -120,7 +164,9 @@ def _zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Sec
                                                                                                    zone,
                                                                                                    nodes)
     if cid is not None and nodes:
-        steps.append(_hazone_step(estate, cid, name, nodes))
+        groups = held_groups(estate, cid, zone_names(estate, cid, name)[0])
+        steps = [_hold_step(groups, name, nodes[0]), *steps, _hazone_step(estate, cid, name, nodes),
+                 _release_step(estate, cid, groups, name, nodes)]
     root = "local to each node" if zone.root is ZoneRoot.LOCAL else f"shared on `{zone.root_volume}`"
     return Section(id=f"zone-{name}", title=f"Zone `{name}`", steps=tuple(steps),
                    intro=f"Zone root {root}; zone path `{zone.zonepath}`; ip-type {zone.ip_type}.",
@@ -142,7 +188,9 @@ def zones_runbook(estate: Estate) -> Runbook | None:
                            "root and hands it to VCS with hazonesetup.",
                    prerequisites=("Build-out done: the zone root and exported volumes exist in the global "
                                   "zones.",
-                                  "VCS set-up done: the cluster is running with the generated groups.",
+                                  "VCS set-up done: the cluster is running with the generated groups; the "
+                                  "groups of these zones cannot come online before this runbook installs the "
+                                  "zones, and each zone phase holds them offline and frozen until its end.",
                                   *CAUTIONS),
                    references=("Veritas InfoScale Virtualization Guide - Solaris: VCS support for zones",
                                "zonecfg(8), zoneadm(8)"))
