@@ -130,6 +130,15 @@ def test_recovery_of_a_vcs_guest_freezes_before_ldm_by_hand_and_unfreezes_before
         assert first_stop < unfreeze
 
 
+def test_cold_vcs_migration_switches_the_alternateio_group_before_onlining_on_the_target() -> None:
+    # pay1_grp requires its failover AlternateIO group online local: onlining pay1_grp on t8f while
+    # that group is still online on t8e is refused.
+    book, _ = _runbook(EXAMPLES / "payments-alternateio.yaml")
+    commands = _commands(book)
+    assert commands.index("hagrp -offline pay1_grp -sys t8e") < commands.index(
+        "hagrp -switch pay1_aio_grp -to t8f") < commands.index("hagrp -online pay1_grp -sys t8f")
+
+
 def test_temporary_freeze_is_checked_with_tfrozen() -> None:
     book, _ = _runbook(EXAMPLES / "erp-split.yaml", via="manual")
     freeze = next(step for s in book.sections for step in s.steps if step.id == "freeze")

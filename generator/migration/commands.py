@@ -41,6 +41,17 @@ def child_groups(case: MigrationCase, group: str) -> list[str]:
     return sorted(c for c in deps if c in groups and groups[c].parallel)
 
 
+def failover_children(case: MigrationCase, group: str) -> list[str]:
+    """Failover groups the guest's group requires online local (its AlternateIO group), sorted.
+
+    They are online on the source only; the group comes online on the target after they are
+    switched there (see :func:`generator.vcs.api.failover_children`).
+    """
+    if case.cluster is None:
+        return []
+    return vcs_api.failover_children(case.estate, case.cluster, group)
+
+
 @dataclass(frozen=True)
 class Names:
     """Every name a migration runbook prints."""

@@ -194,14 +194,19 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
         for dg in private_diskgroups(case)
     ]
     if case.via == "vcs":
+        children = cmd.failover_children(case, n.group)
         steps.append(
             Step(
                 "start-guest",
                 f"Bring {n.group} online on {n.target}",
                 n.target,
-                (f"hagrp -online {n.group} -sys {n.target}",),
-                f"hagrp -state {n.group} shows ONLINE on {n.target}.",
+                (*[f"hagrp -switch {c} -to {n.target}" for c in children],
+                 f"hagrp -online {n.group} -sys {n.target}"),
+                "".join(f"hagrp -state {c} shows ONLINE on {n.target}; " for c in children)
+                + f"hagrp -state {n.group} shows ONLINE on {n.target}.",
                 minutes=10,
+                notes=(f"{n.group} requires {', '.join(children)} online local: it comes online only where "
+                       "that failover group is online, so switch it first.",) if children else (),
             )
         )
     else:

@@ -138,9 +138,13 @@ def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
 
 def _children_online(case: MigrationCase, n: cmd.Names) -> str:
     children = cmd.child_groups(case, n.group)
-    if not children:
-        return ""
-    return f"; {', '.join(children)} ONLINE on {n.target} already (the guest's storage and network there)"
+    followers = cmd.failover_children(case, n.group)
+    text = (f"; {', '.join(children)} ONLINE on {n.target} already (the guest's storage and network there)"
+            if children else "")
+    if followers:
+        text += (f"; {', '.join(followers)} ONLINE on {n.source} with {n.group} (a failover group: it is "
+                 f"switched to {n.target} before {n.group} comes online there)")
+    return text
 
 
 def _define_volumes_step(case: MigrationCase, n: cmd.Names) -> Step:

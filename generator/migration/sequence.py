@@ -167,8 +167,10 @@ def _phase4(plan: MigrationPlan) -> Band:
 def _start_target(plan: MigrationPlan) -> list[Item]:
     n = plan.names
     if plan.case.via == "vcs":
-        first: list[Item] = [Message("OP", "VCS", f"hagrp -online {n.group} -sys {n.target}"),
-                             Message("VCS", "TL", "LDom agent starts the domain")]
+        first: list[Item] = [Message("OP", "VCS", f"hagrp -switch {c} -to {n.target}")
+                             for c in cmd.failover_children(plan.case, n.group)]
+        first += [Message("OP", "VCS", f"hagrp -online {n.group} -sys {n.target}"),
+                  Message("VCS", "TL", "LDom agent starts the domain")]
     else:
         first = [Message("OP", "TL", f"ldm start-domain {n.domain}")]
     return [*first, Message("TL", "TH", "start domain"), Message("TH", "G", f"guest boots on {n.target}")]

@@ -11,11 +11,18 @@ from __future__ import annotations
 from generator.model import Estate
 from generator.runbook.commands import hagrp
 from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.vcs_link import GroupFacts, ldom_guests, prerequisite_groups, service_groups
+from generator.runbook.vcs_link import (
+    GroupFacts,
+    failover_children,
+    ldom_guests,
+    online_local_parents,
+    prerequisite_groups,
+    service_groups,
+)
 
 
 def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
-               needs: list[str]) -> Step:
+               needs: list[str], extra: tuple[str, ...] = ()) -> Step:
     verb = "Migrate" if action == "migrate" else "Switch"
     title = f"{verb} `{group.name}` {'back ' if back else ''}to {target}"
     notes = []
@@ -25,6 +32,7 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
     if group.kind == "ldom" and action == "switch":
         notes.append("A switch stops the guest on the source and boots it on the target: an outage of the "
                      "guest.")
+        notes.extend(extra)
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
                 commands=(*[f"hagrp -state {n}" for n in needs], hagrp(action, group.name, target)),
                 expected=(f"Before the move: {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. "
@@ -35,57 +43,129 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
                 gate=not back, notes=tuple(notes))
 
 
+FOLLOWER_NOTE = ("{group} requires {children} online local, a failover group: it comes online only where "
+                 "that group is online, and that group cannot be online on the target while {group} runs "
+                 "on the source. So: offline, switch the child, online (VCS Administrator's Guide, failover "
+                 "parent / failover child dependencies). A live migration is not possible this way.")
+
+
+def _relay(group: str, children: list[str], source: str, target: str) -> tuple[str, ...]:
+    """Move ``group`` with the failover children it requires: offline, switch them, online."""
+    return (hagrp("offline", group, source), *[hagrp("switch", c, target) for c in children],
+            hagrp("online", group, target))
+
+
+def _relay_step(group: GroupFacts, children: list[str], source: str, target: str, back: bool,
+                needs: list[str], extra: tuple[str, ...] = ()) -> Step:
+    names = ", ".join(f"`{c}`" for c in children)
+    before = f"Before the move: {names} ONLINE on {source} with `{group.name}`" + (
+        f"; {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. " if needs else ". ")
+    return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}",
+                title=f"Move `{group.name}` {'back ' if back else ''}to {target} with {names}", runs_on=source,
+                commands=(*[f"hagrp -state {n}" for n in (*children, *needs)],
+                          *_relay(group.name, children, source, target)),
+                expected=before + f"After: {names} and `{group.name}` ONLINE on {target} and OFFLINE on every "
+                                  "other system.",
+                verify=(f"hagrp -state {group.name}", "hastatus -sum"),
+                backout=_relay(group.name, children, target, source), minutes=15, gate=not back,
+                notes=(FOLLOWER_NOTE.format(group=f"`{group.name}`", children=names),
+                       "The guest is stopped on the source and booted on the target: an outage of the guest."
+                       if group.kind == "ldom" else "The group is offline while its child moves.", *extra))
+
+
+def _guest_cluster_notes(estate: Estate, cid: str, group: GroupFacts) -> tuple[str, ...]:
+    """An LDom group whose guest is itself a node of a cluster (VCS in the control and guest domains)."""
+    if group.kind != "ldom":
+        return ()
+    guest = estate.domain(ldom_guests(estate, cid).get(group.name, ""))
+    inner = [c for c in estate.clusters_of(guest) if c != cid] if guest is not None else []
+    return tuple(f"{guest.name} is a node of cluster `{c}`: stopping it takes that node away. Before a switch, "
+                 f"move `{c}`'s failover groups off {guest.name} from inside `{c}` (hagrp -switch), and check "
+                 f"in `{c}` afterwards (hastatus -sum) that {guest.name} rejoined."
+                 for c in inner if guest is not None)
+
+
 def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
     home = group.systems[0]
     action = "migrate" if migrate else "switch"
+    children = failover_children(estate, cid, group.name)
+    extra = _guest_cluster_notes(estate, cid, group)
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
                   commands=(f"hagrp -state {group.name}",), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
     for target in group.systems[1:]:
-        steps.append(_move_step(group, action, home, target, False,
-                                prerequisite_groups(estate, cid, group.name, target)))
-        steps.append(_move_step(group, action, target, home, True,
-                                prerequisite_groups(estate, cid, group.name, home)))
+        for src, dst, back in ((home, target, False), (target, home, True)):
+            needs = [g for g in prerequisite_groups(estate, cid, group.name, dst) if g not in children]
+            steps.append(_relay_step(group, children, src, dst, back, needs, extra) if children
+                         else _move_step(group, action, src, dst, back, needs, extra))
+    home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, "<system>", home)) if children
+                  else f"`{hagrp('switch', group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
                    steps=tuple(steps),
                    intro=f"SystemList: {', '.join(group.systems)}. Each move is followed by the move back.",
-                   backout=(f"`{hagrp('switch', group.name, home)}` returns the group to its first system.",))
+                   backout=(f"{home_again} returns the group to its first system.",))
 
 
 CYCLE_NOTE = ("Cycled on the last system of its SystemList, where the failover groups are not running after "
-              "their tests. If VCS refuses the offline because a parent group is online there (firm or hard "
-              "dependency), do not force it: note it and skip this step.")
+              "their tests. VCS does not take a group offline while a group that requires it online local "
+              "firm or hard is online on the same system, so the parallel groups that require it are cycled "
+              "with it. If VCS still refuses (a failover parent online there), do not force it: note it and "
+              "skip this step.")
 MULTI_IO_NOTE = ("A storage or network group of multiple I/O domains: the guest keeps its I/O through the "
-                 "other "
-                 "I/O domain and its AlternateIO group stays ONLINE.")
-PARENT_NOTE = "Parents of this group on this system go offline with it."
+                 "other I/O domain and its AlternateIO group stays ONLINE.")
 
 
-def _parallel_section(group: GroupFacts) -> Section:
+def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
+                      parallel: dict[str, GroupFacts]) -> list[str]:
+    """Parallel groups on ``system`` requiring ``group`` online local, directly or through each other;
+    outermost first (the order to take them offline)."""
+    depth: dict[str, int] = {}
+
+    def walk(name: str, level: int, seen: frozenset[str]) -> None:
+        for parent in online_local_parents(estate, cid, name):
+            facts = parallel.get(parent)
+            if facts is None or system not in facts.systems or parent in seen:
+                continue
+            depth[parent] = max(depth.get(parent, 0), level)
+            walk(parent, level + 1, seen | {parent})
+
+    walk(group, 1, frozenset({group}))
+    return sorted(depth, key=lambda n: (-depth[n], n))
+
+
+def _parallel_section(estate: Estate, cid: str, group: GroupFacts, parallel: dict[str, GroupFacts],
+                      multi_io: bool) -> Section:
     system = group.systems[-1]
     others = ", ".join(group.systems[:-1]) or "no other system"
+    parents = _parallel_parents(estate, cid, group.name, system, parallel)
+    down = (*[hagrp("offline", p, system) for p in parents], hagrp("offline", group.name, system))
+    up = (hagrp("online", group.name, system), *[hagrp("online", p, system) for p in reversed(parents)])
+    verb = "requires" if len(parents) == 1 else "require"
+    also = (f" (with {', '.join(f'`{p}`' for p in parents)}, which {verb} it: offline before it, online "
+            "after it)" if parents else "")
     step = Step(id=f"cycle-{group.name}", title=f"Cycle parallel group `{group.name}` on {system}",
-                runs_on=system,
-                commands=(hagrp("offline", group.name, system), hagrp("online", group.name, system)),
-                expected=f"`{group.name}` OFFLINE then ONLINE again on {system}; ONLINE throughout on "
+                runs_on=system, commands=down + up,
+                expected=f"`{group.name}`{also} OFFLINE then ONLINE again on {system}; ONLINE throughout on "
                          f"{others}.",
-                verify=(f"hagrp -state {group.name}",), backout=(hagrp("online", group.name, system),),
-                minutes=5,
-                notes=(CYCLE_NOTE, MULTI_IO_NOTE if group.kind in ("storage", "network") else PARENT_NOTE))
+                verify=(f"hagrp -state {group.name}",), backout=up, minutes=5 + 2 * len(parents),
+                notes=(CYCLE_NOTE, *((MULTI_IO_NOTE,) if multi_io and group.kind in ("storage", "network")
+                                     else ())))
     return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
                    steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
 
 
-def _follower_section(group: GroupFacts) -> Section:
-    step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows its LDom group",
+def _follower_section(group: GroupFacts, parents: list[str]) -> Section:
+    """A failover group that failover parents require online local: their tests move it."""
+    names = ", ".join(f"`{p}`" for p in parents)
+    step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows {names}",
                 runs_on=group.systems[0],
                 commands=(f"hagrp -state {group.name}", f"hagrp -dep {group.name}"), minutes=2,
-                expected=f"`{group.name}` ONLINE on the same control domain as the LDom group that requires "
-                         f"it.",
-                notes=("The LDom group requires this group online local hard: it is not switched on its own "
-                       "but moves with the LDom group's switch or migration (behaviour per REFERENCE.md 2.4, "
-                       "unverified). Run this check after each LDom group move.",))
-    return Section(id=f"group-{group.name}", title=f"AlternateIO group `{group.name}`", steps=(step,))
+                expected=f"`{group.name}` ONLINE on the same system as {names}.",
+                notes=(f"Required online local by {names}: the test of {names} moves this failover group "
+                       "(parent offline, this group switched, parent online again). It is not switched on its "
+                       "own while a parent is online. Run this check after each move of a parent.",))
+    return Section(id=f"group-{group.name}", title=f"Group `{group.name}` ({group.kind}), moved with {names}",
+                   steps=(step,))
 
 
 def live_migrated(estate: Estate, cid: str) -> set[str]:
@@ -97,17 +177,29 @@ def live_migrated(estate: Estate, cid: str) -> set[str]:
     return {group for group, guest in ldom_guests(estate, cid).items() if guest in planned}
 
 
-def _order(group: GroupFacts) -> tuple[int, str]:
-    """Failover groups, then groups that follow an LDom group, then parallel infrastructure groups (cycled
+def _parents(estate: Estate, cid: str, groups: list[GroupFacts]) -> dict[str, list[str]]:
+    """Failover child -> the failover groups that require it online local (they move it)."""
+    found: dict[str, list[str]] = {}
+    for g in groups:
+        if not g.parallel:
+            for child in failover_children(estate, cid, g.name):
+                found.setdefault(child, []).append(g.name)
+    return found
+
+
+def _order(group: GroupFacts, parents: dict[str, list[str]]) -> tuple[int, str]:
+    """Failover groups, then groups their parents move, then parallel infrastructure groups (cycled
     once everything else is back on its first system)."""
-    return (2 if group.parallel else 1 if group.kind == "alternateio" else 0, group.name)
+    return (2 if group.parallel else 1 if group.name in parents else 0, group.name)
 
 
-def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
+def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool,
+                   parents: dict[str, list[str]], groups: list[GroupFacts]) -> Section:
     if group.parallel:
-        return _parallel_section(group)
-    if group.kind == "alternateio":
-        return _follower_section(group)
+        return _parallel_section(estate, cid, group, {g.name: g for g in groups if g.parallel},
+                                 any(g.kind == "alternateio" for g in groups))
+    if group.name in parents:
+        return _follower_section(group, parents[group.name])
     return _failover_section(estate, cid, group, migrate)
 
 
@@ -126,8 +218,9 @@ def failover_runbook(estate: Estate, cid: str) -> Runbook:
     if groups is None:
         sections: tuple[Section, ...] = (_pending_section(cid),)
     else:
-        sections = tuple(_group_section(estate, cid, g, g.name in migrating)
-                         for g in sorted(groups, key=_order) if g.systems)
+        parents = _parents(estate, cid, groups)
+        sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents, groups)
+                         for g in sorted(groups, key=lambda g: _order(g, parents)) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,
                    summary=f"Moves every service group of `{cid}` to each system it may run on and back, "

@@ -58,6 +58,20 @@ def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -
     return [str(g) for g in finder(estate, cluster, group, system)] if finder else []
 
 
+def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Failover groups ``group`` requires online local: they move with it, offline-switch-online."""
+    api = _api()
+    finder = getattr(api, "failover_children", None) if api is not None else None
+    return [str(g) for g in finder(estate, cluster, group)] if finder else []
+
+
+def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Groups that require ``group`` online local (from the VCS output; empty without it)."""
+    api = _api()
+    finder = getattr(api, "online_local_parents", None) if api is not None else None
+    return [str(g) for g in finder(estate, cluster, group)] if finder else []
+
+
 def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
     """Service group -> guest domain name, for the groups holding an LDom resource (from the ha script)."""
     script = ha_script(estate, cluster) or []

@@ -90,3 +90,29 @@ def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -
                 found.add(name)
                 todo.append(name)
     return sorted(found)
+
+
+def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Failover groups that ``group`` requires ``online local`` (an LDom group's AlternateIO group).
+
+    A parent with such a dependency comes online only on the system where the child is online, and
+    a failover child is online on one system only: it cannot already be online on a target while the
+    parent runs on the source. To move the parent, take it offline, switch these children to the
+    target, then bring it online there (VCS Administrator's Guide, failover parent / failover child
+    dependency table). Sorted.
+    """
+    config = derived(estate, cluster).config
+    current = config.group(group)
+    if current is None:
+        return []
+    parallel = {g.name: g.parallel for g in config.groups}
+    return sorted(d.child for d in current.group_deps
+                  if d.category == "online" and d.location == "local" and parallel.get(d.child) is False)
+
+
+def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Groups that require ``group`` ``online local`` (any rigidity), sorted."""
+    config = derived(estate, cluster).config
+    return sorted(g.name for g in config.groups
+                  if any(d.child == group and d.category == "online" and d.location == "local"
+                         for d in g.group_deps))
