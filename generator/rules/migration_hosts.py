@@ -137,6 +137,33 @@ def vcs_migration_auth(case: MigrationCase) -> Iterator[Finding]:
                       "vcsencrypt -agent")
 
 
+@migration_rule("MIG020", Severity.WARNING,
+                source="VCS Administrator's Guide, failover parent / failover child dependencies (the parent is "
+                "online only where the child is)", basis="S")
+def migrate_with_failover_child(case: MigrationCase) -> Iterator[Finding]:
+    """A VCS-driven live or warm migration of a guest whose LDom group requires a failover group.
+
+    [S] A failover parent that requires a failover child ``online local`` is online only on the
+    system where the child is, and a failover child is online on one system: with the guest running
+    on the source, that group (the AlternateIO group of a multiple-I/O-domain cluster) cannot
+    already be online on the target, which ``hagrp -migrate`` needs. The fail-over test and a cold
+    migration move it offline-switch-online instead. Whether VCS could move the child as part of
+    the migration is not confirmed, so this is a warning.
+    """
+    if case.via != "vcs" or not case.active or case.cluster is None:
+        return
+    from generator.migration import commands as cmd  # the VCS output, only when a cluster drives it
+
+    group = cmd.ldom_names(case)[0]
+    children = cmd.failover_children(case, group)
+    if children:
+        yield Finding(case.loc("kind"),
+                      f"{group} requires the failover group(s) {', '.join(children)} online local: they "
+                      f"cannot be online on {case.target} while {case.guest.name} runs on {case.source}, so "
+                      f"hagrp -migrate {group} is not expected to work",
+                      "plan a cold migration: its runbook switches those groups while the guest is offline")
+
+
 @migration_rule("MIG016", Severity.WARNING,
                 source="VCS in control domains: migrate managed guests with hagrp", basis="K")
 def manual_under_vcs(case: MigrationCase) -> Iterator[Finding]:
