@@ -139,6 +139,19 @@ def test_cold_vcs_migration_switches_the_alternateio_group_before_onlining_on_th
         "hagrp -switch pay1_aio_grp -to t8f") < commands.index("hagrp -online pay1_grp -sys t8f")
 
 
+def test_cold_vcs_migration_leaves_a_vcs_managed_disk_group_to_its_diskgroup_resource() -> None:
+    # anag1_grp holds DiskGroup anadg_dg: hagrp -offline deports anadg, so a manual "vxdg deport" after
+    # it fails, and a manual import on the target runs VCS-managed storage outside VCS.
+    checked = check_file((EXAMPLES / "analytics-smartio.yaml").relative_to(ROOT))
+    assert checked.estate is not None
+    for via, manual in (("vcs", False), ("manual", True)):
+        case = adhoc_case(checked.estate, "anag1", "t7f", "cold", via)
+        assert case is not None
+        commands = _commands(migration_runbook(checked.estate, case, CONTEXT))
+        assert ("vxdg deport anadg" in commands) is manual and ("vxdg import anadg" in commands) is manual
+        assert ("hagrp -offline anag1_grp -sys t7e" in commands) is not manual
+
+
 def test_temporary_freeze_is_checked_with_tfrozen() -> None:
     book, _ = _runbook(EXAMPLES / "erp-split.yaml", via="manual")
     freeze = next(step for s in book.sections for step in s.steps if step.id == "freeze")

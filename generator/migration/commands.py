@@ -52,6 +52,15 @@ def failover_children(case: MigrationCase, group: str) -> list[str]:
     return vcs_api.failover_children(case.estate, case.cluster, group)
 
 
+def vcs_diskgroups(case: MigrationCase, group: str) -> set[str]:
+    """Disk groups that ``group`` holds as ``DiskGroup`` resources: VCS deports and imports them."""
+    if case.cluster is None:
+        return set()
+    found = vcs_api.derived(case.estate, case.cluster).config.group(group)
+    return {a.value.text for r in (found.resources if found else ()) if r.type == "DiskGroup"
+            for a in r.values("DiskGroup") if isinstance(a.value, Scalar)}
+
+
 @dataclass(frozen=True)
 class Names:
     """Every name a migration runbook prints."""

@@ -26,6 +26,13 @@ def private_diskgroups(case: MigrationCase) -> list[str]:
     )
 
 
+def manual_diskgroups(case: MigrationCase, n: cmd.Names) -> list[str]:
+    """Private disk groups the operator deports and imports; under VCS its DiskGroup resource does it
+    (offline deports, online imports), and a deport by hand after ``hagrp -offline`` would fail."""
+    managed = cmd.vcs_diskgroups(case, n.group) if case.via == "vcs" else set()
+    return [dg for dg in private_diskgroups(case) if dg not in managed]
+
+
 def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
     """Cold migration: bring the guest down (and free a private disk group) before the move."""
     if case.active:
@@ -37,8 +44,10 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             n.source,
             (f"hagrp -offline {n.group} -sys {n.source}",),
             f"hagrp -state {n.group} shows OFFLINE on {n.source}; ldm list shows {n.domain} "
-            "bound or inactive.",
-            verify=(f"hagrp -state {n.group}", f"ldm list {n.domain}"),
+            "bound or inactive." + "".join(f" vxdg list no longer shows {dg} (its DiskGroup resource deported "
+                                           "it)." for dg in sorted(cmd.vcs_diskgroups(case, n.group))),
+            verify=(f"hagrp -state {n.group}", f"ldm list {n.domain}",
+                    *(("vxdg list",) if cmd.vcs_diskgroups(case, n.group) else ())),
             backout=(f"hagrp -online {n.group} -sys {n.source}",),
             minutes=10,
         )
@@ -54,7 +63,7 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             minutes=10,
         )
     steps = [stop]
-    for dg in private_diskgroups(case):
+    for dg in manual_diskgroups(case, n):
         steps.append(
             Step(
                 f"deport-{dg}",
@@ -191,7 +200,7 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
             f"vxdg list {dg} shows it enabled.",
             minutes=5,
         )
-        for dg in private_diskgroups(case)
+        for dg in manual_diskgroups(case, n)
     ]
     if case.via == "vcs":
         children = cmd.failover_children(case, n.group)
@@ -203,7 +212,9 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
                 (*[f"hagrp -switch {c} -to {n.target}" for c in children],
                  f"hagrp -online {n.group} -sys {n.target}"),
                 "".join(f"hagrp -state {c} shows ONLINE on {n.target}; " for c in children)
-                + f"hagrp -state {n.group} shows ONLINE on {n.target}.",
+                + f"hagrp -state {n.group} shows ONLINE on {n.target}."
+                + "".join(f" Its DiskGroup resource imported {dg} there (vxdg list)."
+                          for dg in sorted(cmd.vcs_diskgroups(case, n.group))),
                 minutes=10,
                 notes=(f"{n.group} requires {', '.join(children)} online local: it comes online only where "
                        "that failover group is online, so switch it first.",) if children else (),
