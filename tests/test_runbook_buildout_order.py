@@ -45,15 +45,19 @@ def test_the_master_domain_carries_the_failure_policy_on_every_host() -> None:
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_domains_are_bound_only_once_their_host_has_a_console_service(name: str) -> None:
+def test_domains_are_bound_only_once_their_host_serves_consoles(name: str) -> None:
     consoles: set[str] = set()  # nodes where an `ldm add-vcc` ran earlier
+    daemons: set[str] = set()  # nodes where vntsd, which serves those consoles (vntsd(8)), was enabled
     for step in _steps(_buildout(name)):
         for line in step.commands:
             words = shlex.split(line)
             if words[:2] == ["ldm", "add-vcc"]:
                 consoles.add(step.runs_on)
+            if words == ["svcadm", "enable", "vntsd"]:
+                daemons.add(step.runs_on)
             if words[:2] == ["ldm", "bind-domain"]:
                 assert step.runs_on in consoles, f"{line!r} on {step.runs_on} before any vcc (no console)"
+                assert step.runs_on in daemons, f"{line!r} on {step.runs_on} before vntsd is enabled"
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

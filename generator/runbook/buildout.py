@@ -36,12 +36,19 @@ def _services_step(estate: Estate, d: DomainInfo) -> Step | None:
     backout += [f"ldm remove-vsw {n}" for n in sorted(s.vsw, reverse=True)]
     backout += [f"ldm remove-vds {n}" for n in sorted(s.vds, reverse=True)]
     names = ", ".join(f"`{n}`" for n in [*sorted(s.vds), *sorted(s.vsw), *sorted(s.vcc)])
-    notes = ("Start the console service afterwards: `svcadm enable vntsd` (needed once a vcc exists).",) \
-        if s.vcc else ()
+    verify = [f"ldm list-services {d.name}"]
+    notes: tuple[str, ...] = ()
+    if s.vcc and d.is_control:  # vntsd serves the consoles of a vcc in the domain it runs in (vntsd(8))
+        commands.append("svcadm enable vntsd")
+        verify.append("svcs vntsd")
+        backout.insert(0, "svcadm disable vntsd")
+    elif s.vcc:
+        notes = (f"Enable the console service in `{d.name}` itself: `svcadm enable vntsd` (vntsd(8)).",)
     return Step(id=f"services-{d.host}-{d.name}", title=f"Create the virtual services of {d.ref}",
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
-                expected=f"{names} listed for domain `{d.name}`.",
-                verify=(f"ldm list-services {d.name}",), backout=tuple(backout), minutes=5, notes=notes)
+                expected=f"{names} listed for domain `{d.name}`" + ("; vntsd online." if s.vcc and d.is_control
+                                                                   else "."),
+                verify=tuple(verify), backout=tuple(backout), minutes=5, notes=notes)
 
 
 def services_section(estate: Estate, io_domains: bool = False) -> Section | None:
