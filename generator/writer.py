@@ -125,6 +125,10 @@ def engine_stamp() -> str:
 
 
 _TYPST = threading.local()
+FONT_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/opentype/ipaexfont-gothic"))
+"""Where Debian installs the runbooks' fonts (``make system-deps``). When both are there, Typst loads
+only these (faster start, and other fonts on the machine cannot change a PDF); elsewhere it searches
+the system's fonts."""
 
 
 def _typst_compiler() -> Any:
@@ -135,7 +139,11 @@ def _typst_compiler() -> Any:
             import typst
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise EngineError("Typst is not installed: pip install '.[pdf]'") from exc
-        compiler = _TYPST.compiler = typst.Compiler()
+        folders = [str(f) for f in FONT_FOLDERS if f.is_dir()]
+        if len(folders) == len(FONT_FOLDERS):  # only the runbooks' fonts: no scan of every system font
+            compiler = _TYPST.compiler = typst.Compiler(font_paths=folders, ignore_system_fonts=True)
+        else:
+            compiler = _TYPST.compiler = typst.Compiler()
     return compiler
 
 
