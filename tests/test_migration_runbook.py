@@ -194,3 +194,17 @@ def test_migrate_command_usage_errors() -> None:
     assert result.exit_code == 2
     result = CliRunner().invoke(cli, ["migrate", "topologies/erp-split.yaml", "nosuch", "--to", "t8b"])
     assert result.exit_code == 2
+
+
+def _step_expected(book: Runbook, step_id: str) -> str:
+    return next(s.expected for sec in book.sections for s in sec.steps if s.id == step_id)
+
+
+def test_vcs_precheck_names_every_parallel_group_the_guest_needs_on_the_target() -> None:
+    """Not only group dependencies: the Proxy's network group and AlternateIO's storage/network groups too."""
+    erp, _ = _runbook(EXAMPLES / "erp-split.yaml")
+    assert "cvm, erpdg_grp, ldom_net_grp ONLINE on t8b already" in _step_expected(erp, "precheck-vcs")
+    payments, _ = _runbook(EXAMPLES / "payments-alternateio.yaml")
+    expected = _step_expected(payments, "precheck-vcs")
+    assert "t8f_net_grp, t8f_stor_grp ONLINE on t8f already" in expected
+    assert "pay1_aio_grp ONLINE on t8e with pay1_grp" in expected

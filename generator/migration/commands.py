@@ -28,17 +28,16 @@ def ldom_names(case: MigrationCase) -> tuple[str, str]:
     return vcs_name(case.guest.name, "grp"), vcs_name(case.guest.name, "ldom")
 
 
-def child_groups(case: MigrationCase, group: str) -> list[str]:
-    """Parallel groups the guest's service group requires (its storage and network), sorted.
-
-    They must already be online on the target when ``hagrp -migrate`` starts.
-    """
+def child_groups(case: MigrationCase, group: str, system: str) -> list[str]:
+    """Parallel groups that must already be online on ``system`` (the target) when the guest's group
+    comes online or migrates there, sorted: the parallel groups it requires (transitively, e.g. CVM
+    under the disk group), the storage and network groups its AlternateIO resources name for that
+    system, and the network groups whose NIC resources its Proxy resources mirror."""
     if case.cluster is None:
         return []
     groups = {g.name: g for g in vcs_api.derived(case.estate, case.cluster).config.groups}
-    found = groups.get(group)
-    deps = [d.child for d in found.group_deps] if found else []
-    return sorted(c for c in deps if c in groups and groups[c].parallel)
+    needed = vcs_api.prerequisite_groups(case.estate, case.cluster, group, system)
+    return sorted(c for c in needed if c in groups and groups[c].parallel)
 
 
 def failover_children(case: MigrationCase, group: str) -> list[str]:

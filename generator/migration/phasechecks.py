@@ -70,7 +70,7 @@ def _phase4(case: MigrationCase, n: cmd.Names) -> list[str]:
     lines = ["the hand-off cannot be undone: the go/no-go decision stands",
              f"a way back is planned: a new migration from {case.target} to {case.source}"]
     if case.via == "vcs":
-        children = cmd.child_groups(case, n.group)
+        children = cmd.child_groups(case, n.group, n.target)
         if children:
             lines.append(f"{', '.join(children)} ONLINE on {n.target}, so VCS can bring {n.group} up there")
     return lines

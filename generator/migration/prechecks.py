@@ -137,7 +137,7 @@ def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
 
 
 def _children_online(case: MigrationCase, n: cmd.Names) -> str:
-    children = cmd.child_groups(case, n.group)
+    children = cmd.child_groups(case, n.group, n.target)
     followers = cmd.failover_children(case, n.group)
     text = (f"; {', '.join(children)} ONLINE on {n.target} already (the guest's storage and network there)"
             if children else "")
