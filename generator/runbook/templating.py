@@ -15,13 +15,14 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-_CODE_SPAN = re.compile(r"`([^`]+)`")
+CODE_SPAN = re.compile(r"`([^`]+)`")
+"""A Markdown code span in runbook prose; every format sets its text in the monospace font."""
 
 
 def inline_html(text: str) -> Markup:
     """Escape ``text`` for HTML and turn Markdown code spans (`name`) into ``<code>`` elements."""
     escaped = html.escape(text, quote=False)
-    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", escaped))
+    return Markup(CODE_SPAN.sub(r"<code>\1</code>", escaped))
 
 
 @cache

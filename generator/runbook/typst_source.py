@@ -20,8 +20,7 @@ from typing import Any
 from generator.artifacts import RenderContext
 from generator.runbook.layout import DocView, PhaseView, StepView, document_view
 from generator.runbook.model import Runbook
-
-_CODE_SPAN = re.compile(r"`([^`]+)`")
+from generator.runbook.templating import CODE_SPAN
 
 SANS = ("DejaVu Sans",)
 MONO = ("DejaVu Sans Mono",)
@@ -36,7 +35,7 @@ UNBREAKABLE_LINES = 28
 
 def segments(text: str) -> list[tuple[str, bool]]:
     """``"Run `ldm ls` now"`` -> ``[("Run ", False), ("ldm ls", True), (" now", False)]``."""
-    parts = _CODE_SPAN.split(text)
+    parts = CODE_SPAN.split(text)
     return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
 
 

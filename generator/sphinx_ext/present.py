@@ -87,7 +87,8 @@ def subject(path: str) -> tuple[str, str]:
     return "", parts[0].split(".")[0]
 
 
-def _docname(section: str, name: str) -> str:
+def docname(section: str, name: str) -> str:
+    """Page name of a subject, e.g. ``("runbooks", "build-out")`` -> ``runbooks-build-out``."""
     return re.sub(r"[^a-z0-9-]+", "-", f"{section}-{name}".lower()).strip("-")
 
 
@@ -119,7 +120,7 @@ def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]
         if "related" in a.meta and a.kind not in OVERVIEW_KINDS and subject(a.meta["related"]) in by_subject:
             related.setdefault(subject(a.path), set()).add(subject(a.meta["related"]))
 
-    groups = [Group(_docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)),
-                    tuple((_docname(*t), _title(*t)) for t in sorted(related.get(key, ()))))
+    groups = [Group(docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)),
+                    tuple((docname(*t), _title(*t)) for t in sorted(related.get(key, ()))))
               for key in sorted(by_subject, key=rank)]
     return overview, groups

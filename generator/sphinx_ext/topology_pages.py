@@ -14,7 +14,7 @@ from generator.pipeline import Checked
 from generator.rules.engine import Rule
 from generator.schema import Topology
 from generator.sizes import format_size
-from generator.sphinx_ext.present import Group, group_artifacts
+from generator.sphinx_ext.present import Group, docname, group_artifacts
 from generator.sphinx_ext.templates import render_page
 
 
@@ -113,8 +113,9 @@ def _migrations(topology: Topology, groups: list[Group]) -> list[dict[str, Any]]
     rows = []
     for m in topology.migrations:
         slug = migration_slug(m.domain.split("/")[-1], m.to)
-        links = [(doc, label) for doc, label in ((f"migrations-{slug}", "plan and diagrams"),
-                                                 (f"runbooks-migrate-{slug}", "runbook")) if doc in pages]
+        links = [(doc, label) for doc, label in ((docname("migrations", slug), "plan and diagrams"),
+                                                 (docname("runbooks", f"migrate-{slug}"), "runbook"))
+                 if doc in pages]
         rows.append({"m": m, "links": links})
     return rows
 
