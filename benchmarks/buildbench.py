@@ -20,10 +20,10 @@ from typing import Any
 
 from synth import Shape, write_estate
 
-from generator.build import build_tree
-from generator.buildprogress import Progress
-from generator.pipeline import check_file, render_checked
-from generator.writer import dot_batches, typst_to_pdf
+from generator.build.orchestrate import build_tree
+from generator.build.pipeline import check_file, render_checked
+from generator.build.progress import Progress
+from generator.build.writer import dot_batches, typst_to_pdf
 
 
 def _estate(out: Path, guests: int) -> list[Path]:

@@ -31,7 +31,7 @@ from buildbench import measure_build  # noqa: E402
 from sitebench import measure_site  # noqa: E402
 from synth import Shape, write_estate  # noqa: E402
 
-from generator.pipeline import check_file  # noqa: E402
+from generator.build.pipeline import check_file  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from generator.artifacts import RenderContext
-from generator.model import Estate
-from generator.pipeline import Checked, check_file
-from generator.runbook.catalogue import runbooks
-from generator.runbook.model import Runbook
+from generator.build.pipeline import Checked, check_file
+from generator.core.artifacts import RenderContext
+from generator.derive.procedures.runbooks import runbooks
+from generator.document.runbook import Runbook
+from generator.estate.estate import Estate
 
 from .conftest import EXAMPLES, ROOT
 

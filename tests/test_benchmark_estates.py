@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from generator.diagnostics import format_text
-from generator.pipeline import check_paths
+from generator.build.pipeline import check_paths
+from generator.core.diagnostics import format_text
 
 from .conftest import ROOT
 

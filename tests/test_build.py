@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
-from generator.build import build_tree
-from generator.buildcache import CACHE
-from generator.diagnostics import InputError
+from generator.build import writer
+from generator.build.cache import CACHE
+from generator.build.orchestrate import build_tree
+from generator.core.diagnostics import InputError
 
 from .conftest import EXAMPLES, ROOT
 
@@ -180,30 +180,30 @@ def test_a_draft_build_leaves_out_pdfs(estate: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def pdf_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts PDFs compiled by the build in this process."""
-    import generator.build
+    import generator.build.orchestrate
 
     runs: list[int] = []
-    real = generator.build.typst_to_pdf
+    real = generator.build.orchestrate.typst_to_pdf
 
     def counting(source: bytes) -> bytes:
         runs.append(1)
         return real(source)
 
-    monkeypatch.setattr(generator.build, "typst_to_pdf", counting)
+    monkeypatch.setattr(generator.build.orchestrate, "typst_to_pdf", counting)
     return runs
 
 
 def test_new_code_reuses_every_conversion_whose_input_is_unchanged(
         estate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dot_runs: list[int],
         pdf_runs: list[int]) -> None:
-    import generator.build
+    import generator.build.orchestrate
 
     build_tree([estate], tmp_path / "out", jobs=1)
     assert pdf_runs and dot_runs
     before = _tree(tmp_path / "out")
     pdf_runs.clear()
     dot_runs.clear()
-    monkeypatch.setattr(generator.build, "generator_version", lambda: "a newer generator")
+    monkeypatch.setattr(generator.build.orchestrate, "generator_version", lambda: "a newer generator")
     report = build_tree([estate], tmp_path / "out", jobs=1)
     assert len(report.rendered) == len(list(estate.glob("*.yaml")))  # every topology is rendered again,
     assert pdf_runs == [] and dot_runs == []  # but no PDF or SVG input changed: no engine runs
@@ -212,12 +212,12 @@ def test_new_code_reuses_every_conversion_whose_input_is_unchanged(
 
 def test_a_new_engine_version_converts_again(estate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              pdf_runs: list[int]) -> None:
-    import generator.buildcache
+    import generator.build.cache
 
     build_tree([estate], tmp_path / "out", jobs=1)
     converted = len(pdf_runs)
     pdf_runs.clear()
-    monkeypatch.setattr(generator.buildcache, "engine_stamp", lambda: "dot 99; typst 99")
+    monkeypatch.setattr(generator.build.cache, "engine_stamp", lambda: "dot 99; typst 99")
     build_tree([estate], tmp_path / "out", jobs=1)
     assert len(pdf_runs) == converted > 0
 

@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 
-from generator.buildprogress import Progress
+from generator.build.progress import Progress
 
 
 def _shown(enabled: bool, totals: list[int]) -> str:

@@ -13,9 +13,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli.main import cli
+from generator.input.source import read_document
 from generator.rules.engine import load_rules
-from generator.source import read_document
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 

@@ -6,17 +6,17 @@ topology may name the device by vnet or by link; control domains keep their phys
 
 from __future__ import annotations
 
-from generator.artifacts import RenderContext
-from generator.datalinks import domain_device, resolve_link, vnet_instance, vnet_links
-from generator.diagnostics import format_text
-from generator.loader import load_text
-from generator.model import Estate
+from generator.core.artifacts import RenderContext
+from generator.core.diagnostics import format_text
+from generator.derive.procedures.runbooks import runbooks
+from generator.derive.vcs.api import main_cf_text
+from generator.document.runbook import Runbook, Step
+from generator.estate.datalinks import domain_device, resolve_link, vnet_instance, vnet_links
+from generator.estate.estate import Estate
+from generator.input.loader import load_text
+from generator.maincf.verify import verify_text
 from generator.rules.engine import check_topology
-from generator.runbook.catalogue import runbooks
-from generator.runbook.model import Runbook, Step
 from generator.sphinx_ext.topology_pages import overview_page
-from generator.vcs.api import main_cf_text
-from generator.vcs.verify import verify_text
 
 from .conftest import FIXTURES
 from .runbook_support import books, checked, estate

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.artifacts import RenderContext
-from generator.diagrams.render import MAX_DOMAINS_PER_DIAGRAM, render, views
-from generator.loader import load_file
-from generator.model import Estate
-from generator.writer import materialize
+from generator.build.writer import materialize
+from generator.core.artifacts import RenderContext
+from generator.estate.estate import Estate
+from generator.formats.diagrams import MAX_DOMAINS_PER_DIAGRAM, render, views
+from generator.input.loader import load_file
 
 from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 

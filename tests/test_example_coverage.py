@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.model import Estate
-from generator.pipeline import check_paths
-from generator.schema import Component, MigrationKind, StackModel, ZoneRoot
+from generator.build.pipeline import check_paths
+from generator.estate.estate import Estate
+from generator.input.schema import Component, MigrationKind, StackModel, ZoneRoot
 
 from .conftest import EXAMPLES, ROOT
 

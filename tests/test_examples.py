@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.diagnostics import format_text
-from generator.pipeline import check_paths
+from generator.build.pipeline import check_paths
+from generator.core.diagnostics import format_text
 
 from .conftest import EXAMPLES
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.pipeline import check_file
-from generator.runbook.failover import failover_runbook
-from generator.vcs import api
+from generator.build.pipeline import check_file
+from generator.derive.procedures.failover import failover_runbook
+from generator.derive.vcs import api
 
 from .conftest import EXAMPLES, ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import format_text
-from generator.pipeline import check_paths
+from generator.build.pipeline import check_paths
+from generator.core.diagnostics import format_text
 
 INVALID = Path(__file__).parent / "topologies" / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import source
-from generator.diagnostics import Diagnostic
-from generator.loader import load_file, load_text
-from generator.pipeline import check_file, check_paths
+from generator.build.pipeline import check_file, check_paths
+from generator.core.diagnostics import Diagnostic
+from generator.input import source
+from generator.input.loader import load_file, load_text
 
 from .conftest import EXAMPLES, FIXTURES
 

@@ -14,11 +14,11 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import Diagnostic
-from generator.loader import validate_document
-from generator.model import Estate
+from generator.core.diagnostics import Diagnostic
+from generator.estate.estate import Estate
+from generator.input.loader import validate_document
+from generator.input.source import parse_text
 from generator.rules import check_topology
-from generator.source import parse_text
 
 from .conftest import EXAMPLES
 

@@ -14,13 +14,13 @@ import cairosvg
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 
-from generator.artifacts import Artifact, RenderContext
-from generator.migration.case import planned_cases
-from generator.migration.layout import Text, layout
-from generator.migration.plan import plan_migration
-from generator.migration.render import migration_artifacts
-from generator.migration.sequence import build_sequence, variants
-from generator.pipeline import check_file, render_checked
+from generator.build.pipeline import check_file, render_checked
+from generator.core.artifacts import Artifact, RenderContext
+from generator.derive.migration.case import planned_cases
+from generator.derive.migration.plan import plan_migration
+from generator.derive.migration.sequence import build_sequence, variants
+from generator.drawing.sequence_layout import Text, layout
+from generator.formats.migrations import migration_artifacts
 
 from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 

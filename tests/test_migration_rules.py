@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.migration.case import adhoc_case, planned_cases
-from generator.pipeline import check_file
+from generator.build.pipeline import check_file
+from generator.derive.migration.case import adhoc_case, planned_cases
 from generator.rules.engine import load_rules
 from generator.rules.migration import CHECKS, run_checks
 

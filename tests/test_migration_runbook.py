@@ -7,14 +7,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.artifacts import RenderContext
-from generator.cli import cli
-from generator.migration.case import adhoc_case, planned_cases
-from generator.migration.plan import MigrationPlan, plan_migration
-from generator.migration.runbook import migration_runbook
-from generator.pipeline import check_file
-from generator.runbook.markdown import markdown_text
-from generator.runbook.model import Runbook
+from generator.build.pipeline import check_file
+from generator.cli.main import cli
+from generator.core.artifacts import RenderContext
+from generator.derive.migration.case import adhoc_case, planned_cases
+from generator.derive.migration.plan import MigrationPlan, plan_migration
+from generator.derive.procedures.migration_runbook import migration_runbook
+from generator.document.runbook import Runbook
+from generator.formats.markdown import markdown_text
 
 from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator.artifacts import Artifact
-from generator.review.compare import compare_artifacts
+from generator.build.compare import compare_artifacts
+from generator.core.artifacts import Artifact
 
 from .conftest import ROOT
 

@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import cli
-from generator.diagnostics import format_text
-from generator.loader import load_file
-from generator.pipeline import check_paths
+from generator.build.pipeline import check_paths
+from generator.cli.main import cli
+from generator.core.diagnostics import format_text
+from generator.input.loader import load_file
 from generator.rules.engine import load_rules
 
 from .conftest import FIXTURES, ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.pipeline import build
+from generator.build.pipeline import build
 
 from .runbook_support import books
 

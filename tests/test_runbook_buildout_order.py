@@ -6,8 +6,8 @@ import shlex
 
 import pytest
 
-from generator.runbook.model import Runbook, Step
-from generator.runbook.placement import ldm_node
+from generator.derive.procedures.command_hosts import ldm_node
+from generator.document.runbook import Runbook, Step
 
 from .runbook_support import EXAMPLE_NAMES, books, estate
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import cli
-from generator.diagnostics import InputError
+from generator.cli.main import cli
+from generator.core.diagnostics import InputError
 
 from .conftest import FIXTURES
 

@@ -7,8 +7,8 @@ import shlex
 
 import pytest
 
-from generator.runbook.placement import serving_hosts
-from generator.sizes import parse_size
+from generator.core.sizes import parse_size
+from generator.derive.procedures.command_hosts import serving_hosts
 
 from .runbook_support import EXAMPLE_NAMES, all_commands, books, estate
 

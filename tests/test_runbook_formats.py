@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pipeline import render_checked
-from generator.runbook.markdown import markdown_text
-from generator.runbook.print_html import print_html
+from generator.build.pipeline import render_checked
+from generator.formats.markdown import markdown_text
+from generator.formats.print_html import print_html
 
 from .conftest import GOLDEN
 from .runbook_support import EXAMPLE_NAMES, books, checked, context

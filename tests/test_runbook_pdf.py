@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.artifacts import RenderContext
-from generator.runbook.model import Runbook, Section, Step
-from generator.runbook.render import runbook_artifacts
-from generator.writer import EngineError, materialize, typst_to_pdf
+from generator.build.writer import EngineError, materialize, typst_to_pdf
+from generator.core.artifacts import RenderContext
+from generator.document.runbook import Runbook, Section, Step
+from generator.formats.runbooks import runbook_artifacts
 
 from .runbook_support import EXAMPLE_NAMES, books, context
 

@@ -12,7 +12,7 @@ import shlex
 
 import pytest
 
-from generator.runbook.markdown import markdown_text
+from generator.formats.markdown import markdown_text
 
 from .runbook_support import EXAMPLE_NAMES, books, context, estate
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.runbook.ha_script import CLOSE, OPEN, split_script
-from generator.runbook.vcs_link import ha_script
+from generator.derive.procedures.ha_script import CLOSE, OPEN, split_script
+from generator.derive.procedures.vcs_link import ha_script
 
 from .runbook_support import books, estate
 

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.cli import cli, json_schema_text
+from generator.cli.main import cli, json_schema_text
+from generator.input.schema import Topology
 from generator.rules.engine import load_rules
-from generator.schema import Topology
 
 from .site_build import BuiltSite, sphinx_build
 

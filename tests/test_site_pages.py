@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pygments.token import Error
 
-from generator.artifacts import Artifact
+from generator.core.artifacts import Artifact
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 from generator.sphinx_ext.present import group_artifacts
 from generator.sphinx_ext.templates import cell
@@ -89,7 +89,7 @@ def test_wrong_topologies_are_reported_with_their_location_and_do_not_stop_the_o
 
 
 def test_planned_migrations_link_to_their_plan_and_runbook_pages() -> None:
-    from generator.pipeline import check_file, render_checked
+    from generator.build.pipeline import check_file, render_checked
     from generator.sphinx_ext.topology_pages import topology_pages
 
     checked = check_file(Path("topologies/erp-split.yaml"))

@@ -25,7 +25,7 @@ def _imported_after(code: str) -> set[str]:
 
 def _cli_run(*args: str) -> str:
     """Code that runs ``python -m generator ARGS`` in-process, keeping the interpreter alive afterwards."""
-    return ("import sys\nfrom generator.cli import cli\n"
+    return ("import sys\nfrom generator.cli.main import cli\n"
             f"try:\n    cli.main({list(args)!r}, standalone_mode=False)\nexcept SystemExit:\n    pass")
 
 
@@ -44,4 +44,4 @@ def test_check_needs_only_the_schema_and_the_yaml_reader() -> None:
 def test_the_build_orchestrator_does_not_load_what_only_changed_topologies_need() -> None:
     """A build whose topologies are unchanged loads none of them: the schema, the rules and the renderers
     are imported by the workers that check and render, and rich only when progress is shown."""
-    assert _imported_after("import generator.cli, generator.build") == set()
+    assert _imported_after("import generator.cli.main, generator.build.orchestrate") == set()

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.runbook.model import Section, ordered_sections
-from generator.toposort import topological_order
+from generator.core.toposort import topological_order
+from generator.document.runbook import Section, ordered_sections
 
 NAMES = st.sampled_from("abcdefgh")
 EDGE_LISTS = st.lists(st.tuples(NAMES, NAMES), max_size=14)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import treeswap
-from generator.treeswap import recover, replace_tree
+from generator.build import treeswap
+from generator.build.treeswap import recover, replace_tree
 
 
 def _make(folder: Path, files: dict[str, bytes]) -> None:

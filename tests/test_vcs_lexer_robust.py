@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.vcs.lexer import tokenize
+from generator.maincf.lexer import tokenize
 
 PIECES = ["group", "g1", " ", "\n", "\t", '"', "\\", "/", "*", "//", "/*", "*/", "{", "}", "(", ")", "=",
           ",", "@", "[", "]", "é", "\u00a0", "SystemList", "1"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.loader import load_file, load_text
-from generator.model import Estate
-from generator.vcs.api import main_cf_text
+from generator.derive.vcs.api import main_cf_text
+from generator.estate.estate import Estate
+from generator.input.loader import load_file, load_text
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import DomainInfo, Estate
+from generator.core.diagnostics import Severity
+from generator.estate.estate import DomainInfo, Estate
 from generator.rules.engine import Finding, rule
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"

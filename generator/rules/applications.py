@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.datalinks import guests_lacking
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.estate.datalinks import guests_lacking
+from generator.estate.estate import Estate
+from generator.input.schema import Component
 from generator.rules.engine import Finding, rule
-from generator.schema import Component
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 

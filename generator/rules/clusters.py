@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.datalinks import guests_lacking
-from generator.diagnostics import Severity
-from generator.model import DomainInfo, Estate
+from generator.core.diagnostics import Severity
+from generator.estate.datalinks import guests_lacking
+from generator.estate.estate import DomainInfo, Estate
+from generator.input.schema import Component, FencingMode
 from generator.rules.engine import Finding, rule
-from generator.schema import Component, FencingMode
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 MODELS = f"{GUIDE}: Cluster Server configuration models in an Oracle VM Server for SPARC environment"

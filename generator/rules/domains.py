@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.core.sizes import format_size
+from generator.estate.estate import Estate
+from generator.input.schema import Role
 from generator.rules.engine import Finding, rule
-from generator.schema import Role
-from generator.sizes import format_size
 
 BIND_SOURCE = (
     "Oracle VM Server for SPARC Administration Guide: CPU threads and memory are dedicated to a "

@@ -6,9 +6,9 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.model import Estate
-from generator.source import Document
+from generator.core.diagnostics import Diagnostic, Severity
+from generator.estate.estate import Estate
+from generator.input.source import Document
 
 # Modules that define rules; importing them fills RULES. One line per module.
 RULE_MODULES = (

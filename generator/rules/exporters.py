@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import DomainInfo, Estate, VdiskInfo
+from generator.estate.estate import DomainInfo, Estate, VdiskInfo
 
 
 def exported_vdisks(estate: Estate, backend: str | None = None) -> Iterator[tuple[VdiskInfo, DomainInfo]]:

@@ -1,6 +1,6 @@
 """Migration prerequisite rules: virtual I/O and storage seen from the target host.
 
-Each check is a function of one :class:`~generator.migration.case.MigrationCase`; it is registered as
+Each check is a function of one :class:`~generator.derive.migration.case.MigrationCase`; it is registered as
 a rule over every planned migration and kept in :data:`CHECKS`, so that the migration plan and the
 ``migrate`` command run exactly the same checks (:func:`run_checks`). Host, CPU and VCS checks are
 in :mod:`generator.rules.migration_hosts`.
@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.diagnostics import Severity
-from generator.migration.case import MigrationCase, planned_cases, vds_name
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.derive.migration.case import MigrationCase, planned_cases, vds_name
+from generator.estate.estate import Estate
 from generator.rules.engine import Finding, rule
 
 Check = Callable[[MigrationCase], Iterable[Finding]]

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.migration.case import MigrationCase
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.core.sizes import format_size
+from generator.derive.migration.case import MigrationCase
+from generator.estate.estate import Estate
+from generator.input.schema import CpuArch, Role
 from generator.rules.engine import Finding, rule
 from generator.rules.migration import migration_rule
-from generator.schema import CpuArch, Role
-from generator.sizes import format_size
 
 ORACLE = "Oracle VM Server for SPARC Administration Guide, "
 LDOM_AGENT = "VCS Bundled Agents Reference, LDom agent (migrate entry point, UserName/Password)"
@@ -152,7 +152,7 @@ def migrate_with_failover_child(case: MigrationCase) -> Iterator[Finding]:
     """
     if case.via != "vcs" or not case.active or case.cluster is None:
         return
-    from generator.migration import commands as cmd  # the VCS output, only when a cluster drives it
+    from generator.derive.migration import operations as cmd  # the VCS output, only when a cluster drives it
 
     group = cmd.ldom_names(case)[0]
     children = cmd.failover_children(case, group)

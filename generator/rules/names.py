@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.datalinks import vnet_links
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.estate.datalinks import vnet_links
+from generator.estate.estate import Estate
 from generator.rules.engine import Finding, rule
 
 LDM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_+#.:;~()-]*$")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import DomainInfo, Estate, VdiskInfo
+from generator.core.diagnostics import Severity
+from generator.estate.estate import DomainInfo, Estate, VdiskInfo
+from generator.input.schema import Component, StackModel
 from generator.rules.engine import Finding, rule
 from generator.rules.exporters import exported_vdisks
-from generator.schema import Component, StackModel
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 SPLIT = f"{GUIDE}: Split InfoScale stack model"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import DomainInfo, Estate
+from generator.core.diagnostics import Severity
+from generator.estate.estate import DomainInfo, Estate
+from generator.input.schema import Component
 from generator.rules.engine import Finding, rule
 from generator.rules.exporters import exported_vdisks
-from generator.schema import Component
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 CONSISTENCY = "Topology consistency: the generated add-vdsdev and vxdg commands run where the disks are"

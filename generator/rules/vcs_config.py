@@ -1,6 +1,6 @@
 """VCS configuration rules: the main.cf derived for each cluster must merge and verify cleanly.
 
-They run the VCS deriver and verifier (:mod:`generator.vcs`) over every cluster, so that a topology
+They run the VCS deriver and verifier (:mod:`generator.maincf`) over every cluster, so that a topology
 whose configuration would be wrong is rejected at ``check`` time, located in the topology.
 """
 
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.derive.vcs.api import derived
+from generator.derive.vcs.cluster import Derived
+from generator.estate.estate import Estate
+from generator.maincf.parser import parse
+from generator.maincf.printer import format_config
+from generator.maincf.verify import verify
 from generator.rules.engine import Finding, rule
-from generator.vcs.api import derived
-from generator.vcs.derive import Derived
-from generator.vcs.parser import parse
-from generator.vcs.printer import format_config
-from generator.vcs.verify import verify
 
 
 def _derived(estate: Estate, name: str) -> Derived:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.estate.estate import Estate
+from generator.input.schema import Component
 from generator.rules.engine import Finding, rule
 from generator.rules.exporters import exported_vdisks
-from generator.schema import Component
 
 APPEARANCE = (
     "Oracle VM Server for SPARC Administration Guide: Virtual Disk Appearance (a single-slice disk has "

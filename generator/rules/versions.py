@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.estate.estate import Estate
 from generator.rules.engine import Finding, rule
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris: System requirements"

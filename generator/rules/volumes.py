@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import Estate
+from generator.core.diagnostics import Severity
+from generator.core.sizes import format_size
+from generator.estate.estate import Estate
+from generator.input.schema import Layout
 from generator.rules.engine import Finding, rule
-from generator.schema import Layout
-from generator.sizes import format_size
 
 SOURCE = "VxVM administration: vxassist make allocates plexes and columns on separate disks"
 MIRRORED = {Layout.MIRROR, Layout.STRIPE_MIRROR}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.diagnostics import Severity
-from generator.model import DomainInfo, Estate
+from generator.core.diagnostics import Severity
+from generator.estate.estate import DomainInfo, Estate
+from generator.input.schema import Component, ZoneRoot
 from generator.rules.engine import Finding, rule
-from generator.schema import Component, ZoneRoot
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 

@@ -1,7 +1,7 @@
 """Sphinx extension: turns every topology in ``topologies/`` into pages of the doc site.
 
 On ``builder-inited`` it runs the same load -> check -> render flow as the CLI
-(:mod:`generator.pipeline`), lets the writer convert diagrams, and writes Markdown pages plus the
+(:mod:`generator.build.pipeline`), lets the writer convert diagrams, and writes Markdown pages plus the
 artifacts they show under ``docs/_generated/`` (see :mod:`generator.sphinx_ext.site`). Files are
 written only when their bytes change, so Sphinx re-reads only the pages of a changed topology.
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import click
 
-from generator.cli import cli
+from generator.cli.main import cli
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from generator.artifacts import Artifact
+from generator.core.artifacts import Artifact
 
 OVERVIEW_KINDS = frozenset({"topology-diagram"})
 FILES = "files"

@@ -8,14 +8,14 @@ from typing import Any
 
 import yaml
 
-from generator.pipeline import Checked
+from generator.build.pipeline import Checked
 from generator.rules.engine import Rule, load_rules
 from generator.sphinx_ext.cli_doc import cli_commands
 from generator.sphinx_ext.schema_doc import schema_sections
 from generator.sphinx_ext.templates import render_page
 
 REFERENCE = "reference"
-MODELS_DATA = Path(__file__).resolve().parent.parent / "data" / "stack-models.yaml"
+MODELS_DATA = Path(__file__).resolve().parent.parent / "input" / "data" / "stack-models.yaml"
 SCHEMA_FILE = "files/topology.schema.json"
 TABLE_FILE = "files/topology-table.md"
 """The table of example topologies, included by the home page (``docs/index.md``)."""
@@ -44,7 +44,7 @@ def _details(rule: Rule) -> str:
 def _models_page(topologies: list[dict[str, Any]]) -> bytes:
     data = yaml.safe_load(MODELS_DATA.read_text("utf-8"))
     examples = {m: [t for t in topologies if t["model"] == m] for m in data["models"]}
-    return render_page("models.md.j2", "generator/data/stack-models.yaml and the topologies",
+    return render_page("models.md.j2", "generator/input/data/stack-models.yaml and the topologies",
                        models=data["models"], rows=data["rows"], examples=examples)
 
 
@@ -61,9 +61,9 @@ def reference_pages(checked: list[Checked]) -> list[Page]:
         (REFERENCE, "models.md", _models_page(topologies), "site-page"),
         (REFERENCE, "rules.md", render_page("rules.md.j2", "the rules in generator/rules/", rules=rules),
          "site-page"),
-        (REFERENCE, "format.md", render_page("format.md.j2", "generator/schema.py", sections=sections,
+        (REFERENCE, "format.md", render_page("format.md.j2", "generator/input/schema.py", sections=sections,
                                              schema_file=SCHEMA_FILE), "site-page"),
         (REFERENCE, SCHEMA_FILE, schema_text.encode("utf-8"), "json-schema"),
-        (REFERENCE, "cli.md", render_page("cli.md.j2", "the click commands in generator/cli.py",
+        (REFERENCE, "cli.md", render_page("cli.md.j2", "the click commands in generator/cli/main.py",
                                           commands=cli_commands()), "site-page"),
     ]

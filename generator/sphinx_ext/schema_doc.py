@@ -1,4 +1,4 @@
-"""The topology-format reference, read from the JSON Schema pydantic derives from :mod:`generator.schema`.
+"""The topology-format reference, read from the JSON Schema pydantic derives from :mod:`generator.input.schema`.
 
 Field descriptions are the docstrings written under each field, so the reference cannot drift
 from the code. Sections follow the order in which a reader meets them, starting at the root.
@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from generator.cli import json_schema_text
-from generator.schema import Topology
+from generator.cli.main import json_schema_text
+from generator.input.schema import Topology
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Generate the site's pages from the topologies: the extension's one entry point.
 
 Runs the CLI's flow (check every topology, render the valid ones, let the writer convert), then
-writes pages and artifacts under ``docs/_generated/`` with :func:`generator.writer.write_tree`, so a
+writes pages and artifacts under ``docs/_generated/`` with :func:`generator.build.writer.write_tree`, so a
 file is rewritten only when its bytes change and files of a removed topology disappear.
 """
 
@@ -15,15 +15,15 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from generator.artifacts import Artifact
-from generator.diagnostics import Diagnostic, Severity
-from generator.pipeline import Checked, check_paths, render_checked
+from generator.build.convert_cache import ConversionCache
+from generator.build.pipeline import Checked, check_paths, render_checked
+from generator.build.writer import previous_manifest, write_tree
+from generator.core.artifacts import Artifact
+from generator.core.diagnostics import Diagnostic, Severity
 from generator.rules.engine import load_rules
-from generator.sphinx_ext.convert_cache import ConversionCache
 from generator.sphinx_ext.present import FILES
 from generator.sphinx_ext.reference_pages import reference_pages
 from generator.sphinx_ext.topology_pages import topology_pages
-from generator.writer import previous_manifest, write_tree
 
 LOG = logging.getLogger(__name__)
 PAGE_KIND = "site-page"

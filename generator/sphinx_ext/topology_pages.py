@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.artifacts import Artifact
-from generator.datalinks import vnet_links
-from generator.diagnostics import Diagnostic
-from generator.migration.case import migration_slug
-from generator.model import Estate
-from generator.pipeline import Checked
+from generator.build.pipeline import Checked
+from generator.core.artifacts import Artifact
+from generator.core.diagnostics import Diagnostic
+from generator.core.sizes import format_size
+from generator.derive.migration.case import migration_slug
+from generator.estate.datalinks import vnet_links
+from generator.estate.estate import Estate
+from generator.input.schema import Topology
 from generator.rules.engine import Rule
-from generator.schema import Topology
-from generator.sizes import format_size
 from generator.sphinx_ext.present import Group, docname, group_artifacts
 from generator.sphinx_ext.templates import render_page
 

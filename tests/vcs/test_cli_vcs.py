@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import cli
-from generator.vcs.checks import CHECKS
+from generator.cli.main import cli
+from generator.maincf.checks import CHECKS
 
 MERGED = "tests/topologies/valid/vcs-explicit-group-merged.yaml"
 
@@ -68,8 +68,8 @@ def test_vcs_checks_lists_every_check() -> None:
 
 
 def test_commands_override_static_attributes_before_modifying_them() -> None:
-    from generator.vcs.commands import ha_command_list
-    from generator.vcs.parser import parse
+    from generator.maincf.hacommands import ha_command_list
+    from generator.maincf.parser import parse
 
     config, _ = parse('system a\ngroup g ( SystemList = { a = 0 } )\n'
                       'LDom l ( LDomName = x ToleranceLimit = 3 Critical = 0 )\n')

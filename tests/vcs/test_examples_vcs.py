@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.artifacts import RenderContext
-from generator.diagnostics import format_text
-from generator.loader import load_file
-from generator.model import Estate
-from generator.vcs.api import cluster_names, ha_commands, main_cf_text, service_groups
-from generator.vcs.render import render
-from generator.vcs.verify import verify_text
+from generator.core.artifacts import RenderContext
+from generator.core.diagnostics import format_text
+from generator.derive.vcs.api import cluster_names, ha_commands, main_cf_text, service_groups
+from generator.estate.estate import Estate
+from generator.formats.vcs import render
+from generator.input.loader import load_file
+from generator.maincf.verify import verify_text
 
 from ..conftest import EXAMPLES, GOLDEN, ROOT
 
@@ -84,7 +84,7 @@ def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
 
 
 def test_prerequisite_groups_follow_dependencies_alternateio_and_proxies() -> None:
-    from generator.vcs.api import prerequisite_groups
+    from generator.derive.vcs.api import prerequisite_groups
 
     assert prerequisite_groups(_estate("payments-alternateio.yaml"), "payclus", "pay1_grp", "t8f") == [
         "pay1_aio_grp", "t8f_net_grp", "t8f_stor_grp"]

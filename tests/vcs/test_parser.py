@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.vcs.config import Assoc, Attr, AttrDecl, GroupDep, Items, Pos, ResourceDep, Scalar
-from generator.vcs.parser import parse
+from generator.maincf.parser import parse
+from generator.maincf.tree import Assoc, Attr, AttrDecl, GroupDep, Items, Pos, ResourceDep, Scalar
 
 TEXT = '''// top comment kept as header
 include "types.cf"   // trailing comment

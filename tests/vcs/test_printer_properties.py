@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.vcs.config import (
+from generator.maincf.parser import parse
+from generator.maincf.printer import format_config
+from generator.maincf.tree import (
     Assoc,
     Attr,
     Cluster,
@@ -20,8 +22,6 @@ from generator.vcs.config import (
     System,
     Value,
 )
-from generator.vcs.parser import parse
-from generator.vcs.printer import format_config
 
 KEYWORDS = {"include", "cluster", "system", "group", "type", "remotecluster", "heartbeat", "requires"}
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"

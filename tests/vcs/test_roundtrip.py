@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_file
-from generator.model import Estate
-from generator.vcs.api import cluster_names, derived
-from generator.vcs.parser import parse
-from generator.vcs.printer import format_config
+from generator.derive.vcs.api import cluster_names, derived
+from generator.estate.estate import Estate
+from generator.input.loader import load_file
+from generator.maincf.parser import parse
+from generator.maincf.printer import format_config
 
 from ..conftest import EXAMPLES
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import format_text
-from generator.vcs.checks import CHECKS
-from generator.vcs.cli import verify_path
-from generator.vcs.parser import parse
-from generator.vcs.printer import format_config
+from generator.cli.vcs import verify_path
+from generator.core.diagnostics import format_text
+from generator.maincf.checks import CHECKS
+from generator.maincf.parser import parse
+from generator.maincf.printer import format_config
 
 HERE = Path(__file__).parent
 BROKEN = sorted((HERE / "broken").glob("*.cf"))

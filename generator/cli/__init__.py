@@ -1,0 +1,1 @@
+"""Command-line interface: ``python -m generator`` / ``infoscale-docgen``; one module per command."""

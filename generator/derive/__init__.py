@@ -1,0 +1,1 @@
+"""Derivations: decisions taken from an estate (VCS configuration trees, migration plans, runbook procedures). Pure."""

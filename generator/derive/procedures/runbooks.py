@@ -1,0 +1,65 @@
+"""Which runbooks a topology gets: one builder per runbook kind, each returning zero or more runbooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.core.artifacts import RenderContext
+from generator.derive.migration.case import planned_cases
+from generator.derive.procedures.buildout import buildout_runbook
+from generator.derive.procedures.failover import failover_runbooks
+from generator.derive.procedures.fss import fss_runbook
+from generator.derive.procedures.migration_runbook import migration_runbook
+from generator.derive.procedures.sfrac import sfrac_runbooks
+from generator.derive.procedures.smartio import smartio_runbook
+from generator.derive.procedures.vcs_setup import vcs_runbooks
+from generator.derive.procedures.zones_runbook import zones_runbook
+from generator.document.runbook import Runbook
+from generator.estate.estate import Estate
+
+Builder = Callable[[Estate, RenderContext], Iterable[Runbook]]
+
+
+def _buildout(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    return [buildout_runbook(estate, context)]
+
+
+def _vcs(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    return vcs_runbooks(estate)
+
+
+def _failover(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    return failover_runbooks(estate)
+
+
+def _optional(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    """Runbooks a topology has only when it uses the feature: zones, FSS, SmartIO."""
+    return [rb for rb in (zones_runbook(estate), fss_runbook(estate), smartio_runbook(estate)) if rb]
+
+
+def _sfrac(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    return sfrac_runbooks(estate)
+
+
+def _migrations(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+    """The migration runbooks of the migration output, in the same model and formats."""
+    return [migration_runbook(estate, case, context) for case in planned_cases(estate)]
+
+
+BUILDERS: tuple[Builder, ...] = (
+    _buildout,
+    _vcs,
+    _optional,
+    _sfrac,
+    _failover,
+    _migrations,
+)
+
+
+def runbooks(estate: Estate, context: RenderContext) -> list[Runbook]:
+    """Every runbook of the estate, sorted by id; ids are unique (a clash is a bug)."""
+    result = [rb for build in BUILDERS for rb in build(estate, context)]
+    ids = [rb.id for rb in result]
+    if len(ids) != len(set(ids)):
+        raise RuntimeError(f"two runbooks share an id: {sorted(ids)}")
+    return sorted(result, key=lambda rb: rb.id)

@@ -1,0 +1,118 @@
+"""Stable entry points for other output kinds (runbooks, migrations) that need the VCS configuration.
+
+Signatures here do not change; everything else in :mod:`generator.maincf` may.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
+
+from generator.derive.vcs.cluster import Derived, derive
+from generator.estate.estate import Estate
+from generator.maincf.hacommands import ha_command_list
+from generator.maincf.printer import format_config
+from generator.maincf.tree import Assoc, Scalar
+
+
+class ServiceGroup(NamedTuple):
+    """A generated service group, for fail-over test runbooks."""
+
+    name: str
+    systems: tuple[str, ...]
+    """SystemList in priority order (VCS system names)."""
+    parallel: bool
+    kind: str
+    """``ldom``, ``alternateio``, ``storage``, ``network``, ``cvm``, ``cvm-storage``, ``cfs``,
+    ``application``, ``zone``, ``zone-root``, ``rac`` or ``explicit``."""
+
+
+def cluster_names(estate: Estate) -> list[str]:
+    """The clusters of the topology, sorted."""
+    return sorted(estate.topology.clusters)
+
+
+_DERIVED: WeakKeyDictionary[Estate, dict[tuple[str, str], Derived]] = WeakKeyDictionary()
+
+
+def derived(estate: Estate, cluster: str, source_name: str = "") -> Derived:
+    """The configuration tree of ``cluster`` with group kinds and merge problems.
+
+    Derived once per estate, cluster and source name (the rules, the VCS output, the runbooks and
+    the migrations all ask for it): callers must not modify the result.
+    """
+    key = (cluster, source_name or estate.topology.topology)
+    per_estate = _DERIVED.setdefault(estate, {})
+    if key not in per_estate:
+        per_estate[key] = derive(estate, *key)
+    return per_estate[key]
+
+
+def main_cf_text(estate: Estate, cluster: str, source_name: str) -> str:
+    """The main.cf text of ``cluster``; ``source_name`` is the topology file named in its header."""
+    return format_config(derived(estate, cluster, source_name).config)
+
+
+def ha_commands(estate: Estate, cluster: str) -> list[str]:
+    """``haconf``/``hagrp``/``hares`` commands that build ``cluster``'s groups on a running cluster."""
+    return ha_command_list(derived(estate, cluster).config)
+
+
+def service_groups(estate: Estate, cluster: str) -> list[ServiceGroup]:
+    """Every service group of ``cluster``, sorted by name."""
+    d = derived(estate, cluster)
+    return [ServiceGroup(g.name, tuple(g.system_list()), g.parallel, d.kinds.get(g.name, "explicit"))
+            for g in d.config.groups]
+
+
+def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -> list[str]:
+    """Groups that must be online on ``system`` (or, for AlternateIO, on its I/O domains) before
+    ``group`` can come online or migrate there: its group dependencies (transitively), the groups
+    named by its AlternateIO resources' ``StorageSG``/``NetworkSG`` for that system, and the groups
+    of the resources its ``Proxy`` resources mirror. Sorted; ``group`` itself is not included."""
+    config = derived(estate, cluster).config
+    owner = {r.name: g.name for g, r in config.resources()}
+    found: set[str] = set()
+    todo = [group]
+    while todo:
+        current = config.group(todo.pop())
+        if current is None:
+            continue
+        nxt = [d.child for d in current.group_deps]
+        for res in current.resources:
+            nxt += [owner[a.value.text] for a in res.values("TargetResName")
+                    if isinstance(a.value, Scalar) and a.value.text in owner]
+            nxt += [k for a in res.attrs if a.name in ("StorageSG", "NetworkSG")
+                    and a.system in (None, system) and isinstance(a.value, Assoc)
+                    for k in a.value.keys()]  # noqa: SIM118 (Assoc is not a dict)
+        for name in nxt:
+            if name not in found and name != group:
+                found.add(name)
+                todo.append(name)
+    return sorted(found)
+
+
+def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Failover groups that ``group`` requires ``online local`` (an LDom group's AlternateIO group).
+
+    A parent with such a dependency comes online only on the system where the child is online, and
+    a failover child is online on one system only: it cannot already be online on a target while the
+    parent runs on the source. To move the parent, take it offline, switch these children to the
+    target, then bring it online there (VCS Administrator's Guide, failover parent / failover child
+    dependency table). Sorted.
+    """
+    config = derived(estate, cluster).config
+    current = config.group(group)
+    if current is None:
+        return []
+    parallel = {g.name: g.parallel for g in config.groups}
+    return sorted(d.child for d in current.group_deps
+                  if d.category == "online" and d.location == "local" and parallel.get(d.child) is False)
+
+
+def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+    """Groups that require ``group`` ``online local`` (any rigidity), sorted."""
+    config = derived(estate, cluster).config
+    return sorted(g.name for g in config.groups
+                  if any(d.child == group and d.category == "online" and d.location == "local"
+                         for d in g.group_deps))

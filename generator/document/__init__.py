@@ -1,0 +1,1 @@
+"""Document model: runbook -> phases -> steps, and the view every runbook format prints. Pure data."""

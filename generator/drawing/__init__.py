@@ -1,0 +1,1 @@
+"""Drawing: Graphviz DOT sources (topology, service groups) and the sequence-diagram layout and SVG writer."""

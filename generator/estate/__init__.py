@@ -1,0 +1,3 @@
+"""Estate layer: read-only views over a shape-valid topology, and the one home of vendor command and
+device spellings.
+"""

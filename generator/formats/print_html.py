@@ -1,0 +1,38 @@
+"""Standalone print HTML of a runbook: cover, contents, one phase per page, sign-off.
+
+The stylesheet (templates/print.css) is inlined, so the file opens anywhere without network access
+and WeasyPrint turns the very same bytes into the PDF (see :mod:`generator.formats.pdf`).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from markupsafe import Markup
+
+from generator.core.artifacts import Artifact, RenderContext
+from generator.document.runbook import Runbook
+from generator.document.view import document_view
+from generator.formats.templating import render_template
+
+
+def _css() -> str:
+    return files("generator.formats").joinpath("templates/print.css").read_text("utf-8")
+
+
+def footer_text(runbook: Runbook, context: RenderContext) -> str:
+    """Footer on every printed page (HTML and PDF): topology name, runbook and topology hash."""
+    return f"{runbook.topology} · {runbook.id} · topology sha256 {context.short_hash}"
+
+
+def css_string_body(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def print_html(runbook: Runbook, context: RenderContext) -> str:
+    return render_template("runbook.html.j2", autoescape=True, doc=document_view(runbook, context),
+                           css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))))
+
+
+def html_artifact(runbook: Runbook, html: bytes) -> Artifact:
+    return Artifact(path=f"runbooks/{runbook.id}.html", kind="runbook", format="html", data=html)

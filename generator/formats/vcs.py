@@ -1,0 +1,36 @@
+"""VCS renderer: per cluster ``vcs/<cluster>/main.cf``, ``main.cmd`` (the ha command script), the
+type files the configuration includes (reconstructed, marked as such) and ``groups.svg`` (the
+service-group dependency graph, written from DOT by the writer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.core.artifacts import Artifact, RenderContext
+from generator.derive.vcs.api import cluster_names, derived
+from generator.drawing.groups import groups_dot
+from generator.estate.estate import Estate
+from generator.maincf.agent_types import type_files
+from generator.maincf.hacommands import ha_command_list, script_text
+from generator.maincf.printer import format_config
+
+
+def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artifact]:
+    d = derived(estate, cluster, context.source_name)
+    base = f"vcs/{cluster}"
+    out = [
+        Artifact(f"{base}/main.cf", "vcs-config", "main.cf", format_config(d.config).encode()),
+        Artifact(f"{base}/main.cmd", "vcs-commands", "sh",
+                 script_text(d.config, ha_command_list(d.config)).encode()),
+        Artifact(f"{base}/groups.svg", "vcs-diagram", "svg",
+                 groups_dot(d.config, d.kinds, context.source_name).encode(), convert="svg"),
+    ]
+    types = {r.type for g in d.config.groups for r in g.resources}
+    for name, config in type_files(types, context.source_name).items():
+        out.append(Artifact(f"{base}/{name}", "vcs-types", "types.cf", format_config(config).encode()))
+    return out
+
+
+def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
+    return [a for c in cluster_names(estate) for a in _cluster(estate, c, context)]

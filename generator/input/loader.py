@@ -1,0 +1,179 @@
+"""Loader: topology file -> located diagnostics or a frozen, shape-valid :class:`Topology`.
+
+Reads through :mod:`generator.input.source`, validates the shape with :mod:`generator.input.schema`, and maps
+every pydantic error back to the line and column of the YAML key or value it is about.
+
+The schema (pydantic) and the YAML reader are imported when a file is loaded, not with this module:
+:func:`discover` is all that a build of unchanged topologies needs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.core.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from generator.input.schema import Topology
+    from generator.input.source import Document, PathKey
+
+TOPOLOGY_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    """Result of loading one file: the document (with marks), the topology when shape-valid, and problems."""
+
+    document: Document
+    topology: Topology | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model class that owns the mapping at ``loc`` (for "did you mean" hints)."""
+    from pydantic import BaseModel
+
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            by_alias = {f.alias or n: f for n, f in current.model_fields.items()}
+            fld = by_alias.get(str(part))
+            if fld is None:
+                return None
+            current = fld.annotation
+        else:
+            args = typing.get_args(current)
+            if not args:
+                return None
+            current = args[-1]
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _keys_of(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return sorted(f.alias or n for n, f in model.model_fields.items())
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _data_loc(data: Any, loc: tuple[int | str, ...]) -> PathKey:
+    """The part of a pydantic error location that exists in the data (drops validator tags such as
+    ``function-before[...]`` without dropping real keys that happen to contain brackets)."""
+    kept: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_list or (isinstance(current, dict) and part in current):
+            current = current[part]
+        elif i == len(loc) - 1 and isinstance(current, dict):
+            pass  # a missing key: kept so the message can name it
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _schema_diagnostics(doc: Document, error: ValidationError) -> Iterator[Diagnostic]:
+    from generator.input.schema import Topology
+
+    for item in error.errors(include_url=False):
+        loc = _data_loc(doc.data, item["loc"])
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            known = _keys_of(_model_at(Topology, loc[:-1]))
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else (
+                "expected one of: " + ", ".join(known) if known else "")
+            yield doc.error(loc, "SCH001", f"unknown key {key!r}", hint, key=True)
+        elif kind == "missing":
+            parent = loc[:-1]
+            yield doc.error(parent, "SCH002", f"missing required key {str(loc[-1])!r}",
+                            key=bool(parent))
+        else:
+            message = str(item["msg"]).removeprefix("Value error, ")
+            where = ".".join(str(p) for p in loc) or "document"
+            found = "" if "found" in message else f"; found {_describe(item.get('input'))}"
+            yield doc.error(loc, "SCH003", f"{where}: {message}{found}")
+
+
+def validate_document(doc: Document) -> Loaded:
+    """Validate a parsed document's shape; returns the topology when it has none of errors."""
+    from pydantic import ValidationError
+
+    from generator.input.schema import Topology
+
+    if doc.diagnostics or doc.data is None:
+        return Loaded(doc, None, list(doc.diagnostics))
+    if not isinstance(doc.data, dict):
+        diag = doc.error((), "SCH003", f"a topology file is a mapping; found {_describe(doc.data)}")
+        return Loaded(doc, None, [diag])
+    try:
+        topology = Topology.model_validate(doc.data)
+    except ValidationError as exc:
+        return Loaded(doc, None, sorted(set(_schema_diagnostics(doc, exc))))
+    return Loaded(doc, topology, [])
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Read, parse and shape-check one topology file."""
+    from generator.input.source import read_document
+
+    return validate_document(read_document(path, display))
+
+
+def load_text(text: str, display: str = "<text>") -> Loaded:
+    """Parse and shape-check topology text (used by tests and the benchmark)."""
+    from generator.input.source import parse_text
+
+    return validate_document(parse_text(text, display))
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand files and folders into a sorted list of topology files."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in TOPOLOGY_SUFFIXES and p.is_file())
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(Diagnostic(str(path), 1, 1, Severity.ERROR, "IO001", "no such file or directory"))
+    return sorted(dict.fromkeys(found)), problems

@@ -1,0 +1,3 @@
+"""The main.cf language: configuration tree, lexer, parser, printer, agent-type catalogue and verifier.
+Knows nothing of topologies.
+"""

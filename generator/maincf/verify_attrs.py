@@ -1,0 +1,131 @@
+"""Verifier, attribute part: types and attributes of resources, and group/cluster/system attributes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from generator.maincf.agent_types import AgentType, Catalogue
+from generator.maincf.checks import Reporter
+from generator.maincf.tree import Assoc, Attr, AttrDecl, Config, Group, Items, Resource, Scalar, Value
+
+ENCRYPTED = re.compile(r"^[A-Za-z]+$")
+"""``vcsencrypt`` output is letters only [K]; a digit or punctuation means the value is not encrypted."""
+
+GROUP_DIMS = {"SystemList": "association", "AutoStartList": "keylist", "Parallel": "scalar",
+              "AutoFailOver": "scalar", "ContainerInfo": "association", "SystemZones": "association",
+              "FailOverPolicy": "scalar", "OnlineRetryLimit": "scalar", "Frozen": "scalar"}
+INT_GROUP_ATTRS = {"SystemList", "Parallel", "AutoFailOver", "OnlineRetryLimit", "Frozen"}
+DIM_WORDS = {"scalar": "a single value", "vector": "a list { a, b }", "keylist": "a list { a, b }",
+             "association": "a map { key = value }"}
+
+
+def _dim_ok(dim: str, value: Value) -> bool:
+    if dim == "scalar":
+        return isinstance(value, Scalar)
+    if dim in ("vector", "keylist"):
+        return isinstance(value, Items) or (isinstance(value, Assoc) and not value.pairs)
+    return isinstance(value, Assoc) or (isinstance(value, Items) and not value.items)
+
+
+def _int_values(value: Value) -> list[str]:
+    if isinstance(value, Scalar):
+        return [value.text]
+    if isinstance(value, Items):
+        return list(value.items)
+    return [v for _, v in value.pairs if v is not None]
+
+
+def _check_value(report: Reporter, owner: str, attr: Attr, decl: AttrDecl) -> None:
+    if not _dim_ok(decl.dim, attr.value):
+        report(attr.pos, "VCS022", f"{owner}: {attr.name} is a {decl.type} {decl.dim}; expected "
+                                   f"{DIM_WORDS[decl.dim]}")
+        return
+    if decl.type in ("int", "boolean"):
+        bad = [v for v in _int_values(attr.value) if not re.fullmatch(r"-?[0-9]+", v)]
+        if bad:
+            report(attr.pos, "VCS025", f"{owner}: {attr.name} is {decl.type}; {bad[0]!r} is not an integer")
+
+
+def _duplicates(report: Reporter, owner: str, attrs: tuple[Attr, ...]) -> None:
+    seen: set[tuple[str, str | None]] = set()
+    for a in attrs:
+        if (a.name, a.system) in seen:
+            where = f" for system {a.system}" if a.system else ""
+            report(a.pos, "VCS024", f"{owner}: {a.name} is set twice{where}")
+        seen.add((a.name, a.system))
+
+
+def _required(report: Reporter, res: Resource, agent: AgentType) -> None:
+    names = {a.name for a in res.attrs}
+    missing = [r for r in agent.required if r not in names]
+    fstype = next((a.value.text for a in res.values("FSType") if isinstance(a.value, Scalar)), "")
+    if res.type == "Mount" and fstype in ("vxfs", "ufs") and "FsckOpt" not in names:
+        missing.append("FsckOpt")
+    for group in agent.one_of:
+        if not names & set(group):
+            missing.append(" or ".join(group))
+    for m in missing:
+        report(res.pos, "VCS023", f"{res.type} {res.name}: required attribute {m} is not set")
+
+
+def _password(report: Reporter, owner: str, attr: Attr) -> None:
+    if isinstance(attr.value, Scalar) and attr.value.text and not ENCRYPTED.match(attr.value.text):
+        report(attr.pos, "VCS050", f"{owner}: {attr.name} does not look vcsencrypt-encrypted (plaintext?)",
+               "store only the output of 'vcsencrypt -agent' (LDom, Oracle) or 'vcsencrypt -vcs' (UserNames)")
+
+
+def check_resource(report: Reporter, res: Resource, cat: Catalogue) -> None:
+    agent = cat.types.get(res.type)
+    owner = f"{res.type} {res.name}"
+    _duplicates(report, owner, res.attrs)
+    if agent is None:
+        close = difflib.get_close_matches(res.type, list(cat.types), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        report(res.pos, "VCS020", f"resource {res.name}: unknown type {res.type!r}",
+               hint + "or include the type file that defines it")
+        return
+    for attr in res.attrs:
+        decl = agent.typedef.decl(attr.name)
+        if decl is None and attr.name not in cat.resource_attributes:
+            names = [d.name for d in agent.typedef.decls]
+            close = difflib.get_close_matches(attr.name, names, n=1)
+            report(attr.pos, "VCS021", f"{owner}: type {res.type} has no attribute {attr.name!r}",
+                   f"did you mean {close[0]!r}?" if close else "")
+        elif decl is not None:
+            _check_value(report, owner, attr, decl)
+        if attr.name in agent.passwords:
+            _password(report, owner, attr)
+    _required(report, res, agent)
+
+
+def check_group_attrs(report: Reporter, group: Group, cat: Catalogue) -> None:
+    owner = f"group {group.name}"
+    _duplicates(report, owner, group.attrs)
+    for attr in group.attrs:
+        if attr.name not in cat.group_attributes:
+            close = difflib.get_close_matches(attr.name, sorted(cat.group_attributes), n=1)
+            report(attr.pos, "VCS027", f"{owner}: unknown group attribute {attr.name!r}",
+                   f"did you mean {close[0]!r}?" if close else "")
+            continue
+        dim = GROUP_DIMS.get(attr.name)
+        if dim == "association" and attr.name == "SystemList" and isinstance(attr.value, Items):
+            continue  # SystemList = { a, b } is accepted: VCS numbers the systems itself
+        if dim:
+            decl = AttrDecl(attr.name, "int" if attr.name in INT_GROUP_ATTRS else "str", dim)
+            _check_value(report, owner, attr, decl)
+
+
+def check_other_attrs(report: Reporter, config: Config, cat: Catalogue) -> None:
+    blocks = ([(f"cluster {config.cluster.name}", config.cluster.attrs, cat.cluster_attributes)]
+              if config.cluster else [])
+    blocks += [(f"system {s.name}", s.attrs, cat.system_attributes) for s in config.systems]
+    for owner, attrs, known in blocks:
+        _duplicates(report, owner, attrs)
+        for attr in attrs:
+            if attr.name not in known:
+                report(attr.pos, "VCS027", f"{owner}: unknown attribute {attr.name!r}")
+            if attr.name == "UserNames" and isinstance(attr.value, Assoc):
+                for user, pw in attr.value.pairs:
+                    shown = Attr("UserNames", Scalar(pw or ""), None, attr.pos)
+                    _password(report, f"{owner} user {user}", shown)

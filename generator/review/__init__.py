@@ -1,1 +1,0 @@
-"""Reviewing a topology change: what it changes in the generated outputs and in the diagnostics."""
