@@ -1,21 +1,18 @@
-"""Command templates for runbooks: the exact ``ldm``, VxVM, VCS and zone command lines.
+"""Vendor command spellings for runbooks: the exact ``ldm``, VxVM, VxFS and zone command lines.
 
-Every command a runbook prints is built here from topology names, so the syntax lives in one place
-(REFERENCE.md section 6) and the tests can parse it back. Names reaching these functions have passed
-the naming rules (NAME001/NAME002: no character a shell would interpret); :func:`quote` still guards
-free-form values such as paths.
+Every command a runbook or a sequence diagram prints is spelled here once (REFERENCE.md section 6)
+and built by :func:`generator.estate.shell.sh`, which quotes every argument that is not a safe token:
+a topology value is always one argument, never shell syntax. VCS commands are in
+:mod:`generator.estate.vcs_commands`; device paths of VxVM volumes are :func:`vx_block` and
+:func:`vx_raw`.
 """
 
 from __future__ import annotations
 
-import shlex
-
 from generator.core.sizes import format_size
+from generator.estate.shell import Part, quote, sh
 
-
-def quote(value: str) -> str:
-    """Shell-quote ``value`` only when needed, so that ordinary names stay readable."""
-    return shlex.quote(value)
+__all__ = ["quote", "sh"]
 
 
 def prompt(node: str) -> str:
@@ -37,21 +34,60 @@ def ldm_size(size: int) -> str:
 
 # --- Oracle VM Server for SPARC (run in the control domain) -------------------------------------
 
+def ldm(subcommand: str, *args: Part) -> str:
+    """``ldm SUBCOMMAND ARGS...``."""
+    return sh("ldm", subcommand, *args)
+
+
+def ldm_list(domain: str | None = None, *options: str) -> str:
+    """``ldm list [OPTIONS] [DOMAIN]``, e.g. ``ldm_list(d, "-o", "status")``."""
+    return ldm("list", *options, *([domain] if domain else []))
+
+
+def bind_domain(domain: str) -> str:
+    return ldm("bind-domain", domain)
+
+
+def unbind_domain(domain: str) -> str:
+    return ldm("unbind-domain", domain)
+
+
+def start_domain(domain: str) -> str:
+    return ldm("start-domain", domain)
+
+
+def stop_domain(domain: str, *, force: bool = False) -> str:
+    """``ldm stop-domain [-f] DOMAIN`` (``-f``: without waiting for the OS to shut down)."""
+    return ldm("stop-domain", *(["-f"] if force else []), domain)
+
+
+def remove_domain(domain: str) -> str:
+    return ldm("remove-domain", domain)
+
+
+def destroy_domain(domain: str, *, force: bool = False) -> tuple[str, str, str]:
+    """Stop, unbind and remove a domain: the back-out of a domain's creation."""
+    return stop_domain(domain, force=force), unbind_domain(domain), remove_domain(domain)
+
+
 def add_vds(vds: str, domain: str) -> str:
-    return f"ldm add-vds {vds} {domain}"
+    return ldm("add-vds", vds, domain)
 
 
 def add_vsw(vsw: str, domain: str, net_dev: str | None, vids: list[int]) -> str:
-    options = []
-    if net_dev:
-        options.append(f"net-dev={net_dev}")
+    options = [f"net-dev={net_dev}"] if net_dev else []
     if vids:
         options.append("vid=" + ",".join(str(v) for v in vids))
-    return " ".join(["ldm add-vsw", *options, vsw, domain])
+    return ldm("add-vsw", *options, vsw, domain)
 
 
 def add_vcc(vcc: str, domain: str, port_range: str) -> str:
-    return f"ldm add-vcc port-range={port_range} {vcc} {domain}"
+    return ldm("add-vcc", f"port-range={port_range}", vcc, domain)
+
+
+def vds_volume(volume: str, vds: str) -> str:
+    """``VOLUME@VDS``, how ldm names a volume of a virtual disk service."""
+    return f"{volume}@{vds}"
 
 
 def add_vdsdev(backend: str, volume: str, vds: str, *, slice_: bool = False,
@@ -62,59 +98,93 @@ def add_vdsdev(backend: str, volume: str, vds: str, *, slice_: bool = False,
         options.append("options=slice")
     if mpgroup:
         options.append(f"mpgroup={mpgroup}")
-    return " ".join(["ldm add-vdsdev", *options, quote(backend), f"{volume}@{vds}"])
+    return ldm("add-vdsdev", *options, backend, vds_volume(volume, vds))
+
+
+def remove_vdsdev(volume: str, vds: str) -> str:
+    return ldm("remove-vdsdev", vds_volume(volume, vds))
 
 
 def add_vdisk(disk: str, volume: str, vds: str, domain: str, disk_id: int | None = None) -> str:
     option = [f"id={disk_id}"] if disk_id is not None else []
-    return " ".join(["ldm add-vdisk", *option, disk, f"{volume}@{vds}", domain])
+    return ldm("add-vdisk", *option, disk, vds_volume(volume, vds), domain)
 
 
 def add_vnet(vnet: str, vsw: str, domain: str, mac: str | None, vids: list[int]) -> str:
-    options = []
-    if mac:
-        options.append(f"mac-addr={mac}")
+    options = [f"mac-addr={mac}"] if mac else []
     if vids:
         options.append("vid=" + ",".join(str(v) for v in vids))
-    return " ".join(["ldm add-vnet", *options, vnet, vsw, domain])
+    return ldm("add-vnet", *options, vnet, vsw, domain)
 
 
-def add_domain(domain: str, cpu_arch: str) -> str:
-    return f"ldm add-domain cpu-arch={cpu_arch} {domain}"
+def add_domain(domain: str, cpu_arch: str | None = None) -> str:
+    return ldm("add-domain", *([f"cpu-arch={cpu_arch}"] if cpu_arch else []), domain)
+
+
+def add_spconfig(name: str) -> str:
+    return ldm("add-spconfig", name)
+
+
+def cancel_migration(domain: str) -> str:
+    """``ldm cancel-operation migration DOMAIN``, run on the source until the hand-off."""
+    return ldm("cancel-operation", "migration", domain)
 
 
 # --- VxVM / VxFS ------------------------------------------------------------------------------
 
+def vxdg(action: str, dg: str, *args: Part) -> str:
+    """``vxdg ACTION DG`` (``import``, ``deport``, ``list``, ``destroy``)."""
+    return sh("vxdg", action, dg, *args)
+
+
 def vxdg_init(dg: str, disks: list[str], shared: bool, fss: bool = False) -> str:
     """``vxdg [-s] [-o fss] init DG DG01=disk ...`` (``-o fss`` per the vxdg(1M) 7.4 synopsis)."""
-    flags = ("-s " if shared or fss else "") + ("-o fss " if fss else "")
-    media = " ".join(f"{dg}{i:02d}={disk}" for i, disk in enumerate(disks, start=1))
-    return f"vxdg {flags}init {dg} {media}"
+    flags = (["-s"] if shared or fss else []) + (["-o", "fss"] if fss else [])
+    media = [f"{dg}{i:02d}={disk}" for i, disk in enumerate(disks, start=1)]
+    return sh("vxdg", *flags, "init", dg, *media)
+
+
+def vxvol_startall(dg: str) -> str:
+    return sh("vxvol", "-g", dg, "startall")
+
+
+def vxdisksetup(disk: str) -> str:
+    """``vxdisksetup -i DISK format=cdsdisk``: initialise a disk for VxVM."""
+    return sh("vxdisksetup", "-i", disk, "format=cdsdisk")
 
 
 def vxassist_make(dg: str, volume: str, size: int, layout: str) -> str:
-    return f"vxassist -g {dg} make {volume} {vx_size(size)} layout={layout}"
+    return sh("vxassist", "-g", dg, "make", volume, vx_size(size), f"layout={layout}")
 
 
 def mkfs_vxfs(raw_device: str) -> str:
-    return f"mkfs -F vxfs {quote(raw_device)}"
+    return sh("mkfs", "-F", "vxfs", raw_device)
 
 
 def mount_vxfs(block_device: str, mount_point: str) -> str:
-    return f"mount -F vxfs {quote(block_device)} {quote(mount_point)}"
+    return sh("mount", "-F", "vxfs", block_device, mount_point)
 
 
 def vx_block(dg: str, volume: str) -> str:
+    """Block device of a VxVM volume (``/dev/vx/dsk/DG/VOL``)."""
     return f"/dev/vx/dsk/{dg}/{volume}"
 
 
 def vx_raw(dg: str, volume: str) -> str:
+    """Raw (character) device of a VxVM volume (``/dev/vx/rdsk/DG/VOL``)."""
     return f"/dev/vx/rdsk/{dg}/{volume}"
 
 
-# --- VCS --------------------------------------------------------------------------------------
+# --- Solaris zones ------------------------------------------------------------------------------
 
-def hagrp(action: str, group: str, system: str) -> str:
-    """``hagrp -switch|-migrate|-online|-offline GROUP -to|-sys SYSTEM``."""
-    where = "-to" if action in ("switch", "migrate") else "-sys"
-    return f"hagrp -{action} {group} {where} {system}"
+def zoneadm(zone: str, *args: Part) -> str:
+    """``zoneadm -z ZONE ARGS...`` (``install``, ``boot``, ``halt``, ``attach``, ``detach``, ``uninstall -F``)."""
+    return sh("zoneadm", "-z", zone, *args)
+
+
+def zonecfg(zone: str, *args: Part) -> str:
+    return sh("zonecfg", "-z", zone, *args)
+
+
+def zlogin(zone: str, *argv: Part) -> str:
+    return sh("zlogin", zone, *argv)

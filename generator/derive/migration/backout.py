@@ -11,6 +11,8 @@ from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase
 from generator.derive.migration.phases import password_cleanup
 from generator.document.runbook import Step
+from generator.estate.commands import ldm_list, remove_domain, stop_domain, unbind_domain
+from generator.estate.vcs_commands import hagrp, hares_probe
 
 
 def phase_backout(case: MigrationCase, n: cmd.Names, phase: int) -> tuple[str, ...]:
@@ -43,7 +45,7 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "cancel",
             "Cancel a migration in progress (phases 1 to 3)",
             n.source,
-            (cmd.cancel_command(n), f"ldm list {n.domain}"),
+            (cmd.cancel_command(n), ldm_list(n.domain)),
             f"{n.domain} is {'active' if case.active else 'bound/inactive'} on {n.source} without flag s; "
             f"it is gone from {n.target}.",
             notes=(
@@ -56,7 +58,7 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "recover-inspect",
             "After a failed migration: find the surviving copy",
             n.source,
-            (*_freeze(case, n), f"ldm list -o status {n.domain}", f"ldm list {n.domain}"),
+            (*_freeze(case, n), ldm_list(n.domain, "-o", "status"), ldm_list(n.domain)),
             f"Flag e on {n.source} means the state was sent but not acknowledged. Run ldm list "
             f"{n.domain} on {n.target} too before deciding."
             + (f" {n.group} is frozen: VCS does not act on the domain while you clean up by hand."
@@ -68,9 +70,9 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"If {n.domain} runs on {n.target}: remove the source copy",
             n.source,
             (
-                f"ldm stop-domain -f {n.domain}",
-                f"ldm unbind-domain {n.domain}",
-                f"ldm remove-domain {n.domain}",
+                stop_domain(n.domain, force=True),
+                unbind_domain(n.domain),
+                remove_domain(n.domain),
             ),
             f"ldm list on {n.source} no longer shows {n.domain}.",
             irreversible=True,
@@ -80,9 +82,9 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"If {n.domain} does not run on {n.target}: remove the target copy",
             n.target,
             (
-                f"ldm stop-domain -f {n.domain}",
-                f"ldm unbind-domain {n.domain}",
-                f"ldm remove-domain {n.domain}",
+                stop_domain(n.domain, force=True),
+                unbind_domain(n.domain),
+                remove_domain(n.domain),
             ),
             f"ldm list on {n.target} no longer shows {n.domain}"
             + ("." if case.cluster else f"; then restart it on {n.source}: ldm start-domain {n.domain}."),
@@ -101,7 +103,7 @@ def _freeze(case: MigrationCase, n: cmd.Names) -> tuple[str, ...]:
     VCS-driven one did not, and an ``ldm stop-domain`` under a group VCS still manages is a fault
     it would fail over (VCS Administrator's Guide, "About freezing service groups").
     """
-    return (f"hagrp -freeze {n.group}",) if case.cluster and case.via == "vcs" else ()
+    return (hagrp("freeze", n.group),) if case.cluster and case.via == "vcs" else ()
 
 
 def _vcs_resume(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
@@ -118,10 +120,10 @@ def _vcs_resume(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"Hand {n.group} back to VCS",
             n.source,
             (
-                f"hagrp -unfreeze {n.group}",
-                f"hares -probe {n.resource} -sys {n.source}",
-                f"hares -probe {n.resource} -sys {n.target}",
-                f"hagrp -state {n.group}",
+                hagrp("unfreeze", n.group),
+                hares_probe(n.resource, n.source),
+                hares_probe(n.resource, n.target),
+                hagrp("state", n.group),
             ),
             f"{n.group} ONLINE on the host that kept {n.domain} running. If the domain ran on neither "
             f"host: hagrp -clear {n.group} -sys {n.source} (when FAULTED), then hagrp -online "

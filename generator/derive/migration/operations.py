@@ -7,11 +7,15 @@ the manual variant reads it into a root-only file and passes ``-p FILE``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.derive.migration.case import MigrationCase
 from generator.derive.vcs import api as vcs_api
 from generator.derive.vcs.builder import vcs_name
+from generator.estate.commands import cancel_migration, ldm
+from generator.estate.shell import quote, sh
+from generator.estate.vcs_commands import hagrp, hares_action
 from generator.maincf.tree import Scalar
 
 
@@ -93,31 +97,34 @@ def names(case: MigrationCase) -> Names:
     )
 
 
+def _prompt_text(text: str) -> str:
+    """A prompt for ``read -p`` inside ``bash -c``: in double quotes when it holds only safe characters
+    (readable), otherwise quoted by the builder's rules."""
+    return f'"{text}"' if re.fullmatch(r"[\w@%+=:,./ -]*", text, re.ASCII) else quote(text)
+
+
 def password_file_commands(n: Names) -> tuple[str, ...]:
     """Create the password file readable by root only; the password is typed, never echoed or an argument."""
-    return (
-        f'bash -c \'umask 077; read -rsp "Password of {n.login}: " pw; echo; '
-        f'printf "%s\\n" "$pw" > {n.password_file}\'',
-        f"ls -l {n.password_file}",
-    )
+    script = (f"umask 077; read -rsp {_prompt_text(f'Password of {n.login}: ')} pw; echo; "
+              f'printf "%s\\n" "$pw" > {quote(n.password_file)}')
+    return sh("bash", "-c", script), sh("ls", "-l", n.password_file)
 
 
 def migrate_command(n: Names, dry_run: bool) -> str:
-    flag = "-n " if dry_run else ""
-    return f"ldm migrate-domain {flag}-p {n.password_file} {n.domain} {n.login}"
+    return ldm("migrate-domain", *(["-n"] if dry_run else []), "-p", n.password_file, n.domain, n.login)
 
 
 def vmmigrate_action(n: Names) -> str:
-    return f"hares -action {n.resource} vmmigrate -actionargs {n.target} -sys {n.source}"
+    return hares_action(n.resource, "vmmigrate", n.source, n.target)
 
 
 def hagrp_migrate(n: Names) -> str:
-    return f"hagrp -migrate {n.group} -to {n.target}"
+    return hagrp("migrate", n.group, n.target)
 
 
 def cancel_command(n: Names) -> str:
-    return f"ldm cancel-operation migration {n.domain}"
+    return cancel_migration(n.domain)
 
 
 def remove_password_file(n: Names) -> str:
-    return f"rm -f {n.password_file}"
+    return sh("rm", "-f", n.password_file)

@@ -10,6 +10,17 @@ from __future__ import annotations
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase
 from generator.document.runbook import Step
+from generator.estate.commands import (
+    add_spconfig,
+    bind_domain,
+    ldm_list,
+    start_domain,
+    stop_domain,
+    unbind_domain,
+    vxdg,
+    vxvol_startall,
+)
+from generator.estate.vcs_commands import hagrp, hares_probe
 from generator.input.schema import Component, MigrationKind
 
 
@@ -42,13 +53,13 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "stop-guest",
             f"Take {n.group} offline (the guest shuts down)",
             n.source,
-            (f"hagrp -offline {n.group} -sys {n.source}",),
+            (hagrp("offline", n.group, n.source),),
             f"hagrp -state {n.group} shows OFFLINE on {n.source}; ldm list shows {n.domain} "
             "bound or inactive." + "".join(f" vxdg list no longer shows {dg} (its DiskGroup resource deported "
                                            "it)." for dg in sorted(cmd.vcs_diskgroups(case, n.group))),
-            verify=(f"hagrp -state {n.group}", f"ldm list {n.domain}",
+            verify=(hagrp("state", n.group), ldm_list(n.domain),
                     *(("vxdg list",) if cmd.vcs_diskgroups(case, n.group) else ())),
-            backout=(f"hagrp -online {n.group} -sys {n.source}",),
+            backout=(hagrp("online", n.group, n.source),),
             minutes=10,
         )
     else:
@@ -56,10 +67,10 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "stop-guest",
             f"Stop {n.domain} (shut the guest OS down first)",
             n.source,
-            (f"ldm stop-domain {n.domain}",),
+            (stop_domain(n.domain),),
             f"ldm list shows {n.domain} bound.",
-            verify=(f"ldm list {n.domain}",),
-            backout=(f"ldm start-domain {n.domain}",),
+            verify=(ldm_list(n.domain),),
+            backout=(start_domain(n.domain),),
             minutes=10,
         )
     steps = [stop]
@@ -69,9 +80,9 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 f"deport-{dg}",
                 f"Unbind {n.domain} and deport disk group {dg}",
                 n.source,
-                (f"ldm unbind-domain {n.domain}", f"vxdg deport {dg}"),
+                (unbind_domain(n.domain), vxdg("deport", dg)),
                 f"{n.domain} is inactive; vxdg list no longer shows {dg}.",
-                backout=(f"vxdg import {dg}", f"vxvol -g {dg} startall", f"ldm bind-domain {n.domain}"),
+                backout=(vxdg("import", dg), vxvol_startall(dg), bind_domain(n.domain)),
                 minutes=5,
             )
         )
@@ -88,7 +99,7 @@ def start_command(case: MigrationCase, n: cmd.Names) -> Step:
             (cmd.hagrp_migrate(n),),
             f"The LDom agent on {n.source} runs ldm migrate-domain with its UserName and encrypted "
             f"Password; ldm list shows flag s for {n.domain} on {n.source} and t on {n.target}.",
-            verify=(f"hagrp -state {n.group}", f"ldm list -o status {n.domain}"),
+            verify=(hagrp("state", n.group), ldm_list(n.domain, "-o", "status")),
             minutes=2,
         )
     return Step(
@@ -98,7 +109,7 @@ def start_command(case: MigrationCase, n: cmd.Names) -> Step:
         (cmd.migrate_command(n, dry_run=False),),
         f"The command runs until the hand-off; a second shell shows flag s for {n.domain} "
         f"on {n.source} and t on {n.target}.",
-        verify=(f"ldm list -o status {n.domain}",),
+        verify=(ldm_list(n.domain, "-o", "status"),),
         minutes=2,
     )
 
@@ -118,7 +129,7 @@ def phase2_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "watch-prepare",
             f"Watch {n.target} create the receiving domain",
             n.target,
-            (f"ldm list {n.domain}",),
+            (ldm_list(n.domain),),
             f"{n.domain} appears on {n.target} with flag t; on {n.source}: {source_state}.",
             backout=(cmd.cancel_command(n),),
             minutes=2,
@@ -149,7 +160,7 @@ def phase3_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "watch-transfer",
             "Watch the run-time state transfer",
             n.source,
-            (f"ldm list -o status {n.domain}",),
+            (ldm_list(n.domain, "-o", "status"),),
             f"The progress figure rises to 100%: {how}.",
             backout=(cmd.cancel_command(n),),
             minutes=max(5, case.guest.spec.memory // 1024**3 // 16),
@@ -167,7 +178,7 @@ def phase4_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
         "handoff",
         f"Hand-off: {n.domain} now exists only on {n.target}",
         n.target,
-        (f"ldm list {n.domain}",),
+        (ldm_list(n.domain),),
         f"{n.domain} is {state} on {n.target} with no s, t or e flag; on {n.source} "
         f"ldm list {n.domain} finds no such domain (the source copy is destroyed).",
         irreversible=True,
@@ -180,7 +191,7 @@ def phase4_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 "vcs-online",
                 f"Confirm VCS sees {n.group} online on {n.target}",
                 n.source,
-                (f"hagrp -state {n.group}",),
+                (hagrp("state", n.group),),
                 f"ONLINE on {n.target}, OFFLINE on {n.source}.",
                 minutes=2,
             )
@@ -196,7 +207,7 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
             f"import-{dg}",
             f"Import disk group {dg} on {n.target}",
             n.target,
-            (f"vxdg import {dg}", f"vxvol -g {dg} startall"),
+            (vxdg("import", dg), vxvol_startall(dg)),
             f"vxdg list {dg} shows it enabled.",
             minutes=5,
         )
@@ -209,8 +220,8 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
                 "start-guest",
                 f"Bring {n.group} online on {n.target}",
                 n.target,
-                (*[f"hagrp -switch {c} -to {n.target}" for c in children],
-                 f"hagrp -online {n.group} -sys {n.target}"),
+                (*[hagrp("switch", c, n.target) for c in children],
+                 hagrp("online", n.group, n.target)),
                 "".join(f"hagrp -state {c} shows ONLINE on {n.target}; " for c in children)
                 + f"hagrp -state {n.group} shows ONLINE on {n.target}."
                 + "".join(f" Its DiskGroup resource imported {dg} there (vxdg list)."
@@ -221,13 +232,13 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
             )
         )
     else:
-        bind = (f"ldm bind-domain {n.domain}",) if private_diskgroups(case) else ()
+        bind = (bind_domain(n.domain),) if private_diskgroups(case) else ()
         steps.append(
             Step(
                 "start-guest",
                 f"Start {n.domain} on {n.target}",
                 n.target,
-                (*bind, f"ldm start-domain {n.domain}"),
+                (*bind, start_domain(n.domain)),
                 f"ldm list shows {n.domain} active.",
                 minutes=10,
             )
@@ -257,7 +268,7 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "save-spconfig",
             "Save the new domain configuration to the service processors",
             n.target,
-            (f"ldm add-spconfig migrated-{n.domain}",),
+            (add_spconfig(f"migrated-{n.domain}"),),
             f"ldm list-spconfig shows migrated-{n.domain} [current] (repeat on {n.source}).",
             minutes=3,
             notes=("Remove an unused configuration first if the service processor is full.",),
@@ -280,7 +291,7 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 "unfreeze",
                 f"Let VCS manage {n.group} again",
                 n.target,
-                (f"hagrp -unfreeze {n.group}", f"hares -probe {n.resource} -sys {n.target}"),
+                (hagrp("unfreeze", n.group), hares_probe(n.resource, n.target)),
                 f"hagrp -state {n.group} shows ONLINE on {n.target}.",
                 minutes=3,
             )
@@ -310,10 +321,10 @@ def freeze_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "freeze",
             f"Freeze {n.group} so VCS does not react to the manual move",
             n.source,
-            (f"hagrp -freeze {n.group}",),
+            (hagrp("freeze", n.group),),
             f"hagrp -value {n.group} TFrozen shows 1 (a temporary freeze sets TFrozen; Frozen stays 0 "
             "unless -persistent is used).",
-            backout=(f"hagrp -unfreeze {n.group}",),
+            backout=(hagrp("unfreeze", n.group),),
             minutes=2,
         ),
     )

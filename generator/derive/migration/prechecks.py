@@ -11,7 +11,9 @@ from generator.core.sizes import format_size
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase, vds_name
 from generator.document.runbook import Step
+from generator.estate.commands import add_vdsdev, ldm, ldm_list, remove_vdsdev, vxdg
 from generator.estate.estate import DomainInfo, VdiskInfo
+from generator.estate.shell import redirect, sh
 from generator.input.schema import Component, CpuArch
 
 
@@ -74,10 +76,10 @@ def _storage_step(case: MigrationCase, server: DomainInfo, vdisks: list[VdiskInf
     dgs = sorted({v.spec.volume.split("/")[0] for v in vdisks if v.spec.volume})
     vxvm = server.has(Component.VXVM) or server.has(Component.DMP)
     if vxvm:
-        commands = ["vxdisk -o alldgs list", *(f"vxdg list {dg}" for dg in dgs)]
+        commands = ["vxdisk -o alldgs list", *(vxdg("list", dg) for dg in dgs)]
         expected = f"LUNs {', '.join(luns)} are listed" if luns else "The back ends are reachable"
     else:
-        commands = [f"ls -lL {case.estate.backend_device(v)}" for v in vdisks if v.spec.lun]
+        commands = [sh("ls", "-lL", case.estate.backend_device(v)) for v in vdisks if v.spec.lun]
         expected = f"The device nodes of LUNs {', '.join(luns)} exist" if luns else "The back ends exist"
     if dgs and case.active:
         expected += f"; disk group {', '.join(dgs)} shows flags: shared (imported here too)"
@@ -93,7 +95,7 @@ def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "precheck-source",
             f"Record the state of {n.domain} on the source",
             n.source,
-            (f"ldm list -l {n.domain}", f"ldm list-constraints -x {n.domain} > /var/tmp/{n.domain}.xml"),
+            (ldm_list(n.domain, "-l"), redirect(ldm("list-constraints", "-x", n.domain), f"/var/tmp/{n.domain}.xml")),
             f"{n.domain} is {state}; flags show no d (delayed reconfiguration) and no s/t/e "
             f"(no migration in progress); the XML copy is the recovery reference.",
             minutes=3,
@@ -149,7 +151,7 @@ def _children_online(case: MigrationCase, n: cmd.Names) -> str:
 
 def _define_volumes_step(case: MigrationCase, n: cmd.Names) -> Step:
     commands = tuple(
-        f"ldm add-vdsdev {case.estate.backend_device(v)} {v.export_name}@{vds_name(v)}"
+        add_vdsdev(case.estate.backend_device(v), v.export_name, vds_name(v))
         for v in case.vdisks()
     )
     return Step(
@@ -159,7 +161,7 @@ def _define_volumes_step(case: MigrationCase, n: cmd.Names) -> Step:
         commands or ("ldm list-services",),
         "Each command returns silently; ldm list-services lists every volume.",
         verify=("ldm list-services",),
-        backout=tuple(f"ldm remove-vdsdev {v.export_name}@{vds_name(v)}" for v in case.vdisks()),
+        backout=tuple(remove_vdsdev(v.export_name, vds_name(v)) for v in case.vdisks()),
         notes=("Skip a volume that ldm list-services already lists: adding it twice fails.",),
     )
 

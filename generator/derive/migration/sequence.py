@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.plan import MigrationPlan
+from generator.estate.commands import start_domain, stop_domain
+from generator.estate.vcs_commands import hagrp, hares_probe
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,13 @@ def _before(plan: MigrationPlan) -> Band:
     c, n = plan.case, plan.names
     items: list[Item] = []
     if c.cluster is not None and c.via == "manual":
-        items.append(Message("OP", "VCS", f"hagrp -freeze {n.group}"))
+        items.append(Message("OP", "VCS", hagrp("freeze", n.group)))
     if not c.active:
         if c.via == "vcs":
-            items += [Message("OP", "VCS", f"hagrp -offline {n.group} -sys {n.source}"),
+            items += [Message("OP", "VCS", hagrp("offline", n.group, n.source)),
                       Message("VCS", "SL", "LDom agent stops the domain")]
         else:
-            items.append(Message("OP", "SL", f"ldm stop-domain {n.domain}"))
+            items.append(Message("OP", "SL", stop_domain(n.domain)))
         items += [Message("SL", "SH", "stop domain"), Message("SH", "G", "guest stops")]
     if c.via == "vcs" and c.active:
         items += [Message("OP", "VCS", cmd.vmmigrate_action(n)),
@@ -160,19 +162,19 @@ def _phase4(plan: MigrationPlan) -> Band:
     if not c.active:
         items += _start_target(plan)
     elif c.cluster is not None and c.via == "manual":
-        items.append(Message("OP", "VCS", f"hagrp -unfreeze {n.group}"))
+        items.append(Message("OP", "VCS", hagrp("unfreeze", n.group)))
     return Band("Phase 4: hand-off (cannot be undone)", tuple(items))
 
 
 def _start_target(plan: MigrationPlan) -> list[Item]:
     n = plan.names
     if plan.case.via == "vcs":
-        first: list[Item] = [Message("OP", "VCS", f"hagrp -switch {c} -to {n.target}")
+        first: list[Item] = [Message("OP", "VCS", hagrp("switch", c, n.target))
                              for c in cmd.failover_children(plan.case, n.group)]
-        first += [Message("OP", "VCS", f"hagrp -online {n.group} -sys {n.target}"),
+        first += [Message("OP", "VCS", hagrp("online", n.group, n.target)),
                   Message("VCS", "TL", "LDom agent starts the domain")]
     else:
-        first = [Message("OP", "TL", f"ldm start-domain {n.domain}")]
+        first = [Message("OP", "TL", start_domain(n.domain))]
     return [*first, Message("TL", "TH", "start domain"), Message("TH", "G", f"guest boots on {n.target}")]
 
 
@@ -188,7 +190,7 @@ def _cancel(plan: MigrationPlan) -> Band:
         items.append(Note("G", f"kept running on {c.source}"))
     if c.via == "vcs" and c.active:
         items += [Message("SL", "VCS", "ldm migrate-domain fails", reply=True),
-                  Message("OP", "VCS", f"hares -probe {n.resource} -sys {n.source}"),
+                  Message("OP", "VCS", hares_probe(n.resource, n.source)),
                   Message("VCS", "OP", f"{n.group} ONLINE on {n.source}", reply=True)]
     else:
         items.append(Message("SL", "OP", "migration cancelled", reply=True))

@@ -15,6 +15,14 @@ from generator.derive.procedures.iodomains import alternate_io_domains, io_domai
 from generator.derive.procedures.storage_phases import diskgroup_section, export_section, filesystem_section
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate import commands as cmd
+from generator.estate.commands import (
+    add_spconfig,
+    bind_domain,
+    destroy_domain,
+    ldm,
+    ldm_list,
+    start_domain,
+)
 from generator.estate.datalinks import vnet_links
 from generator.estate.estate import DomainInfo, Estate
 
@@ -32,11 +40,11 @@ def _services_step(estate: Estate, d: DomainInfo) -> Step | None:
                  for name, spec in sorted(s.vcc.items())]
     if not commands:
         return None
-    backout = [f"ldm remove-vcc {n}" for n in sorted(s.vcc, reverse=True)]
-    backout += [f"ldm remove-vsw {n}" for n in sorted(s.vsw, reverse=True)]
-    backout += [f"ldm remove-vds {n}" for n in sorted(s.vds, reverse=True)]
+    backout = [ldm("remove-vcc", n) for n in sorted(s.vcc, reverse=True)]
+    backout += [ldm("remove-vsw", n) for n in sorted(s.vsw, reverse=True)]
+    backout += [ldm("remove-vds", n) for n in sorted(s.vds, reverse=True)]
     names = ", ".join(f"`{n}`" for n in [*sorted(s.vds), *sorted(s.vsw), *sorted(s.vcc)])
-    verify = [f"ldm list-services {d.name}"]
+    verify = [ldm("list-services", d.name)]
     notes: tuple[str, ...] = ()
     if s.vcc and d.is_control:  # vntsd serves the consoles of a vcc in the domain it runs in (vntsd(8))
         commands.append("svcadm enable vntsd")
@@ -84,12 +92,12 @@ def _links_note(d: DomainInfo) -> str:
 
 def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
-    commands = [cmd.add_domain(d.name, spec.cpu_arch.value), f"ldm set-vcpu {spec.vcpus} {d.name}",
-                f"ldm set-memory {cmd.ldm_size(spec.memory)} {d.name}"]
+    commands = [cmd.add_domain(d.name, spec.cpu_arch.value), ldm("set-vcpu", spec.vcpus, d.name),
+                ldm("set-memory", cmd.ldm_size(spec.memory), d.name)]
     if spec.failure_policy:
-        commands.append(f"ldm set-domain failure-policy={spec.failure_policy.value} {d.name}")
+        commands.append(ldm("set-domain", f"failure-policy={spec.failure_policy.value}", d.name))
     if spec.master:
-        commands.append(f"ldm set-domain master={spec.master} {d.name}")
+        commands.append(ldm("set-domain", f"master={spec.master}", d.name))
     for name, vnet in sorted(spec.vnets.items()):
         sw = estate.resolve_service("vsw", vnet.switch, d.host)
         commands.append(cmd.add_vnet(name, sw.name if sw else vnet.switch, d.name, vnet.mac, vnet.vid))
@@ -100,8 +108,8 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
         commands.append(cmd.add_vdisk(v.name, v.export_name, v.service.name, d.name, v.spec.id))
         boot = v.name if v.spec.boot else boot
     if boot:
-        commands.append(f"ldm set-var boot-device={boot} {d.name}")
-    commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
+        commands.append(ldm("set-var", f"boot-device={boot}", d.name))
+    commands += [bind_domain(d.name), start_domain(d.name)]
     notes = [_links_note(d)] if spec.vnets else []
     master = estate.domain(f"{d.host}/{spec.master}") if spec.master else None
     if master is not None and not master.spec.failure_policy:
@@ -116,9 +124,8 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
                 expected=f"`{d.name}` is active with {spec.vcpus} vCPUs and "
                          f"{cmd.ldm_size(spec.memory)} memory.",
-                verify=(f"ldm list {d.name}", f"ldm list -o disk,network {d.name}"),
-                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}",
-                         f"ldm remove-domain {d.name}"),
+                verify=(ldm_list(d.name), ldm_list(d.name, "-o", "disk,network")),
+                backout=destroy_domain(d.name),
                 minutes=10, notes=tuple(notes))
 
 
@@ -135,12 +142,12 @@ def _policy_steps(estate: Estate) -> list[Step]:
         steps.append(Step(
             id=f"failure-policy-{host}", title=f"Set the failure policy of the master domains on {host}",
             runs_on=ldm_node(estate, host),
-            commands=tuple(f"ldm set-domain failure-policy={d.spec.failure_policy.value} {d.name}"
+            commands=tuple(ldm("set-domain", f"failure-policy={d.spec.failure_policy.value}", d.name)
                            for d in on_host if d.spec.failure_policy),
             expected="; ".join(f"`{d.name}` shows failure-policy={d.spec.failure_policy.value} under CONTROL"
                                for d in on_host if d.spec.failure_policy) + ".",
-            verify=tuple(f"ldm list -o domain {d.name}" for d in on_host),
-            backout=tuple(f"ldm set-domain failure-policy=ignore {d.name}" for d in on_host),
+            verify=tuple(ldm_list(d.name, "-o", "domain") for d in on_host),
+            backout=tuple(ldm("set-domain", "failure-policy=ignore", d.name) for d in on_host),
             minutes=2))
     return steps
 
@@ -162,9 +169,9 @@ def spconfig_section(estate: Estate, context: RenderContext) -> Section:
     if context.short_hash:
         name = f"{name}-{context.short_hash[:8]}"
     steps = tuple(Step(id=f"spconfig-{host}", title=f"Save the domain configuration of {host} to the SP",
-                       runs_on=ldm_node(estate, host), commands=(f"ldm add-spconfig {name}",),
+                       runs_on=ldm_node(estate, host), commands=(add_spconfig(name),),
                        expected=f"`{name}` is the current configuration.", verify=("ldm list-spconfig",),
-                       backout=(f"ldm remove-spconfig {name}",), minutes=2, gate=True,
+                       backout=(ldm("remove-spconfig", name),), minutes=2, gate=True,
                        notes=("Without this the next power cycle of the host restores the previous "
                               "configuration.",))
                   for host in sorted(estate.topology.hosts))

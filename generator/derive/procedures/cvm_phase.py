@@ -14,6 +14,7 @@ from generator.derive.procedures.storage_phases import dg_step, fs_step
 from generator.derive.procedures.vcs_link import service_groups
 from generator.document.runbook import Section, Step
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.vcs_commands import hagrp
 from generator.input.schema import DiskGroup
 
 
@@ -35,9 +36,9 @@ def cvm_section(first_part: list[str], groups: set[str], nodes: list[DomainInfo]
                  expected="Every command returns without error.", verify=("hacf -verify /etc/VRTSvcs/conf/config",),
                  minutes=5)
     online = Step(id="online-cvm", title="Start CVM on every node", runs_on=first,
-                  commands=tuple(f"hagrp -online {g} -sys {n.system}" for g in names for n in nodes),
+                  commands=tuple(hagrp("online", g, n.system) for g in names for n in nodes),
                   expected="The CVM group ONLINE on every node; one node is the CVM MASTER.",
-                  verify=(*[f"hagrp -state {g}" for g in names], "vxdctl -c mode"), gate=True, minutes=5)
+                  verify=(*[hagrp("state", g) for g in names], "vxdctl -c mode"), gate=True, minutes=5)
     return Section(id="cvm", title="Start CVM", steps=(save, apply, online), depends_on=("start",),
                    intro="Only the CVM group first: shared disk groups can be created once it runs.",
                    backout=("`hagrp -offline` the CVM group on every node; restore the saved main.cf "

@@ -17,8 +17,9 @@ from generator.derive.procedures.vcs_link import (
     service_groups,
 )
 from generator.document.runbook import Runbook, Section, Step
-from generator.estate.commands import hagrp
 from generator.estate.estate import Estate
+from generator.estate.shell import Raw
+from generator.estate.vcs_commands import hagrp
 
 
 def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
@@ -34,11 +35,11 @@ def _move_step(group: GroupFacts, action: str, source: str, target: str, back: b
                      "guest.")
         notes.extend(extra)
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}", title=title, runs_on=source,
-                commands=(*[f"hagrp -state {n}" for n in needs], hagrp(action, group.name, target)),
+                commands=(*[hagrp("state", n) for n in needs], hagrp(action, group.name, target)),
                 expected=(f"Before the move: {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. "
                           if needs else "")
                 + f"After: `{group.name}` ONLINE on {target} and OFFLINE on every other system.",
-                verify=(f"hagrp -state {group.name}", "hastatus -sum"),
+                verify=(hagrp("state", group.name), "hastatus -sum"),
                 backout=(hagrp("switch", group.name, source),), minutes=10 if group.kind == "ldom" else 5,
                 gate=not back, notes=tuple(notes))
 
@@ -62,11 +63,11 @@ def _relay_step(group: GroupFacts, children: list[str], source: str, target: str
         f"; {', '.join(f'`{n}`' for n in needs)} ONLINE on {target}. " if needs else ". ")
     return Step(id=f"{'back' if back else 'move'}-{group.name}-{target}",
                 title=f"Move `{group.name}` {'back ' if back else ''}to {target} with {names}", runs_on=source,
-                commands=(*[f"hagrp -state {n}" for n in (*children, *needs)],
+                commands=(*[hagrp("state", n) for n in (*children, *needs)],
                           *_relay(group.name, children, source, target)),
                 expected=before + f"After: {names} and `{group.name}` ONLINE on {target} and OFFLINE on every "
                                   "other system.",
-                verify=(f"hagrp -state {group.name}", "hastatus -sum"),
+                verify=(hagrp("state", group.name), "hastatus -sum"),
                 backout=_relay(group.name, children, target, source), minutes=15, gate=not back,
                 notes=(FOLLOWER_NOTE.format(group=f"`{group.name}`", children=names),
                        "The guest is stopped on the source and booted on the target: an outage of the guest."
@@ -91,14 +92,14 @@ def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool
     children = failover_children(estate, cid, group.name)
     extra = _guest_cluster_notes(estate, cid, group)
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
-                  commands=(f"hagrp -state {group.name}",), minutes=2,
+                  commands=(hagrp("state", group.name),), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
     for target in group.systems[1:]:
         for src, dst, back in ((home, target, False), (target, home, True)):
             needs = [g for g in prerequisite_groups(estate, cid, group.name, dst) if g not in children]
             steps.append(_relay_step(group, children, src, dst, back, needs, extra) if children
                          else _move_step(group, action, src, dst, back, needs, extra))
-    home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, "<system>", home)) if children
+    home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, Raw("<system>"), home)) if children
                   else f"`{hagrp('switch', group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
                    steps=tuple(steps),
@@ -147,7 +148,7 @@ def _parallel_section(estate: Estate, cid: str, group: GroupFacts, parallel: dic
                 runs_on=system, commands=down + up,
                 expected=f"`{group.name}`{also} OFFLINE then ONLINE again on {system}; ONLINE throughout on "
                          f"{others}.",
-                verify=(f"hagrp -state {group.name}",), backout=up, minutes=5 + 2 * len(parents),
+                verify=(hagrp("state", group.name),), backout=up, minutes=5 + 2 * len(parents),
                 notes=(CYCLE_NOTE, *((MULTI_IO_NOTE,) if multi_io and group.kind in ("storage", "network")
                                      else ())))
     return Section(id=f"group-{group.name}", title=f"Parallel group `{group.name}` ({group.kind})",
@@ -159,7 +160,7 @@ def _follower_section(group: GroupFacts, parents: list[str]) -> Section:
     names = ", ".join(f"`{p}`" for p in parents)
     step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows {names}",
                 runs_on=group.systems[0],
-                commands=(f"hagrp -state {group.name}", f"hagrp -dep {group.name}"), minutes=2,
+                commands=(hagrp("state", group.name), hagrp("dep", group.name)), minutes=2,
                 expected=f"`{group.name}` ONLINE on the same system as {names}.",
                 notes=(f"Required online local by {names}: the test of {names} moves this failover group "
                        "(parent offline, this group switched, parent online again). It is not switched on its "

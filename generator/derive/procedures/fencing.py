@@ -8,7 +8,9 @@ and ``disabled``.
 from __future__ import annotations
 
 from generator.document.runbook import Section, Step
+from generator.estate.commands import vxdg, vxdisksetup
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import heredoc, redirect, sh
 from generator.input.schema import Fencing, FencingMode
 
 COORDINATOR_DG = "vxfencoorddg"
@@ -28,13 +30,13 @@ def vxfenmode_lines(fencing: Fencing) -> list[str]:
 
 def _coordinator_step(fencing: Fencing, first: str) -> Step:
     disks = fencing.coordinator_disks
-    init = f"vxdg -o coordinator=on init {COORDINATOR_DG} " + " ".join(disks)
+    init = sh("vxdg", "-o", "coordinator=on", "init", COORDINATOR_DG, *disks)
     return Step(id="coordinator-dg", title="Create the coordinator disk group", runs_on=first,
-                commands=(*[f"vxdisksetup -i {d} format=cdsdisk" for d in disks], init,
-                          f"vxdg deport {COORDINATOR_DG}"),
+                commands=(*[vxdisksetup(d) for d in disks], init,
+                          vxdg("deport", COORDINATOR_DG)),
                 expected=f"`{COORDINATOR_DG}` created with {len(disks)} disk(s) and deported.",
                 verify=("vxdisk -o alldgs list",),
-                backout=(f"vxdg -o coordinator=off destroy {COORDINATOR_DG}",),
+                backout=(sh("vxdg", "-o", "coordinator=off", "destroy", COORDINATOR_DG),),
                 minutes=5, notes=("Use an odd number of coordinator disks (three) that support SCSI-3 PR.",))
 
 
@@ -50,16 +52,16 @@ CPS_REGISTRATION = (
 def _cps_check_step(fencing: Fencing, cid: str, first: str) -> Step:
     hosts = [server.rpartition(":")[0] or server for server in fencing.cp_servers]
     return Step(id="cps-check", title="Check that the CP servers know this cluster", runs_on=first,
-                commands=tuple(f"cpsadm -s {h} -a {action}" for h in hosts
+                commands=tuple(sh("cpsadm", "-s", h, "-a", action) for h in hosts
                                for action in ("list_nodes", "list_users")),
                 expected=f"Every CP server lists the nodes of `{cid}` and its users.", minutes=3,
                 notes=(CPS_REGISTRATION,))
 
 
 def _node_step(fencing: Fencing, node: DomainInfo) -> Step:
-    commands = ["cat > /etc/vxfenmode <<'EOF'", *vxfenmode_lines(fencing), "EOF"]
+    commands = heredoc("/etc/vxfenmode", vxfenmode_lines(fencing))
     if fencing.mode is FencingMode.SCSI3:
-        commands.append(f"echo {COORDINATOR_DG} > /etc/vxfendg")
+        commands.append(redirect(sh("echo", COORDINATOR_DG), "/etc/vxfendg"))
     commands.append("svcadm enable vxfen")
     disabled = fencing.mode is FencingMode.DISABLED
     return Step(id=f"vxfen-{node.system}",

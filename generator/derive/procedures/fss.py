@@ -14,6 +14,7 @@ from generator.derive.procedures.command_hosts import dg_domains
 from generator.derive.procedures.storage_phases import dg_step, fs_step
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import sh
 from generator.input.schema import DiskGroup
 
 CAUTION = ("Live migration in FSS environments: a guest that holds FSS disks local to its host cannot be "
@@ -43,11 +44,11 @@ def _export_steps(estate: Estate, name: str, dg: DiskGroup) -> list[Step]:
         if disks:
             steps.append(Step(id=f"export-{name}-{node.system}",
                               title=f"Export the local disks of {node.system}",
-                              runs_on=node.system, commands=tuple(f"vxdisk export {d}" for d in disks),
+                              runs_on=node.system, commands=tuple(sh("vxdisk", "export", d) for d in disks),
                               expected="Each disk shows the `exported` flag; the other nodes list it as "
                                        "remote.",
                               verify=("vxdisk list", "vxdisk -o alldgs list"),
-                              backout=tuple(f"vxdisk unexport {d}" for d in disks), minutes=3))
+                              backout=tuple(sh("vxdisk", "unexport", d) for d in disks), minutes=3))
     return steps
 
 

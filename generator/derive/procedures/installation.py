@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.document.runbook import Section, Step
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import sh
 from generator.input.schema import Component
 
 PACKAGES = {
@@ -44,10 +45,10 @@ def _install_step(d: DomainInfo) -> Step:
                      "guest.")
     return Step(id=f"install-{d.host}-{d.name}", title=f"Install {chosen} in {d.ref} ({names})",
                 runs_on=d.system,
-                commands=("cd /var/tmp/infoscale", f"./installer -precheck {d.system}",
-                          f"./installer {d.system}"),
+                commands=("cd /var/tmp/infoscale", sh("./installer", "-precheck", d.system),
+                          sh("./installer", d.system)),
                 expected="The installer reports the packages installed without errors.",
-                verify=(f"pkg list {' '.join(packages)}",), backout=(f"./uninstaller {d.system}",),
+                verify=(sh("pkg", "list", *packages),), backout=(sh("./uninstaller", d.system),),
                 minutes=25, notes=tuple(notes))
 
 

@@ -11,6 +11,13 @@ from __future__ import annotations
 from generator.derive.procedures.command_hosts import ldm_node
 from generator.document.runbook import Section, Step
 from generator.estate import commands as cmd
+from generator.estate.commands import (
+    bind_domain,
+    destroy_domain,
+    ldm,
+    ldm_list,
+    start_domain,
+)
 from generator.estate.estate import DomainInfo, Estate
 
 
@@ -28,11 +35,11 @@ def _release_step(estate: Estate, host: str, domains: list[DomainInfo]) -> Step 
     return Step(id=f"release-io-{host}",
                 title=f"Release the I/O of the alternate domains from {name} on {host}",
                 runs_on=ldm_node(estate, host),
-                commands=(f"ldm start-reconf {name}", *[f"ldm remove-io {dev} {name}" for dev in devices],
+                commands=(ldm("start-reconf", name), *[ldm("remove-io", dev, name) for dev in devices],
                           "shutdown -i6 -g0 -y"),
                 expected=f"After the reboot, `ldm list-io` shows {', '.join(devices)} without an owner.",
-                verify=("ldm list-io",), backout=(f"ldm start-reconf {name}",
-                                                  *[f"ldm add-io {dev} {name}" for dev in devices],
+                verify=("ldm list-io",), backout=(ldm("start-reconf", name),
+                                                  *[ldm("add-io", dev, name) for dev in devices],
                                                   "shutdown -i6 -g0 -y"),
                 minutes=20, gate=True,
                 notes=("Reboots the control domain: every guest on this host must be stopped or not yet "
@@ -41,18 +48,17 @@ def _release_step(estate: Estate, host: str, domains: list[DomainInfo]) -> Step 
 
 def _create_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
-    commands = [f"ldm add-domain {d.name}", f"ldm set-vcpu {spec.vcpus} {d.name}",
-                f"ldm set-memory {cmd.ldm_size(spec.memory)} {d.name}"]
-    commands += [f"ldm add-io {io.device} {d.name}" for io in spec.physical_io]
-    commands += [f"ldm bind-domain {d.name}", f"ldm start-domain {d.name}"]
+    commands = [ldm("add-domain", d.name), ldm("set-vcpu", spec.vcpus, d.name),
+                ldm("set-memory", cmd.ldm_size(spec.memory), d.name)]
+    commands += [ldm("add-io", io.device, d.name) for io in spec.physical_io]
+    commands += [bind_domain(d.name), start_domain(d.name)]
     return Step(id=f"iodomain-{d.host}-{d.name}", title=f"Create the I/O domain `{d.name}` on {d.host}",
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
                 expected=f"`{d.name}` active and owning "
                          f"{', '.join(io.device for io in spec.physical_io) or 'no bus'}; "
                          "install Solaris in it from its console before the next phase.",
-                verify=(f"ldm list {d.name}", "ldm list-io"),
-                backout=(f"ldm stop-domain {d.name}", f"ldm unbind-domain {d.name}",
-                         f"ldm remove-domain {d.name}"),
+                verify=(ldm_list(d.name), "ldm list-io"),
+                backout=destroy_domain(d.name),
                 minutes=15)
 
 

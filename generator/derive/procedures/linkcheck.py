@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.estate.datalinks import link_vnet, vnet_instance
 from generator.estate.estate import DomainInfo
+from generator.estate.shell import sh
 
 LINK_NOTE = ("Inside a guest the devices are its datalink names, not the ldm vnet names. Unless the topology "
              "states a vnet's `link`, the k-th vnet of a guest by name is `net<k>`: the build-out adds vnets in "
@@ -22,4 +23,4 @@ def link_checks(node: DomainInfo, links: list[str]) -> tuple[tuple[str, ...], st
         return (), ""
     shown = [f" `{link}` shows DEVICE `{vnet_instance(node, vnet)}` (ldm vnet `{vnet}`)."
              for link in links if (vnet := link_vnet(node, link)) is not None]
-    return tuple(f"dladm show-phys {link}" for link in links), "".join(shown)
+    return tuple(sh("dladm", "show-phys", link) for link in links), "".join(shown)

@@ -13,6 +13,7 @@ from generator.document.runbook import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import glob, sh
 from generator.input.schema import RacSpec
 
 CAUTIONS = (
@@ -35,9 +36,8 @@ def _storage_step(rac: RacSpec, first: str) -> Step:
 
 
 def _owner_step(rac: RacSpec, node: str, mounts: list[str]) -> Step:
-    paths = " ".join(cmd.quote(m) for m in mounts)
     return Step(id=f"owner-{node}", title=f"Give the file systems to `{rac.owner}` on {node}", runs_on=node,
-                commands=(f"chown {rac.owner} {paths}", f"ls -ld {paths}"), minutes=2,
+                commands=(sh("chown", rac.owner, *mounts), sh("ls", "-ld", *mounts)), minutes=2,
                 expected=f"Owned by `{rac.owner}`.")
 
 
@@ -46,7 +46,7 @@ def _network_step(rac: RacSpec, node: DomainInfo, address: str) -> Step:
     checks, shown = link_checks(node, links)
     return Step(id=f"privnet-{node.system}", title=f"Check the private interconnect on {node.system}",
                 runs_on=node.system,
-                commands=("ipadm show-addr", *(checks or [f"dladm show-link {link}" for link in links])),
+                commands=("ipadm show-addr", *(checks or [sh("dladm", "show-link", link) for link in links])),
                 minutes=3, notes=(LINK_NOTE,) if node.is_guest else (),
                 expected=f"Private address {address or '(not set in the topology)'} up on "
                          f"{', '.join(links)} (managed by the VCS PrivNIC/MultiPrivNIC resource).{shown}")
@@ -55,8 +55,8 @@ def _network_step(rac: RacSpec, node: DomainInfo, address: str) -> Step:
 def _odm_step(rac: RacSpec, node: str) -> Step:
     home = rac.oracle_home
     return Step(id=f"odm-{node}", title=f"Link Veritas ODM into the Oracle home on {node}", runs_on=node,
-                commands=(f"ls -l /opt/VRTSodm/lib/sparcv9/libodm.so {home}/lib/libodm*.so",
-                          f"su - {rac.owner} -c 'srvctl status database -d {rac.database}'"),
+                commands=(sh("ls", "-l", "/opt/VRTSodm/lib/sparcv9/libodm.so", glob(f"{home}/lib", "libodm*.so")),
+                          sh("su", "-", rac.owner, "-c", sh("srvctl", "status", "database", "-d", rac.database))),
                 expected="The Oracle home's libodm library is the Veritas ODM library; the database is "
                          "running on every node.", minutes=5,
                 notes=("Link the library exactly as the SF Oracle RAC guide says for your Oracle release "

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from generator.derive.procedures.command_hosts import dg_domains
 from generator.document.runbook import Runbook, Section, Step
+from generator.estate.commands import vxdisksetup
 from generator.estate.estate import Estate
+from generator.estate.shell import sh
 from generator.input.schema import CacheSpec
 
 CAUTION = ("The cache is local to its host: after a fail-over or migration the guest runs with a cold "
@@ -36,14 +38,14 @@ def _cache_step(estate: Estate, name: str, cache: CacheSpec) -> Step:
     owner = estate.domain(cache.domain)
     kind = "VxFS" if cache.type == "vxfs" else "VxVM"
     objects = _cached_objects(estate, cache)
-    commands = [f"vxdisksetup -i {d} format=cdsdisk" for d in cache.devices]
-    commands.append(f"sfcache create -t {kind} {' '.join(cache.devices)} {name}")
-    commands += [f"sfcache enable {obj}" for obj in objects]
+    commands = [vxdisksetup(d) for d in cache.devices]
+    commands.append(sh("sfcache", "create", "-t", kind, *cache.devices, name))
+    commands += [sh("sfcache", "enable", obj) for obj in objects]
     return Step(id=f"cache-{name}", title=f"Create the {kind} cache area `{name}`",
                 runs_on=owner.system if owner else cache.domain, commands=tuple(commands),
                 expected=f"`{name}` ONLINE; caching enabled for {len(objects)} object(s).",
-                verify=("sfcache list -l",), backout=(*[f"sfcache disable {o}" for o in objects],
-                                                      f"sfcache delete {name}"),
+                verify=("sfcache list -l",), backout=(*[sh("sfcache", "disable", o) for o in objects],
+                                                      sh("sfcache", "delete", name)),
                 minutes=5,
                 notes=("Objects imported on the other node are enabled there when they move; re-run "
                                   "`sfcache list -l` after a fail-over.",) if objects else ())

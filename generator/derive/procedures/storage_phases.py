@@ -20,7 +20,9 @@ from generator.derive.procedures.command_hosts import (
 )
 from generator.document.runbook import Section, Step
 from generator.estate import commands as cmd
+from generator.estate.commands import ldm, vxdg, vxdisksetup
 from generator.estate.estate import Estate, VdiskInfo
+from generator.estate.shell import redirect, sh
 from generator.input.schema import DiskGroup
 
 
@@ -29,7 +31,7 @@ def dg_step(estate: Estate, name: str, dg: DiskGroup) -> Step | None:
     if not domains:
         return None
     node = domains[0].system
-    commands = [f"vxdisksetup -i {disk} format=cdsdisk" for disk in dg.disks]
+    commands = [vxdisksetup(disk) for disk in dg.disks]
     commands.append(cmd.vxdg_init(name, list(dg.disks), dg.shared or dg.fss, dg.fss))
     commands += [cmd.vxassist_make(name, vol, spec.size, spec.layout.value)
                  for vol, spec in sorted(dg.volumes.items())]
@@ -43,10 +45,10 @@ def dg_step(estate: Estate, name: str, dg: DiskGroup) -> Step | None:
     others = ", ".join(d.system for d in domains[1:])
     expected = f"Disk group `{name}` imported{' as shared' if dg.shared else ''} with " \
                f"{len(dg.volumes)} volume(s) ENABLED ACTIVE" + (f"; visible on {others}" if others else "")
-    verify = [f"vxdg list {name}", f"vxprint -g {name} -ht"]
+    verify = [vxdg("list", name), sh("vxprint", "-g", name, "-ht")]
     return Step(id=f"dg-{name}", title=f"Create disk group `{name}` and its volumes", runs_on=node,
                 commands=tuple(commands), expected=expected, verify=tuple(verify),
-                backout=(f"vxdg destroy {name}",), minutes=5 + 2 * len(dg.volumes), notes=tuple(notes))
+                backout=(vxdg("destroy", name),), minutes=5 + 2 * len(dg.volumes), notes=tuple(notes))
 
 
 def diskgroup_section(estate: Estate, in_guests: bool) -> Section | None:
@@ -89,8 +91,8 @@ def _whole_lun_checks(items: list[Export], node: str) -> tuple[list[str], str | 
             paths.setdefault(e.service.domain.system, set()).add(e.backend)
     if not paths:
         return [], None
-    here = [f"ls -lL {cmd.quote(p)}" for p in sorted(paths.pop(node, set()))]
-    elsewhere = "; ".join(f"in {system}: " + ", ".join(f"`ls -lL {p}`" for p in sorted(found))
+    here = [sh("ls", "-lL", p) for p in sorted(paths.pop(node, set()))]
+    elsewhere = "; ".join(f"in {system}: " + ", ".join(f"`{sh('ls', '-lL', p)}`" for p in sorted(found))
                           for system, found in sorted(paths.items()))
     return here, WHOLE_LUN_NOTE + (f" Run the same checks in the other service domains ({elsewhere})."
                                    if elsewhere else "")
@@ -120,7 +122,7 @@ def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     commands = [cmd.add_vdsdev(e.backend, e.vdisk.export_name, e.service.name, slice_=e.vdisk.spec.slice,
                                mpgroup=e.vdisk.spec.mpgroup, force=again)
                 for e, again in zip(items, repeated, strict=True)]
-    backout = [f"ldm remove-vdsdev {e.vdisk.export_name}@{e.service.name}" for e in reversed(items)]
+    backout = [cmd.remove_vdsdev(e.vdisk.export_name, e.service.name) for e in reversed(items)]
     notes = [SHARED_BACKEND_NOTE] if any(repeated) else []
     if any(e.host != e.vdisk.domain.host for e in items):
         notes.append("Exports for guests that live on another host are needed for fail-over and migration: "
@@ -128,9 +130,9 @@ def _export_step(estate: Estate, host: str, items: list[Export]) -> Step:
     if any(e.vdisk.spec.mpgroup for e in items):
         notes.append("`mpgroup` makes Oracle's vdisk multipathing fail over between service domains; do not "
                      "also let DMP in the guest multipath the same LUN (REFERENCE.md 7, rule 7).")
-    checks = sorted({f"ldm list-services {e.service.domain.name}" for e in items})
-    checks += [f"zfs list -t volume {e.vdisk.spec.zvol}" for e in items if e.vdisk.spec.zvol]
-    checks += [f"ls -l {cmd.quote(e.backend)}" for e in items if e.vdisk.spec.file]
+    checks = sorted({ldm("list-services", e.service.domain.name) for e in items})
+    checks += [sh("zfs", "list", "-t", "volume", e.vdisk.spec.zvol) for e in items if e.vdisk.spec.zvol]
+    checks += [sh("ls", "-l", e.backend) for e in items if e.vdisk.spec.file]
     lun_checks, lun_note = _whole_lun_checks(items, ldm_node(estate, host))
     checks += lun_checks
     notes += [lun_note] if lun_note else []
@@ -170,15 +172,16 @@ def guest_disk(estate: Estate, vdisk: VdiskInfo) -> str:
 
 def _guest_fs_step(estate: Estate, vdisk: VdiskInfo, mount: str) -> Step:
     disk = guest_disk(estate, vdisk)
-    commands = [] if vdisk.spec.slice else [f"format -L efi -d {disk}"]
-    commands += [cmd.mkfs_vxfs(f"/dev/rdsk/{disk}s0"), f"mkdir -p {cmd.quote(mount)}",
+    commands = [] if vdisk.spec.slice else [sh("format", "-L", "efi", "-d", disk)]
+    commands += [cmd.mkfs_vxfs(f"/dev/rdsk/{disk}s0"), sh("mkdir", "-p", mount),
                  cmd.mount_vxfs(f"/dev/dsk/{disk}s0", mount),
-                 f"echo '/dev/dsk/{disk}s0 /dev/rdsk/{disk}s0 {mount} vxfs 2 yes -' >> /etc/vfstab"]
+                 redirect(sh("echo", f"/dev/dsk/{disk}s0 /dev/rdsk/{disk}s0 {mount} vxfs 2 yes -"), "/etc/vfstab",
+                          append=True)]
     return Step(id=f"fs-{vdisk.domain.name}-{vdisk.name}",
                 title=f"Create the VxFS file system on vdisk `{vdisk.name}` at `{mount}`",
                 runs_on=vdisk.domain.system, commands=tuple(commands),
                 expected=f"`{mount}` mounted in the guest",
-                verify=(f"df -h {cmd.quote(mount)}",), backout=(f"umount {cmd.quote(mount)}",), minutes=5,
+                verify=(sh("df", "-h", mount),), backout=(sh("umount", mount),), minutes=5,
                 notes=(f"Split model: the guest sees the volume as a plain disk. Confirm `{disk}` is vdisk "
                        f"`{vdisk.name}` with `ldm list -o disk {vdisk.domain.name}` (ID column) on the "
                        f"control "
@@ -196,16 +199,16 @@ def _in_zone(estate: Estate, mount: str) -> bool:
 
 
 def _fs_commands(estate: Estate, dg: str, vol: str, mount: str, cluster: bool) -> tuple[list[str], str]:
-    raw, block, where = cmd.vx_raw(dg, vol), cmd.vx_block(dg, vol), cmd.quote(mount)
+    raw, block, where = cmd.vx_raw(dg, vol), cmd.vx_block(dg, vol), mount
     if _in_zone(estate, mount):
         return [cmd.mkfs_vxfs(raw)], "File system created; VCS mounts it inside the zone."
-    commands = [cmd.mkfs_vxfs(raw), f"mkdir -p {where}"]
+    commands = [cmd.mkfs_vxfs(raw), sh("mkdir", "-p", where)]
     if cluster:
         return commands, (f"File system created; create `{mount}` on the other nodes too. The generated "
                           "CFSMount resource mounts it on every node.")
     commands.append(cmd.mount_vxfs(block, mount))
     if _vcs_mounted(estate, dg, vol):
-        commands += [f"df -h {where}", f"umount {where}"]
+        commands += [sh("df", "-h", where), sh("umount", where)]
         return commands, f"`{mount}` mounted once as a test and unmounted again: VCS mounts it."
     return commands, f"`{mount}` mounted."
 
@@ -218,12 +221,12 @@ def fs_step(estate: Estate, dg: str, vol: str, mount: str, cluster: bool) -> Ste
     if not domains:
         return None
     commands, expected = _fs_commands(estate, dg, vol, mount, cluster)
-    where = cmd.quote(mount)
+    where = mount
     mounted = any(c.startswith("mount ") for c in commands) and not any(c.startswith("umount") for c in commands)
-    backout = (f"umount {where}",) if mounted else ()
+    backout = (sh("umount", where),) if mounted else ()
     return Step(id=f"fs-{dg}-{vol}", title=f"Create the VxFS file system on `{dg}/{vol}` for `{mount}`",
                 runs_on=domains[0].system, commands=tuple(commands), expected=expected,
-                verify=(f"fstyp {cmd.vx_raw(dg, vol)}",), backout=backout, minutes=5)
+                verify=(sh("fstyp", cmd.vx_raw(dg, vol)),), backout=backout, minutes=5)
 
 
 def filesystem_section(estate: Estate) -> Section | None:

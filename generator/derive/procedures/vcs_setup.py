@@ -16,14 +16,11 @@ from generator.derive.procedures.vcs_link import ha_script, service_groups
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import heredoc, redirect, sh
+from generator.estate.vcs_commands import hagrp
 from generator.input.schema import Cluster, Component
 
 CONFIG_DIR = "/etc/VRTSvcs/conf/config"
-
-
-def heredoc(path: str, lines: list[str]) -> list[str]:
-    """Commands that write ``lines`` to ``path`` (quoted here-document: nothing is expanded)."""
-    return [f"cat > {path} <<'EOF'", *lines, "EOF"]
 
 
 def _membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster) -> Step:
@@ -33,7 +30,8 @@ def _membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster
     llttab += [f"link {link} /dev/net/{link} - ether - -" for link in links]
     commands = heredoc("/etc/llthosts", [f"{i} {n.system}" for i, n in enumerate(nodes)])
     commands += heredoc("/etc/llttab", llttab)
-    commands += [f"echo '/sbin/gabconfig -c -n{len(nodes)}' > /etc/gabtab", "svcadm enable llt gab"]
+    commands += [redirect(sh("echo", f"/sbin/gabconfig -c -n{len(nodes)}"), "/etc/gabtab"),
+                 sh("svcadm", "enable", "llt", "gab")]
     checks, shown = link_checks(node, links)
     return Step(id=f"llt-{node.system}",
                 title=f"Configure and start LLT and GAB on {node.system} (node {node_id})",
@@ -58,13 +56,13 @@ def _start_section(cid: str, nodes: list[DomainInfo]) -> Section:
 def _save_step(cid: str, first: str) -> Step:
     backup = f"/var/tmp/main.cf.before-{cid}"
     return Step(id="save-config", title="Keep a copy of the running configuration", runs_on=first,
-                commands=(f"cp -p {CONFIG_DIR}/main.cf {backup}",),
-                expected=f"`{backup}` exists.", verify=(f"ls -l {backup}",), minutes=2)
+                commands=(sh("cp", "-p", f"{CONFIG_DIR}/main.cf", backup),),
+                expected=f"`{backup}` exists.", verify=(sh("ls", "-l", backup),), minutes=2)
 
 
 def _apply_steps(cid: str, first: str, script: list[str] | None) -> list[Step]:
     backup = f"/var/tmp/main.cf.before-{cid}"
-    restore = ("hastop -all -force", f"cp -p {backup} {CONFIG_DIR}/main.cf", f"hacf -verify {CONFIG_DIR}",
+    restore = ("hastop -all -force", sh("cp", "-p", backup, f"{CONFIG_DIR}/main.cf"), sh("hacf", "-verify", CONFIG_DIR),
                "hastart")
     if script is None:
         pending = Step(id="apply-groups", title="Apply the service groups (VCS output not available)",
@@ -76,7 +74,7 @@ def _apply_steps(cid: str, first: str, script: list[str] | None) -> list[Step]:
     apply = Step(id="apply-groups", title=f"Apply the service groups of `{cid}`", runs_on=first,
                  commands=tuple(script), expected="Every command returns without error; the configuration is "
                                                   "saved read-only at the end.",
-                 verify=(f"hacf -verify {CONFIG_DIR}",), backout=restore, minutes=10 + len(script) // 20,
+                 verify=(sh("hacf", "-verify", CONFIG_DIR),), backout=restore, minutes=10 + len(script) // 20,
                  notes=(f"The same configuration as the generated `vcs/{cid}/main.cf`. Passwords appear "
                         f"only in "
                         "the form `vcsencrypt -agent` printed.",))
@@ -110,7 +108,7 @@ def _zone_group_notes(estate: Estate, cid: str) -> tuple[str, ...]:
 
 def _verify_section(estate: Estate, cid: str, first: str) -> Section:
     groups = service_groups(estate, cid) or []
-    commands = [f"hacf -verify {CONFIG_DIR}", "hastatus -sum"] + [f"hagrp -state {g.name}" for g in groups]
+    commands = [sh("hacf", "-verify", CONFIG_DIR), "hastatus -sum"] + [hagrp("state", g.name) for g in groups]
     if any(d.has(Component.CVM) for d in estate.cluster_systems(cid)):
         commands.append("vxdctl -c mode")
     step = Step(id="verify", title="Verify the configuration and the group states", runs_on=first,

@@ -11,10 +11,12 @@ the zone as devices (``add device``, match on the raw and block paths, REFERENCE
 from __future__ import annotations
 
 from generator.derive.procedures.vcs_link import ha_script, service_groups
-from generator.derive.procedures.vcs_setup import heredoc
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate import commands as cmd
+from generator.estate.commands import vxdg, zlogin, zoneadm, zonecfg
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import either, heredoc, sh, silent
+from generator.estate.vcs_commands import ANY, hagrp
 from generator.input.schema import Zone, ZoneRoot
 
 CAUTIONS = (
@@ -39,17 +41,17 @@ def _configure_step(name: str, zone: Zone, node: DomainInfo) -> Step:
     return Step(id=f"zonecfg-{name}-{node.system}", title=f"Configure zone `{name}` on {node.system}",
                 runs_on=node.system, commands=(*heredoc(f"/var/tmp/{name}.zonecfg", zonecfg_lines(name,
                                                                                                   zone)),
-                                               f"zonecfg -z {name} -f /var/tmp/{name}.zonecfg"),
+                                               zonecfg(name, "-f", f"/var/tmp/{name}.zonecfg")),
                 expected=f"`{name}` in state configured.", verify=("zoneadm list -cv",),
-                backout=(f"zonecfg -z {name} delete -F",), minutes=3)
+                backout=(zonecfg(name, "delete", "-F"),), minutes=3)
 
 
 def _local_root_steps(name: str, nodes: list[DomainInfo]) -> list[Step]:
     return [Step(id=f"install-{name}-{n.system}", title=f"Install zone `{name}` on {n.system} (local root)",
-                 runs_on=n.system, commands=(f"zoneadm -z {name} install", f"zoneadm -z {name} boot",
-                                             f"zlogin {name} svcs -x", f"zoneadm -z {name} halt"),
+                 runs_on=n.system, commands=(zoneadm(name, "install"), zoneadm(name, "boot"),
+                                             zlogin(name, "svcs", "-x"), zoneadm(name, "halt")),
                  expected=f"`{name}` installed; it booted cleanly once and is halted again for VCS.",
-                 verify=("zoneadm list -cv",), backout=(f"zoneadm -z {name} uninstall -F",), minutes=20)
+                 verify=("zoneadm list -cv",), backout=(zoneadm(name, "uninstall", "-F"),), minutes=20)
             for n in nodes]
 
 
@@ -60,20 +62,20 @@ def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[S
     mount = cmd.mount_vxfs(cmd.vx_block(dg, vol), path)
     steps = [Step(id=f"install-{name}", title=f"Install zone `{name}` on its shared root on {first.system}",
                   runs_on=first.system,
-                  commands=(f"vxdg list {dg} >/dev/null 2>&1 || vxdg import {dg}",
-                            cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), f"mkdir -p {path}", mount,
-                            f"chmod 700 {path}", f"zoneadm -z {name} install",
-                            f"zoneadm -z {name} boot", f"zlogin {name} svcs -x", f"zoneadm -z {name} halt",
-                            f"zoneadm -z {name} detach", f"umount {path}", f"vxdg deport {dg}"),
+                  commands=(either(silent(vxdg("list", dg)), vxdg("import", dg)),
+                            cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), sh("mkdir", "-p", path), mount,
+                            sh("chmod", "700", path), zoneadm(name, "install"),
+                            zoneadm(name, "boot"), zlogin(name, "svcs", "-x"), zoneadm(name, "halt"),
+                            zoneadm(name, "detach"), sh("umount", path), vxdg("deport", dg)),
                   expected=f"`{name}` installed once on `{dg}/{vol}`, then detached; `{dg}` deported.",
                   verify=("zoneadm list -cv", "vxdisk -o alldgs list"),
-                  backout=(f"zoneadm -z {name} uninstall -F",), minutes=25)]
+                  backout=(zoneadm(name, "uninstall", "-F"),), minutes=25)]
     for n in others:
         steps.append(Step(id=f"attach-{name}-{n.system}", title=f"Attach zone `{name}` on {n.system}",
                           runs_on=n.system,
-                          commands=(f"vxdg import {dg}", f"mkdir -p {path}", mount,
-                                    f"zoneadm -z {name} attach",
-                                    f"zoneadm -z {name} detach", f"umount {path}", f"vxdg deport {dg}"),
+                          commands=(vxdg("import", dg), sh("mkdir", "-p", path), mount,
+                                    zoneadm(name, "attach"),
+                                    zoneadm(name, "detach"), sh("umount", path), vxdg("deport", dg)),
                           expected=f"`{name}` attaches cleanly (packages match this node) and is detached "
                                    f"again.",
                           verify=("zoneadm list -cv",), minutes=10,
@@ -117,10 +119,10 @@ def held_groups(estate: Estate, cid: str, group: str) -> list[str]:
 def _hold_step(groups: list[str], name: str, node: DomainInfo) -> Step:
     return Step(id=f"hold-{name}", title=f"Keep VCS away from zone `{name}` while it is built",
                 runs_on=node.system,
-                commands=(*[f"hagrp -offline {g} -any" for g in groups], *[f"hagrp -freeze {g}" for g in groups]),
+                commands=(*[hagrp("offline", g, ANY) for g in groups], *[hagrp("freeze", g) for g in groups]),
                 expected=f"{', '.join(f'`{g}`' for g in groups)} OFFLINE on every system and frozen.",
-                verify=("hastatus -sum", *[f"hagrp -state {g}" for g in groups]),
-                backout=tuple(f"hagrp -unfreeze {g}" for g in groups), minutes=5,
+                verify=("hastatus -sum", *[hagrp("state", g) for g in groups]),
+                backout=tuple(hagrp("unfreeze", g) for g in groups), minutes=5,
                 notes=("The VCS set-up applied these groups before the zone existed: they cannot be ONLINE "
                        "yet, and left alone VCS would fight this runbook for the disk group and the zone path. "
                        "`hagrp -offline` reports an error for a group that is already offline; go on.",))
@@ -130,15 +132,15 @@ def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes:
     parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
     children_first = list(reversed(groups))
     first = nodes[0].system
-    online = [f"hagrp -online {g} -sys {n.system}" for g in children_first
+    online = [hagrp("online", g, n.system) for g in children_first
               for n in (nodes if g in parallel else nodes[:1])]
     return Step(id=f"release-{name}", title=f"Give zone `{name}` back to VCS", runs_on=first,
-                commands=(*[f"hagrp -unfreeze {g}" for g in children_first],
-                          *[f"hagrp -clear {g}" for g in children_first], *online),
+                commands=(*[hagrp("unfreeze", g) for g in children_first],
+                          *[hagrp("clear", g) for g in children_first], *online),
                 expected=f"{', '.join(f'`{g}`' for g in groups)} ONLINE on {first} (parallel groups on every "
                          f"node); `{name}` running.",
-                verify=(*[f"hagrp -state {g}" for g in groups], "zoneadm list -cv"),
-                backout=tuple(f"hagrp -offline {g} -sys {first}" for g in groups), minutes=10)
+                verify=(*[hagrp("state", g) for g in groups], "zoneadm list -cv"),
+                backout=tuple(hagrp("offline", g, first) for g in groups), minutes=10)
 
 
 def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -> Step:
@@ -148,9 +150,9 @@ def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -
                 runs_on=nodes[0].system,
                 commands=("read -rs VCS_ZONE_PW", f'hazonesetup -g {group} -r {resource} -z {name} '
                                                   f'-u z_{name} -p "$VCS_ZONE_PW" -s {systems}',
-                          "unset VCS_ZONE_PW", f"hazoneverify {group}"),
+                          "unset VCS_ZONE_PW", sh("hazoneverify", group)),
                 expected="hazoneverify reports the zone configuration valid on every system.",
-                verify=(f"hagrp -display {group} -attribute ContainerInfo",), minutes=10,
+                verify=(hagrp("display", group, None, "-attribute", "ContainerInfo"),), minutes=10,
                 notes=("Type the zone user's password after `read`: it never appears on screen, in a file "
                        "or in the shell history.",
                        "If the generated configuration already holds the group, hazonesetup updates it in "

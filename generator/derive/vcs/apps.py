@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from generator.derive.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
 from generator.derive.vcs.storage_groups import failover_volume, is_shared, shared_dg_group
+from generator.estate.commands import vx_block
 from generator.estate.datalinks import domain_device
 from generator.estate.estate import Estate
 from generator.input.schema import Application, Cluster, Zone, ZoneRoot
@@ -41,7 +42,7 @@ def add_zone(d: Derivation, g: GroupBuilder, name: str, zone: Zone) -> str:
         volres = root.add("Volume", vcs_name(dg, vol, "vol"), [Attr("DiskGroup", Scalar(dg)),
                                                                 Attr("Volume", Scalar(vol))])
         mnt = root.add("Mount", vcs_name(name, "root_mnt"), [
-            Attr("MountPoint", Scalar(zone.zonepath)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}")),
+            Attr("MountPoint", Scalar(zone.zonepath)), Attr("BlockDevice", Scalar(vx_block(dg, vol))),
             Attr("FSType", Scalar("vxfs")), Attr("FsckOpt", Scalar("-y"))])
         root.link(volres, dgres)
         root.link(mnt, volres)

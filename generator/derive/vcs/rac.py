@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from generator.derive.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
 from generator.derive.vcs.storage_groups import cvm_group, mount_point
+from generator.estate.commands import vx_block
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import Estate
 from generator.input.schema import Cluster, RacSpec
@@ -25,7 +26,7 @@ def _cfs_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, prefix: str)
     if point is None:
         return None
     mnt = g.add("CFSMount", vcs_name(prefix if prefix != vol else "", vol, "mnt"), [
-        Attr("MountPoint", Scalar(point)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}"))])
+        Attr("MountPoint", Scalar(point)), Attr("BlockDevice", Scalar(vx_block(dg, vol)))])
     g.link(mnt, voldg)
     return mnt
 

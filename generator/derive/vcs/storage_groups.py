@@ -8,6 +8,7 @@ The ``cvm`` group layout (CVMCluster, CVMVxconfigd, CFSfsckd; ``cvm_clus require
 from __future__ import annotations
 
 from generator.derive.vcs.builder import Derivation, GroupBuilder, vcs_name
+from generator.estate.commands import vx_block
 from generator.estate.estate import Estate
 from generator.input.schema import FsType
 from generator.maincf.tree import Assoc, Attr, Items, Scalar, scalar
@@ -54,7 +55,7 @@ def shared_dg_group(d: Derivation, estate: Estate, cluster: str, dg: str, vols: 
         point = mount_point(estate, dg, vol)
         if point:
             mnt = g.add("CFSMount", vcs_name(dg, vol, "cfsmnt"), [
-                Attr("MountPoint", Scalar(point)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}"))])
+                Attr("MountPoint", Scalar(point)), Attr("BlockDevice", Scalar(vx_block(dg, vol)))])
             g.link(mnt, voldg)
     return g.name
 
@@ -72,7 +73,7 @@ def failover_volume(g: GroupBuilder, estate: Estate, dg: str, vol: str, mount: b
     if not mount or volume is None or volume.filesystem is None:
         return volres
     fs = volume.filesystem
-    attrs = [Attr("MountPoint", Scalar(fs.mount)), Attr("BlockDevice", Scalar(f"/dev/vx/dsk/{dg}/{vol}")),
+    attrs = [Attr("MountPoint", Scalar(fs.mount)), Attr("BlockDevice", Scalar(vx_block(dg, vol))),
              Attr("FSType", Scalar(fs.type.value))]
     if fs.type in (FsType.VXFS, FsType.UFS):
         attrs.append(Attr("FsckOpt", Scalar("-y")))
