@@ -2,7 +2,7 @@
 
 The estate is written one topology file per cluster (50 files at 1,000 guests). The floor is the same
 work without the build's own overhead: the renderers alone (serial, in this process) plus ``dot`` alone
-on the same DOT batches (two processes at a time, as the build runs them) plus Typst alone on the
+on the same graphs (one process per graph, two at a time, as the build runs them) plus Typst alone on the
 same runbook sources (a pool of two). ``check`` is timed too and shown beside the floor, not inside it.
 """
 
@@ -23,7 +23,7 @@ from synth import Shape, write_estate
 from generator.build.orchestrate import build_tree
 from generator.build.pipeline import check_file, render_checked
 from generator.build.progress import Progress
-from generator.build.writer import dot_batches, typst_to_pdf
+from generator.build.writer import dot_to_svg, typst_to_pdf
 
 
 def _estate(out: Path, guests: int) -> list[Path]:
@@ -44,7 +44,7 @@ def measure_floor(files: list[Path]) -> dict[str, Any]:
     t_render, rendered = _timed(lambda: [render_checked(c) for c in checked])
     batches = [[a.data for a in arts if a.convert == "svg"] for arts in rendered]
     pages = [a.data for arts in rendered for a in arts if a.convert == "pdf"]
-    t_dot, _ = _timed(lambda: dot_batches([b for b in batches if b]))
+    t_dot, _ = _timed(lambda: dot_to_svg([g for b in batches for g in b]))
     t_pdf = 0.0
     if pages:
         with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("forkserver")) as pool:

@@ -7,6 +7,7 @@ Sphinx runs in a subprocess with ``-W`` (warnings are errors), exactly like ``ma
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,7 +37,8 @@ def sphinx_build(src: Path, html: Path) -> subprocess.CompletedProcess[str]:
     a tenth of a second)."""
     return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
                            str(src), str(html)],
-                          cwd=src, capture_output=True, text=True, check=False)
+                          cwd=src, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # this tree's code, not an installed one
 
 
 @pytest.fixture(scope="session")

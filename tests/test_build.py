@@ -1,8 +1,9 @@
-"""The whole build: deterministic, incremental, parallel == serial, few dot processes, safe when killed."""
+"""The whole build: deterministic, incremental, parallel == serial, each conversion once, safe when killed."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import pytest
 
 from generator.build import writer
 from generator.build.cache import CACHE
+from generator.build.convert_cache import CONVERT_CACHE
 from generator.build.orchestrate import build_tree
 from generator.core.diagnostics import InputError
 
@@ -24,7 +26,14 @@ pytestmark = pytest.mark.slow
 
 
 def _tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    """The output files (the hidden conversion cache is not output: its files are named by their input)."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and CONVERT_CACHE not in p.relative_to(out).parts}
+
+
+def _graphs(out: Path) -> int:
+    return len([w for w in json.loads((out / "manifest.json").read_text("utf-8"))["artifacts"]
+                if w["path"].endswith(".svg") and "/migrations/" not in w["path"]])
 
 
 DRAFT = {"pdf": "0"}
@@ -90,16 +99,31 @@ def test_one_changed_topology_is_the_only_one_rendered_and_matches_a_full_build(
     report = build_tree([estate], tmp_path / "inc", options=DRAFT, jobs=1)
     assert report.rendered == ["topologies/erp-split.yaml"]
     assert len(report.reused) == len(list(estate.glob("*.yaml"))) - 1
-    assert len(dot_runs) <= 1 < full_runs
+    assert len(dot_runs) < full_runs  # only graphs whose DOT source changed are laid out again
     build_tree([estate], tmp_path / "full", options=DRAFT, jobs=2)
     assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
 
 
-def test_one_dot_process_per_topology_with_graphs(estate: Path, tmp_path: Path, dot_runs: list[int]) -> None:
+def test_one_dot_process_per_graph_and_none_for_a_graph_already_converted(
+        estate: Path, tmp_path: Path, dot_runs: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build.orchestrate
+
+    build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
+    assert 0 < len(dot_runs) <= _graphs(tmp_path / "out")
+    dot_runs.clear()
+    monkeypatch.setattr(generator.build.orchestrate, "generator_version", lambda: "a newer generator")
     report = build_tree([estate], tmp_path / "out", options=DRAFT, jobs=1)
-    with_graphs = {w.topology for w in report.written
-                   if w.path.endswith(".svg") and "/migrations/" not in w.path}
-    assert 0 < len(dot_runs) <= len(with_graphs)
+    assert len(report.rendered) == len(SUBSET) and dot_runs == []
+
+
+def test_the_conversion_cache_keeps_only_what_the_outputs_came_from(estate: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_tree([estate], out, options=DRAFT, jobs=1)
+    cached = {p.name for p in (out / CONVERT_CACHE).iterdir()}
+    assert len(cached) == _graphs(out)  # no two graphs of these examples have the same DOT source
+    (estate / "hr-zones.yaml").unlink()
+    build_tree([estate], out, options=DRAFT, jobs=1)
+    assert len(list((out / CONVERT_CACHE).iterdir())) == _graphs(out) < len(cached)
 
 
 def test_an_output_edited_by_hand_is_rebuilt(estate: Path, tmp_path: Path) -> None:
@@ -180,16 +204,14 @@ def test_a_draft_build_leaves_out_pdfs(estate: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def pdf_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts PDFs compiled by the build in this process."""
-    import generator.build.orchestrate
-
     runs: list[int] = []
-    real = generator.build.orchestrate.typst_to_pdf
+    real = writer.typst_to_pdf
 
     def counting(source: bytes) -> bytes:
         runs.append(1)
         return real(source)
 
-    monkeypatch.setattr(generator.build.orchestrate, "typst_to_pdf", counting)
+    monkeypatch.setattr(writer, "typst_to_pdf", counting)
     return runs
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -11,8 +12,9 @@ from pathlib import Path
 from generator.cli.main import cli, json_schema_text
 from generator.input.schema import Topology
 from generator.rules.engine import load_rules
+from generator.sphinx_ext.present import FILES
 
-from .site_build import BuiltSite, sphinx_build
+from .site_build import ROOT, BuiltSite, sphinx_build
 
 ASSET = re.compile(r"<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)=\"(https?:)?//", re.I)
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//", re.I)
@@ -87,7 +89,7 @@ def test_changing_one_topology_regenerates_only_its_pages(built_site: BuiltSite,
     # A fresh process: other tests may register extra rules in this one, which would change every page.
     code = "import sys, pathlib; from generator.sphinx_ext.site import generate; " \
            "generate(pathlib.Path(sys.argv[1]), 'topologies', 'docs/_generated')"
-    subprocess.run([sys.executable, "-c", code, str(src)], check=True)
+    subprocess.run([sys.executable, "-c", code, str(src)], check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     changed = _changed(before, _snapshot(generated))
     pages = {c for c in changed if c != "manifest.json" and not c.startswith(".convert-cache/")}
     assert "topologies/large-layered/index.md" in pages
@@ -101,3 +103,25 @@ def test_the_migration_page_links_to_the_one_runbook_instead_of_a_copy(built_sit
     assert "{include}" not in migration and not list((pages / "files" / "migrations").rglob("*.md"))
     html = built_site.html / "docs" / "_generated" / "topologies" / "erp-split"
     assert 'href="runbooks-migrate-erpdb-to-t8b.html"' in (html / "migrations-erpdb-to-t8b.html").read_text("utf-8")
+
+
+def test_site_downloads_and_build_out_are_the_same_bytes_for_every_topology(built_site: BuiltSite,
+                                                                            tmp_path: Path) -> None:
+    """One build: the site's files and ``generator build --out`` come from the same function and cache."""
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "generator", "build", "topologies", "--out", str(out), "--jobs", "2"],
+                   cwd=built_site.src, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    built = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+             if p.is_file() and len(p.relative_to(out).parts) > 1 and not p.name.startswith(".")
+             and p.relative_to(out).parts[0] != ".convert-cache"}
+    site_root = built_site.generated / "topologies"
+    site = {}
+    for path in site_root.rglob("*"):
+        parts = path.relative_to(site_root).parts
+        if path.is_file() and len(parts) > 2 and parts[1] == FILES:
+            site["/".join((parts[0], *parts[2:]))] = path.read_bytes()
+    topologies = {name.split("/")[0] for name in built}
+    assert len(topologies) == len(list((built_site.src / "topologies").glob("*.yaml")))  # every example
+    assert sorted(site) == sorted(built)
+    assert [name for name in sorted(built) if site[name] != built[name]] == []
+    assert any(name.endswith(".pdf") for name in built) and any(name.endswith(".svg") for name in built)

@@ -3,8 +3,8 @@
 ``OUT/.cache.json`` (never listed in the manifest) records, per topology file: the file's content
 hash, the generator's version (a hash of every file of the package: renderers, templates, data;
 plus the versions of ``dot`` and Typst), a hash of the render options, the topology id with its
-position and diagnostics, the hash of the topology's DOT batch, and for every artifact the hash of
-its final bytes and of its engine input (with the engine's version).
+position and diagnostics, and for every artifact the hash of its final bytes and of its engine input
+(with the engine's version), which is also its name in the conversion cache.
 
 A topology is reused only when all of those match and every output file on disk still has the
 recorded hash; anything unreadable or inconsistent simply means "rebuild".
@@ -24,7 +24,7 @@ from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic, Severity
 
 CACHE = ".cache.json"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -50,7 +50,6 @@ class CachedTopology:
     options: str
     topology: str
     id_mark: tuple[int, int]
-    dot_batch: str
     diagnostics: tuple[Diagnostic, ...]
     artifacts: tuple[CachedArtifact, ...]
 
@@ -65,7 +64,7 @@ class CachedTopology:
                                        d["message"], d.get("hint", "")) for d in data["diagnostics"])
         artifacts = tuple(CachedArtifact(**a) for a in data["artifacts"])
         return cls(data["sha256"], data["code"], data["options"], data["topology"], tuple(data["id_mark"]),
-                   data["dot_batch"], diagnostics, artifacts)
+                   diagnostics, artifacts)
 
 
 @cache
@@ -93,13 +92,6 @@ def conversion_hash(artifact: Artifact) -> str:
     if artifact.convert is None:
         return artifact.source_hash
     return hashlib.sha256(f"{engine_stamp()}\0{artifact.convert}\0".encode() + artifact.data).hexdigest()
-
-
-def dot_batch_hash(sources: list[bytes]) -> str:
-    digest = hashlib.sha256(engine_stamp().encode())
-    for source in sources:
-        digest.update(hashlib.sha256(source).digest())
-    return digest.hexdigest()
 
 
 def load_cache(out: Path) -> dict[str, CachedTopology]:

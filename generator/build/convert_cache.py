@@ -1,7 +1,12 @@
-"""A content-addressed cache of the writer's conversions (DOT -> SVG, Typst -> PDF).
+"""The content-addressed cache of engine conversions (DOT -> SVG, Typst -> PDF), used by every build.
 
-A site rebuild with no change then starts no ``dot`` and no PDF engine at all: the cached bytes are
-exactly what the writer produced for the same input bytes.
+``generator build`` keeps it in ``OUT/.convert-cache/``, the Sphinx site in
+``docs/_generated/.convert-cache/``. A file's name is the hash of what decides its bytes (the engine
+versions, the kind of conversion and the engine input: :func:`generator.build.cache.conversion_hash`),
+as ``sphinx.ext.graphviz`` names its images, so a cached file is never stale: an unchanged graph or
+runbook is never converted again, whatever else changed in its topology, and a new engine version
+converts everything again. Each entry is written atomically; a build killed half-way leaves at most
+some unused entries, which the next build's :meth:`ConversionCache.prune` removes.
 """
 
 from __future__ import annotations
@@ -13,36 +18,49 @@ from generator.build.cache import conversion_hash
 from generator.build.writer import materialize, write_if_changed
 from generator.core.artifacts import Artifact
 
+CONVERT_CACHE = ".convert-cache"
+"""Folder name of the cache inside an output folder."""
+
+
+def conversion_key(artifact: Artifact) -> str:
+    """The cache file name of a converted artifact."""
+    return f"{conversion_hash(artifact)}.{artifact.convert}"
+
 
 class ConversionCache:
-    """Converted bytes under ``folder``, keyed by the hash of (engine, input bytes)."""
+    """Converted bytes under ``folder``, one file per distinct engine input."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.used: set[str] = set()
 
-    def _key(self, artifact: Artifact) -> str:
-        digest = conversion_hash(artifact)
-        return f"{digest}.{artifact.convert}"
-
     def materialize(self, artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:
         """Like :func:`generator.build.writer.materialize`, converting only what the cache lacks."""
         items = list(artifacts)
-        missing = [a for a in items if a.convert and not (self.folder / self._key(a)).is_file()]
-        for artifact, data in materialize(missing):
-            write_if_changed(self.folder / self._key(artifact), data)
+        missing: dict[str, Artifact] = {}
+        for a in items:
+            key = conversion_key(a) if a.convert else ""
+            if key and key not in missing and not (self.folder / key).is_file():
+                missing[key] = a
+        for artifact, data in materialize(missing.values()):
+            write_if_changed(self.folder / conversion_key(artifact), data)
         result = []
         for a in items:
             if a.convert:
-                self.used.add(self._key(a))
-                result.append((a, (self.folder / self._key(a)).read_bytes()))
+                key = conversion_key(a)
+                self.used.add(key)
+                result.append((a, (self.folder / key).read_bytes()))
             else:
                 result.append((a, a.data))
         return result
+
+    def keep(self, keys: Iterable[str]) -> None:
+        """Mark entries as used by this build (outputs reused without being converted)."""
+        self.used.update(keys)
 
     def prune(self) -> None:
         """Forget conversions this build did not use."""
         if self.folder.is_dir():
             for path in self.folder.iterdir():
                 if path.name not in self.used:
-                    path.unlink()
+                    path.unlink(missing_ok=True)

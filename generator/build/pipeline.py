@@ -16,6 +16,7 @@ from generator.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from generator.input.loader import Loaded, discover, load_file
 
 if TYPE_CHECKING:
+    from generator.build.convert_cache import ConversionCache
     from generator.build.writer import Written
     from generator.estate.estate import Estate
 
@@ -100,6 +101,13 @@ def render_checked(checked: Checked, options: dict[str, str] | None = None,
     if not context.pdf:  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]
     return artifacts
+
+
+def build_artifacts(checked: Checked, options: dict[str, str] | None,
+                    cache: ConversionCache) -> list[tuple[Artifact, bytes]]:
+    """A valid topology's files with their final bytes: the one function ``generator build`` and the
+    Sphinx site take them from, so a site download and ``build --out`` are the same bytes."""
+    return cache.materialize(render_checked(checked, options))
 
 
 def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[str, str] | None = None,

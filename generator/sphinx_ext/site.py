@@ -1,7 +1,8 @@
 """Generate the site's pages from the topologies: the extension's one entry point.
 
-Runs the CLI's flow (check every topology, render the valid ones, let the writer convert), then
-writes pages and artifacts under ``docs/_generated/`` with :func:`generator.build.writer.write_tree`, so a
+Runs the CLI's flow (check every topology, then :func:`generator.build.pipeline.build_artifacts`, the
+function ``generator build`` takes its files from, with the same content-addressed conversion cache),
+then writes pages and artifacts under ``docs/_generated/`` with :func:`generator.build.writer.write_tree`, so a
 file is rewritten only when its bytes change and files of a removed topology disappear.
 """
 
@@ -15,8 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from generator.build.convert_cache import ConversionCache
-from generator.build.pipeline import Checked, check_paths, render_checked
+from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
+from generator.build.pipeline import Checked, build_artifacts, check_paths
 from generator.build.writer import previous_manifest, write_tree
 from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic, Severity
@@ -47,8 +48,7 @@ def _page(folder: str, path: str, data: bytes) -> Output:
 def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    artifacts = render_checked(checked, None if pdf else {"pdf": "0"}) if checked.ok else []
-    converted = cache.materialize(artifacts)
+    converted = build_artifacts(checked, None if pdf else {"pdf": "0"}, cache) if checked.ok else []
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
@@ -82,7 +82,7 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> t
     """
     out = confdir / output
     before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
-    cache = ConversionCache(out / ".convert-cache")
+    cache = ConversionCache(out / CONVERT_CACHE)
     written, changed = write_tree(out, site_outputs(confdir, topologies, cache, pdf))
     cache.prune()
     after = {w.path for w in written if w.kind == PAGE_KIND}
