@@ -25,6 +25,9 @@ SUBCOMMAND_MODULES = (
     "generator.cli.migrate",
     "generator.cli.runbook",
     "generator.cli.diff",
+    "generator.cli.import_estate",
+    "generator.cli.drift",
+    "generator.cli.export",
 )
 
 
