@@ -10,7 +10,7 @@ a topology value is always one argument, never shell syntax. VCS commands are in
 from __future__ import annotations
 
 from generator.core.sizes import format_size
-from generator.estate.shell import Part, quote, sh
+from generator.estate.shell import Part, quote, redirect, sh
 
 __all__ = ["quote", "sh"]
 
@@ -188,3 +188,21 @@ def zonecfg(zone: str, *args: Part) -> str:
 
 def zlogin(zone: str, *argv: Part) -> str:
     return sh("zlogin", zone, *argv)
+
+
+# --- LDom agent configuration file ------------------------------------------------------------
+
+LDOM_CFG_DIR = "/etc/ldoms"
+"""Where the LDom agent's ``CfgFile`` lives, the same path on every system of the group's SystemList."""
+
+
+def ldom_cfgfile(domain: str) -> str:
+    """The ``CfgFile`` of ``domain``: its ``ldm list-constraints -x`` XML, from which the LDom agent
+    creates the domain on a system where it is not defined (REFERENCE 3.1, [K])."""
+    return f"{LDOM_CFG_DIR}/{domain}.xml"
+
+
+def list_constraints_xml(domain: str, path: str) -> str:
+    """``ldm list-constraints -x DOMAIN > PATH`` (Oracle VM Server for SPARC admin guide, saving
+    domain configurations [S])."""
+    return redirect(sh("ldm", "list-constraints", "-x", domain), path)

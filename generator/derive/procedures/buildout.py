@@ -158,8 +158,10 @@ def guests_section(estate: Estate) -> Section | None:
         return None
     return Section(id="guests", title="Guest domains", steps=(*_policy_steps(estate), *steps),
                    depends_on=("exports", "services", "services-io"),
-                   intro="Each guest is defined only on its home host; other hosts receive it by fail-over "
-                         "or migration. Install Solaris in each guest from its console (`ldm list -o console "
+                   intro="Each guest is defined only on its home host; a migration moves it, and for a guest "
+                         "VCS manages the LDom agent creates it on another node from its CfgFile, which the "
+                         "VCS set-up runbook saves and copies to every node before the groups are applied. "
+                         "Install Solaris in each guest from its console (`ldm list -o console "
                          "GUEST` gives the port) before the next phase.",
                    backout=("Stop, unbind and remove each guest created in this phase (step back-outs).",))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from generator.derive.procedures.cvm_phase import cvm_groups, cvm_section, shared_storage_section
 from generator.derive.procedures.fencing import fencing_section
 from generator.derive.procedures.ha_script import split_script
+from generator.derive.procedures.ldom_cfgfile import cfgfile_steps
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
 from generator.derive.procedures.vcs_link import ha_script, service_groups
 from generator.document.runbook import Runbook, Section, Step
@@ -141,7 +142,8 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
     save = _save_step(cid, first)
     early = [cvm_section(first_part, cvm, nodes, save), shared_storage_section(estate, cid)] if first_part else []
     lead = [] if first_part else [save]
-    apply_steps = [s for s in [_secret_step(cluster, first), *lead, *_apply_steps(cid, first, rest)] if s]
+    apply_steps = [s for s in [_secret_step(cluster, first), *cfgfile_steps(estate, cid), *lead,
+                                *_apply_steps(cid, first, rest)] if s]
     guests = "; the guests it manages exist (build-out runbook, guest domains phase)" if cluster.manages else ""
     apply = Section(id="apply", title="Apply the service groups", steps=tuple(apply_steps),
                     depends_on=tuple(s.id for s in early if s) or ("start",),

@@ -1,5 +1,9 @@
 """VCS in the control domains managing guest domains (REFERENCE 2.1 and 2.4).
 
+Every ``LDom`` resource names the guest's ``ldm list-constraints -x`` XML as ``CfgFile`` (the
+same path on every node: :func:`generator.estate.commands.ldom_cfgfile`), from which the agent creates the
+guest on a node where it is not defined (REFERENCE 3.1 [K]); the VCS set-up runbook writes and copies it.
+
 Single I/O domain per server (model A): one failover group per managed guest with its ``LDom``
 resource and the storage its vdisks need (``DiskGroup``/``Volume`` for a private VxVM disk group,
 ``Disk`` for a LUN, ``Zpool`` for a zvol); shared (CVM) disk groups go to a parallel ``CVMVolDg``
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 from generator.derive.vcs.builder import Derivation, GroupBuilder, localized, vcs_name
 from generator.derive.vcs.storage_groups import failover_volume, is_shared, shared_dg_group
+from generator.estate import commands as cmd
 from generator.estate.estate import DomainInfo, Estate, VdiskInfo
 from generator.input.schema import Cluster
 from generator.maincf.tree import Assoc, Attr, Scalar, Value
@@ -30,7 +35,7 @@ def _guest_systems(guest: DomainInfo, controls: list[DomainInfo]) -> list[str]:
 
 
 def _ldom_resource(g: GroupBuilder, estate: Estate, guest: DomainInfo, cluster: Cluster) -> str:
-    attrs = [Attr("LDomName", Scalar(guest.name))]
+    attrs = [Attr("LDomName", Scalar(guest.name)), Attr("CfgFile", Scalar(cmd.ldom_cfgfile(guest.name)))]
     master = guest.spec.master
     master_dom = estate.domain(f"{guest.host}/{master}") if master else None
     if master and master_dom and master_dom.spec.failure_policy:

@@ -7,6 +7,7 @@ hares -modify anadg_dg DiskGroup anadg
 hares -modify anadg_dg Enabled 1
 hares -add anag1_ldom LDom anag1_grp
 hares -modify anag1_ldom LDomName anag1
+hares -modify anag1_ldom CfgFile /etc/ldoms/anag1.xml
 hares -modify anag1_ldom Enabled 1
 hares -add anag1_vnet0_proxy Proxy anag1_grp
 hares -modify anag1_vnet0_proxy TargetResName primary_vsw0_nic

@@ -10,6 +10,7 @@ hares -modify crmg1_data0_disk Partition /dev/dsk/c0t600009700001976002225330364
 hares -modify crmg1_data0_disk Enabled 1
 hares -add crmg1_ldom LDom crmg1_grp
 hares -modify crmg1_ldom LDomName crmg1
+hares -modify crmg1_ldom CfgFile /etc/ldoms/crmg1.xml
 hares -modify crmg1_ldom Enabled 1
 hares -add crmg1_vnet0_proxy Proxy crmg1_grp
 hares -modify crmg1_vnet0_proxy TargetResName primary_vsw0_nic
@@ -36,6 +37,7 @@ hares -modify crmg2_data0_disk Partition /dev/dsk/c0t600009700001976002225330364
 hares -modify crmg2_data0_disk Enabled 1
 hares -add crmg2_ldom LDom crmg2_grp
 hares -modify crmg2_ldom LDomName crmg2
+hares -modify crmg2_ldom CfgFile /etc/ldoms/crmg2.xml
 hares -modify crmg2_ldom Enabled 1
 hares -add crmg2_vnet0_proxy Proxy crmg2_grp
 hares -modify crmg2_vnet0_proxy TargetResName primary_vsw0_nic

@@ -21,6 +21,7 @@ hagrp -modify erpdb_grp SystemList t8a 0 t8b 1
 hagrp -modify erpdb_grp AutoStartList t8a
 hares -add erpdb_ldom LDom erpdb_grp
 hares -modify erpdb_ldom LDomName erpdb
+hares -modify erpdb_ldom CfgFile /etc/ldoms/erpdb.xml
 hares -modify erpdb_ldom UserName ldmmig
 hares -modify erpdb_ldom Password hvnTkvK
 hares -modify erpdb_ldom Enabled 1

@@ -15,6 +15,7 @@ hagrp -modify pay1_grp SystemList t8e 0 t8f 1
 hagrp -modify pay1_grp AutoStartList t8e
 hares -add pay1_ldom LDom pay1_grp
 hares -modify pay1_ldom LDomName pay1
+hares -modify pay1_ldom CfgFile /etc/ldoms/pay1.xml
 hares -modify pay1_ldom DomainFailurePolicy primary stop
 hares -modify pay1_ldom UserName ldmmig
 hares -modify pay1_ldom Password gvnTlvIbyV
@@ -35,6 +36,7 @@ hagrp -modify pay2_grp SystemList t8f 0 t8e 1
 hagrp -modify pay2_grp AutoStartList t8f
 hares -add pay2_ldom LDom pay2_grp
 hares -modify pay2_ldom LDomName pay2
+hares -modify pay2_ldom CfgFile /etc/ldoms/pay2.xml
 hares -modify pay2_ldom DomainFailurePolicy primary stop
 hares -modify pay2_ldom UserName ldmmig
 hares -modify pay2_ldom Password gvnTlvIbyV
