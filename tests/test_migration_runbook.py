@@ -65,7 +65,7 @@ def test_cold_plan_skips_phase_3_and_stops_the_guest_first() -> None:
     plan = _plan(VALID / "migration-manual-cold.yaml")
     assert plan.phases[2].steps == () and plan.phases[2].skipped
     ids = [s.id for s in plan.preparation]
-    assert ids.index("stop-guest") < ids.index("dry-run") < ids.index("go-no-go")
+    assert ids.index("dry-run") < ids.index("stop-guest") < ids.index("dry-run-bound") < ids.index("go-no-go")
     assert "ldm start-domain g1" in [c for s in plan.phases[3].steps for c in s.commands]
 
 

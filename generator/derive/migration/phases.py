@@ -301,7 +301,8 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
 
 
 def needs_password_file(case: MigrationCase) -> bool:
-    return not (case.via == "vcs" and case.active)
+    """Every plan writes one: Oracle's dry run (``ldm migrate-domain -n -p FILE``) runs on every path."""
+    return True
 
 
 def password_cleanup(case: MigrationCase, n: cmd.Names, step_id: str) -> list[Step]:

@@ -103,8 +103,10 @@ def plan_migration(estate: Estate, migration: Migration | MigrationCase) -> Migr
     preparation = (
         prechecks.precheck_steps(case, n)
         + phases.freeze_steps(case, n)
-        + phases.stop_steps(case, n)
         + prechecks.dry_run_steps(case, n)
+        + phases.stop_steps(case, n)
+        + prechecks.bound_dry_run_steps(case, n)
+        + (prechecks.gate_step(),)
     )
     return MigrationPlan(
         case,

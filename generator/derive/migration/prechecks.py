@@ -89,7 +89,7 @@ def _storage_step(case: MigrationCase, server: DomainInfo, vdisks: list[VdiskInf
 
 def precheck_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
     g = case.guest.spec
-    state = "active" if case.active else "active now (it is stopped in the next step)"
+    state = "active" if case.active else "active now (the runbook stops it after the first dry run)"
     steps = [
         Step(
             "precheck-source",
@@ -166,9 +166,8 @@ def _define_volumes_step(case: MigrationCase, n: cmd.Names) -> Step:
     )
 
 
-def dry_run_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
-    """The dry run (LDom agent vmmigrate action, or ``ldm migrate-domain -n``) and the go/no-go gate."""
-    gate = Step(
+def gate_step() -> Step:
+    return Step(
         "go-no-go",
         "Go/no-go: decide to migrate",
         "operator",
@@ -178,20 +177,10 @@ def dry_run_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
         gate=True,
         minutes=5,
     )
-    if case.via == "vcs" and case.active:
-        return (
-            Step(
-                "dry-run",
-                "Dry run through VCS: LDom agent pre-check",
-                n.source,
-                (cmd.vmmigrate_action(n),),
-                f"The action completes without error: the agent checked that {n.domain} can move "
-                f"to {n.target}.",
-                minutes=5,
-            ),
-            gate,
-        )
-    password = Step(
+
+
+def _password_step(n: cmd.Names) -> Step:
+    return Step(
         "password-file",
         f"Store the password of {n.login} in a root-only file",
         n.source,
@@ -203,12 +192,53 @@ def dry_run_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             "Type the password at the prompt; it never appears in the process list or the shell history.",
         ),
     )
-    dry = Step(
-        "dry-run",
-        "Dry run: the target checks the migration, nothing moves",
-        n.source,
-        (cmd.migrate_command(n, dry_run=True),),
-        "No output and exit status 0; otherwise the message names the failed check.",
-        minutes=5,
+
+
+def dry_run_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
+    """Before anything is stopped: Oracle's dry run (``ldm migrate-domain -n``) of the still-active
+    domain, whatever the kind and driver (an active domain gets the full target checks, a bound one
+    fewer: REFERENCE 5.1 [S]), and for a VCS-driven live or warm move the LDom agent's ``vmmigrate``
+    pre-check as well (Bundled Agents Reference 9.0, LDom agent [S])."""
+    cold = (" This is a cold move: the domain is dry-run again once it is stopped, and that run decides; a "
+            "failure here that the bound dry run does not repeat concerns moving a running domain only."
+            if not case.active else "")
+    steps = [
+        _password_step(n),
+        Step(
+            "dry-run",
+            f"Dry run while {n.domain} is active: the target checks the migration, nothing moves",
+            n.source,
+            (cmd.migrate_command(n, dry_run=True),),
+            "No output and exit status 0; otherwise the message names the failed check." + cold,
+            minutes=5,
+        ),
+    ]
+    if case.via == "vcs" and case.active:
+        steps.append(
+            Step(
+                "dry-run-vcs",
+                "Dry run through VCS: LDom agent pre-check",
+                n.source,
+                (cmd.vmmigrate_action(n),),
+                f"The action completes without error: the agent checked that {n.domain} can move "
+                f"to {n.target}.",
+                minutes=5,
+            )
+        )
+    return tuple(steps)
+
+
+def bound_dry_run_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
+    """A cold move: the dry run of the stopped (bound or inactive) domain, the one the move will do."""
+    if case.active:
+        return ()
+    return (
+        Step(
+            "dry-run-bound",
+            f"Dry run of the stopped {n.domain}: the checks of the cold move itself",
+            n.source,
+            (cmd.migrate_command(n, dry_run=True),),
+            "No output and exit status 0; otherwise the message names the failed check.",
+            minutes=5,
+        ),
     )
-    return (password, dry, gate)

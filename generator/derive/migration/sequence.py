@@ -96,21 +96,23 @@ def _before(plan: MigrationPlan) -> Band:
     items: list[Item] = []
     if c.cluster is not None and c.via == "manual":
         items.append(Message("OP", "VCS", hagrp("freeze", n.group)))
+    items += [Message("OP", "SL", cmd.migrate_command(n, dry_run=True)),
+              Message("SL", "TL", "dry run: checks only"),
+              Message("TL", "SL", "checks passed", reply=True),
+              Message("SL", "OP", "exit status 0", reply=True)]
+    if c.via == "vcs" and c.active:
+        items += [Message("OP", "VCS", cmd.vmmigrate_action(n)),
+                  Message("VCS", "OP", "pre-check passed", reply=True)]
     if not c.active:
         if c.via == "vcs":
             items += [Message("OP", "VCS", hagrp("offline", n.group, n.source)),
                       Message("VCS", "SL", "LDom agent stops the domain")]
         else:
             items.append(Message("OP", "SL", stop_domain(n.domain)))
-        items += [Message("SL", "SH", "stop domain"), Message("SH", "G", "guest stops")]
-    if c.via == "vcs" and c.active:
-        items += [Message("OP", "VCS", cmd.vmmigrate_action(n)),
-                  Message("VCS", "OP", "pre-check passed", reply=True)]
-    else:
-        items += [Message("OP", "SL", cmd.migrate_command(n, dry_run=True)),
-                  Message("SL", "TL", "dry run: checks only"),
-                  Message("TL", "SL", "checks passed", reply=True),
-                  Message("SL", "OP", "exit status 0", reply=True)]
+        items += [Message("SL", "SH", "stop domain"), Message("SH", "G", "guest stops"),
+                  Message("OP", "SL", cmd.migrate_command(n, dry_run=True)),
+                  Message("SL", "TL", "dry run of the bound domain"),
+                  Message("TL", "SL", "checks passed", reply=True)]
     items.append(Note("OP", "go/no-go"))
     return Band("Before: pre-checks and dry run", tuple(items))
 
