@@ -111,8 +111,11 @@ def verify_files(files: tuple[Path, ...], strict: bool) -> None:
 
 @command.command("checks")
 def list_checks() -> None:
-    """List the main.cf checks of `vcs verify`: ID, severity, basis and summary."""
+    """List the main.cf checks of `vcs verify`: ID, severity, basis, what it predicts and summary.
+
+    The prediction is `hacf` (hacf -verify would reject the file), `online` (hacf accepts it; the agent
+    or VCS will fail to online or monitor it) or `risky` (valid, but risky)."""
     from generator.maincf.checks import CHECKS
 
     for rule_id, check in CHECKS.items():
-        click.echo(f"{rule_id}  {check.severity.value:<7}  [{check.basis}]  {check.summary}")
+        click.echo(f"{rule_id}  {check.severity.value:<7}  [{check.basis}]  {check.prediction:<6}  {check.summary}")

@@ -1,14 +1,20 @@
-"""The agent-type catalogue: types, attributes, dimensions and required attributes, as data.
+"""The agent-type and attribute catalogue: types, attributes, dimensions and required attributes, as data.
 
-The data lives in ``data/agents.json`` (see its ``_about`` note for the compact attribute spec).
-Type definitions built from it are *reconstructed* from the reference (REFERENCE.md section 3), not
-copied from the vendor's ``types.cf``; the type files written from them say so in their header.
+The data lives in ``data/*.json``, one file per source document: ``attributes-vcs.json`` (the VCS
+Administrator's Guide appendix of cluster, system, group, resource and resource type attributes) and
+``agents-*.json`` (Bundled Agents Reference, CVM/CFS, SF Oracle RAC, DB2/Sybase, VVR agents). Each file's
+``_source`` names the document, the release and the basis (S/K/unverified) of its content. Attribute
+spec: ``TYPE`` (str|int|boolean|float), ``TYPE[]`` vector, ``TYPE{}`` association, ``keylist``; ``!``
+required; ``=VALUE`` default; a ``temp`` prefix marks a temporary attribute. Type definitions built from
+it are *reconstructed*, not copied from the vendor's type files; the type files written from them say so.
+The verifier, the ha command writer, the type-file printer and the topology rules (through the verifier)
+all read this one catalogue.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,17 +34,29 @@ class AgentType:
     file: str = "types.cf"
     basis: str = "K"
     section: str = ""
+    source: str = ""
+    """The catalogue the type comes from (document and release), or "" for a type definition read from
+    main.cf or an included type file: an attribute such a definition lacks is one ``hacf`` rejects."""
+
+
+Attrs = dict[str, AttrDecl]
+"""Attribute declarations by name (for group, cluster, system and resource-level attributes)."""
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Agent types by name and the generic attribute names allowed on resources, groups, etc."""
+    """Agent types by name and the attributes every resource, group, system or the cluster may have."""
 
     types: dict[str, AgentType]
-    resource_attributes: frozenset[str]
-    group_attributes: frozenset[str]
-    cluster_attributes: frozenset[str]
-    system_attributes: frozenset[str]
+    resource_attributes: Attrs
+    """Resource attributes and resource type attributes (a resource may override the static ones)."""
+    type_attributes: Attrs
+    """The static resource type attributes among them: setting one on a resource needs an override."""
+    group_attributes: Attrs
+    cluster_attributes: Attrs
+    system_attributes: Attrs
+    attributes_source: str = ""
+    """Document and release of the cluster/system/group/resource attribute tables."""
 
     def with_types(self, typedefs: tuple[TypeDef, ...]) -> Catalogue:
         """This catalogue with type definitions read from a configuration taking precedence."""
@@ -47,8 +65,7 @@ class Catalogue:
             old = types.get(t.name)
             types[t.name] = AgentType(t, old.required if old else (), old.one_of if old else (),
                                       old.passwords if old else (), old.file if old else "main.cf")
-        return Catalogue(types, self.resource_attributes, self.group_attributes, self.cluster_attributes,
-                         self.system_attributes)
+        return replace(self, types=types)
 
 
 def _value(text: str) -> Value:
@@ -75,7 +92,7 @@ def parse_spec(name: str, spec: str, static: bool = False) -> tuple[AttrDecl, bo
     return AttrDecl(name, kind, dim, static, temp, value), required
 
 
-def _agent(name: str, data: dict[str, Any]) -> AgentType:
+def _agent(name: str, data: dict[str, Any], source: str) -> AgentType:
     decls: list[AttrDecl] = []
     required: list[str] = []
     attrs = dict(data["attributes"])
@@ -91,16 +108,44 @@ def _agent(name: str, data: dict[str, Any]) -> AgentType:
             required.append(attr)
     typedef = TypeDef(name, tuple(decls), data.get("name_rule"))
     return AgentType(typedef, tuple(required), tuple(tuple(x) for x in data.get("one_of", [])),
-                     tuple(data.get("passwords", [])), data["file"], data["basis"], data.get("section", ""))
+                     tuple(data.get("passwords", [])), data["file"], data["basis"], data.get("section", ""),
+                     source)
+
+
+def source_label(about: dict[str, Any]) -> str:
+    """``Cluster Server Bundled Agents Reference Guide - Solaris, InfoScale 7.3.1``: what a warning names
+    as the catalogue it checked against."""
+    document = str(about["document"]).split(" (")[0].split(",")[0]
+    return f"{document}, {about['release']}"
+
+
+def _attrs(specs: dict[str, str], static: bool = False) -> Attrs:
+    return {name: parse_spec(name, spec, static)[0] for name, spec in specs.items()}
+
+
+@cache
+def data_files() -> dict[str, dict[str, Any]]:
+    """The catalogue's data files by name (``agents-bundled.json``, ...), parsed."""
+    folder = resources.files("generator.maincf").joinpath("data")
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
+    return {name: json.loads(folder.joinpath(name).read_text("utf-8")) for name in names}
 
 
 @cache
 def catalogue() -> Catalogue:
     """The built-in catalogue (loaded once)."""
-    raw = json.loads(resources.files("generator.maincf").joinpath("data/agents.json").read_text("utf-8"))
-    types = {name: _agent(name, data) for name, data in sorted(raw["types"].items())}
-    return Catalogue(types, frozenset(raw["resource_attributes"]), frozenset(raw["group_attributes"]),
-                     frozenset(raw["cluster_attributes"]), frozenset(raw["system_attributes"]))
+    files = data_files()
+    types: dict[str, AgentType] = {}
+    for name, raw in files.items():
+        for type_name, data in raw.get("types", {}).items():
+            if type_name in types:
+                raise ValueError(f"{name}: type {type_name} is also defined in another data file")
+            types[type_name] = _agent(type_name, data, source_label(raw["_source"]))
+    attrs = files["attributes-vcs.json"]
+    statics = _attrs(attrs["type"], static=True)
+    return Catalogue(dict(sorted(types.items())), {**_attrs(attrs["resource"]), **statics}, statics,
+                     _attrs(attrs["group"]), _attrs(attrs["cluster"]), _attrs(attrs["system"]),
+                     source_label(attrs["_source"]))
 
 
 TYPE_FILE_NOTE = (

@@ -57,16 +57,12 @@ def _group(group: Group) -> list[str]:
     return out
 
 
-NOT_STATIC = frozenset({"Critical", "Enabled", "ResContainerInfo", "TriggersEnabled", "TriggerPath",
-                        "ComputeStats", "MonitorOnly", "AutoStart", "ResourceInfo", "ResourceOwner"})
-
-
 def _static_names(resource: Resource) -> set[str]:
     """Attributes of the resource that are static in its type: they need ``hares -override`` first."""
     cat = catalogue()
     agent = cat.types.get(resource.type)
     own = {d.name for d in agent.typedef.decls if d.static} if agent else set()
-    return own | (set(cat.resource_attributes) - NOT_STATIC)
+    return own | set(cat.type_attributes)
 
 
 def _resource(resource: Resource, group: str) -> list[str]:

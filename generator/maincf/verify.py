@@ -21,6 +21,7 @@ from generator.maincf.verify_deps import (
     check_resource_deps,
     check_single_importer,
 )
+from generator.maincf.verify_values import check_cluster_mounts, check_duplicate_addresses, check_spaces
 
 
 def _declared_once(report: Reporter, config: Config) -> None:
@@ -129,6 +130,9 @@ def verify(config: Config, file: str, extra_types: tuple[TypeDef, ...] = ()) -> 
     check_alternate_io(report, config)
     check_references(report, config, owner_of)
     check_single_importer(report, config)
+    check_spaces(report, config)
+    check_duplicate_addresses(report, config)
+    check_cluster_mounts(report, config)
     return sort_diagnostics(report.found)
 
 

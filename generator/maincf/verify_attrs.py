@@ -5,17 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 
-from generator.maincf.agent_types import AgentType, Catalogue
+from generator.maincf.agent_types import AgentType, Attrs, Catalogue
 from generator.maincf.checks import Reporter
 from generator.maincf.tree import Assoc, Attr, AttrDecl, Config, Group, Items, Resource, Scalar, Value
 
 ENCRYPTED = re.compile(r"^[A-Za-z]+$")
 """``vcsencrypt`` output is letters only [K]; a digit or punctuation means the value is not encrypted."""
 
-GROUP_DIMS = {"SystemList": "association", "AutoStartList": "keylist", "Parallel": "scalar",
-              "AutoFailOver": "scalar", "ContainerInfo": "association", "SystemZones": "association",
-              "FailOverPolicy": "scalar", "OnlineRetryLimit": "scalar", "Frozen": "scalar"}
-INT_GROUP_ATTRS = {"SystemList", "Parallel", "AutoFailOver", "OnlineRetryLimit", "Frozen"}
 DIM_WORDS = {"scalar": "a single value", "vector": "a list { a, b }", "keylist": "a list { a, b }",
              "association": "a map { key = value }"}
 
@@ -75,6 +71,21 @@ def _password(report: Reporter, owner: str, attr: Attr) -> None:
                "store only the output of 'vcsencrypt -agent' (LDom, Oracle) or 'vcsencrypt -vcs' (UserNames)")
 
 
+def _unknown(report: Reporter, owner: str, attr: Attr, agent: AgentType) -> None:
+    """An attribute the type does not have: an error when the type definition was read (hacf rejects
+    it), a warning naming the catalogue when the type is known only from the catalogue."""
+    names = [d.name for d in agent.typedef.decls]
+    close = difflib.get_close_matches(attr.name, names, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else ""
+    name = agent.typedef.name
+    if not agent.source:
+        report(attr.pos, "VCS021", f"{owner}: type {name} has no attribute {attr.name!r}", hint)
+        return
+    report(attr.pos, "VCS026", f"{owner}: attribute {attr.name!r} is not in the catalogue's type {name} "
+                               f"({agent.source})",
+           hint or f"hacf rejects it unless the {agent.file} installed on the nodes defines it")
+
+
 def check_resource(report: Reporter, res: Resource, cat: Catalogue) -> None:
     agent = cat.types.get(res.type)
     owner = f"{res.type} {res.name}"
@@ -86,34 +97,30 @@ def check_resource(report: Reporter, res: Resource, cat: Catalogue) -> None:
                hint + "or include the type file that defines it")
         return
     for attr in res.attrs:
-        decl = agent.typedef.decl(attr.name)
-        if decl is None and attr.name not in cat.resource_attributes:
-            names = [d.name for d in agent.typedef.decls]
-            close = difflib.get_close_matches(attr.name, names, n=1)
-            report(attr.pos, "VCS021", f"{owner}: type {res.type} has no attribute {attr.name!r}",
-                   f"did you mean {close[0]!r}?" if close else "")
-        elif decl is not None:
+        decl = agent.typedef.decl(attr.name) or cat.resource_attributes.get(attr.name)
+        if decl is None:
+            _unknown(report, owner, attr, agent)
+        else:
             _check_value(report, owner, attr, decl)
         if attr.name in agent.passwords:
             _password(report, owner, attr)
     _required(report, res, agent)
 
 
-def check_group_attrs(report: Reporter, group: Group, cat: Catalogue) -> None:
-    owner = f"group {group.name}"
-    _duplicates(report, owner, group.attrs)
-    for attr in group.attrs:
-        if attr.name not in cat.group_attributes:
-            close = difflib.get_close_matches(attr.name, sorted(cat.group_attributes), n=1)
-            report(attr.pos, "VCS027", f"{owner}: unknown group attribute {attr.name!r}",
+def _known_attrs(report: Reporter, owner: str, attrs: tuple[Attr, ...], known: Attrs, source: str) -> None:
+    _duplicates(report, owner, attrs)
+    for attr in attrs:
+        decl = known.get(attr.name)
+        if decl is None:
+            close = difflib.get_close_matches(attr.name, sorted(known), n=1)
+            report(attr.pos, "VCS027", f"{owner}: attribute {attr.name!r} is not in the catalogue ({source})",
                    f"did you mean {close[0]!r}?" if close else "")
-            continue
-        dim = GROUP_DIMS.get(attr.name)
-        if dim == "association" and attr.name == "SystemList" and isinstance(attr.value, Items):
-            continue  # SystemList = { a, b } is accepted: VCS numbers the systems itself
-        if dim:
-            decl = AttrDecl(attr.name, "int" if attr.name in INT_GROUP_ATTRS else "str", dim)
-            _check_value(report, owner, attr, decl)
+        elif not (attr.name == "SystemList" and isinstance(attr.value, Items)):
+            _check_value(report, owner, attr, decl)  # SystemList = { a, b }: VCS numbers the systems itself
+
+
+def check_group_attrs(report: Reporter, group: Group, cat: Catalogue) -> None:
+    _known_attrs(report, f"group {group.name}", group.attrs, cat.group_attributes, cat.attributes_source)
 
 
 def check_other_attrs(report: Reporter, config: Config, cat: Catalogue) -> None:
@@ -121,10 +128,8 @@ def check_other_attrs(report: Reporter, config: Config, cat: Catalogue) -> None:
               if config.cluster else [])
     blocks += [(f"system {s.name}", s.attrs, cat.system_attributes) for s in config.systems]
     for owner, attrs, known in blocks:
-        _duplicates(report, owner, attrs)
+        _known_attrs(report, owner, attrs, known, cat.attributes_source)
         for attr in attrs:
-            if attr.name not in known:
-                report(attr.pos, "VCS027", f"{owner}: unknown attribute {attr.name!r}")
             if attr.name == "UserNames" and isinstance(attr.value, Assoc):
                 for user, pw in attr.value.pairs:
                     shown = Attr("UserNames", Scalar(pw or ""), None, attr.pos)
