@@ -1,4 +1,5 @@
-"""``python -m generator import --ldm-xml HOST=FILE... --out TOPOLOGY.yaml``: a topology from a running estate.
+"""``python -m generator import --ldm-xml HOST=FILE... [--maincf FILE...] --out TOPOLOGY.yaml``: a topology
+from a running estate.
 
 The topology is written with a ``# guessed: ...`` comment on every value the inputs do not state, and each
 guess is also printed as a located warning (``IMP201``) at that line of the written file. The result is
@@ -9,30 +10,54 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from generator.cli.live_inputs import live_options, read_maincf_files
 from generator.core.diagnostics import Diagnostic, InputError, Severity, format_text, has_errors, sort_diagnostics
+
+if TYPE_CHECKING:
+    from generator.maincf.tree import Config
+
+
+def _derived(doc: dict[str, Any]) -> dict[str, Config]:
+    """The configuration each cluster of the (not yet written) topology derives, when it loads."""
+    from generator.derive.vcs.api import derived
+    from generator.estate.estate import Estate
+    from generator.formats.topology_yaml import topology_yaml
+    from generator.input.loader import load_text
+
+    loaded = load_text(topology_yaml(doc, {}, [])[0], "imported.yaml")
+    if loaded.topology is None:
+        return {}
+    estate = Estate(loaded.topology)
+    return {name: derived(estate, name).config for name in loaded.topology.clusters}
 
 
 @click.command("import")
-@click.option("--ldm-xml", "ldm_files", multiple=True, required=True, metavar="[HOST=]FILE",
-              help="`ldm list-constraints -x` output of a host (host named by the file stem unless HOST= is given); "
-                   "repeatable.")
+@live_options
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Topology file to write.")
 @click.option("--name", help="Topology identifier (default: the --out file name without .yaml).")
-def command(ldm_files: tuple[str, ...], out: Path, name: str | None) -> None:
-    """Write a topology file describing what the given hosts run."""
+def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], out: Path, name: str | None) -> None:
+    """Write a topology file describing what the given hosts and clusters run."""
     from generator.build.pipeline import check_file
+    from generator.derive.cluster_import import add_clusters, add_extra_groups
     from generator.derive.importer import import_topology
     from generator.formats.topology_yaml import topology_yaml
     from generator.input.ldm_xml import read_ldm_files
 
+    if not ldm_files:
+        raise click.UsageError("give at least one --ldm-xml (the hosts are what a topology is made of)")
     hosts, problems = read_ldm_files(list(ldm_files))
+    configs, found = read_maincf_files(list(maincf_files))
+    problems += found
     if has_errors(problems):
         raise InputError(problems)
     doc, guesses = import_topology(hosts, name or out.stem)
+    guesses += add_clusters(doc, configs)
+    guesses += add_extra_groups(doc, _derived(doc), configs)
     header = ["Imported with `generator import` from the `ldm list-constraints -x` output of "
               + ", ".join(f"{h.name} ({Path(h.file).name})" for h in sorted(hosts, key=lambda h: h.name)) + ".",
               "Every `# guessed:` value was not in the inputs: confirm or correct it, then run `generator check`."]

@@ -16,6 +16,8 @@ from typing import Any
 
 from generator.core.sizes import format_size
 from generator.input.live import LiveDomain, LiveHost
+from generator.maincf.tree import Config
+from generator.maincf.tree_diff import diff_configs
 
 Path = tuple[str | int, ...]
 
@@ -140,4 +142,30 @@ def drift(declared: list[LiveHost], running: list[LiveHost]) -> list[Drift]:
             out.append(Drift("DRIFT002", ("hosts",), f"host {host.name} is not in the topology"))
         else:
             out.extend(_host(want, host))
+    return out
+
+
+RULES["DRIFT007"] = "a running cluster's main.cf differs from the configuration the topology derives"
+
+
+def vcs_drift(derived: dict[str, Config], running: list[Config]) -> list[Drift]:
+    """Differences between each derived cluster configuration and the running main.cf of the same cluster.
+
+    Compared: service groups, their attributes, resources, resource attributes and dependencies, the
+    systems, and the cluster's ``UseFence`` (the one cluster attribute the topology decides; user accounts
+    and other cluster attributes are the cluster's own).
+    """
+    out: list[Drift] = []
+    for live in running:
+        name = live.cluster.name if live.cluster else ""
+        want = derived.get(name)
+        if want is None:
+            out.append(Drift("DRIFT002", ("clusters",), f"cluster {name or '(unnamed)'} runs but the topology "
+                                                        "does not declare it"))
+            continue
+        for change in diff_configs(want, live):
+            if change.kind == "cluster" and change.name != "UseFence":
+                continue
+            out.append(Drift("DRIFT007", ("clusters", name),
+                             f"cluster {name}: {change.describe()} in the running main.cf"))
     return out
