@@ -137,7 +137,7 @@ def vcs_migration_auth(case: MigrationCase) -> Iterator[Finding]:
                       "vcsencrypt -agent")
 
 
-@migration_rule("MIG020", Severity.WARNING,
+@migration_rule("MIG020", Severity.ERROR,
                 source="VCS Administrator's Guide, failover parent / failover child dependencies (the parent is "
                 "online only where the child is)", basis="S")
 def migrate_with_failover_child(case: MigrationCase) -> Iterator[Finding]:
@@ -147,8 +147,11 @@ def migrate_with_failover_child(case: MigrationCase) -> Iterator[Finding]:
     system where the child is, and a failover child is online on one system: with the guest running
     on the source, that group (the AlternateIO group of a multiple-I/O-domain cluster) cannot
     already be online on the target, which ``hagrp -migrate`` needs. The fail-over test and a cold
-    migration move it offline-switch-online instead. Whether VCS could move the child as part of
-    the migration is not confirmed, so this is a warning.
+    migration move it offline-switch-online instead. The runbook of such a plan would run a step
+    whose precondition the tool knows is false, so the plan is refused (an error since issue 13;
+    it was a warning that still printed ``hagrp -migrate``) and the hint names the supported
+    alternative, a cold migration by VCS. Whether the guide documents a live path (a parallel
+    AlternateIO group) was not found in a cited source: unverified.
     """
     if case.via != "vcs" or not case.active or case.cluster is None:
         return
@@ -160,8 +163,10 @@ def migrate_with_failover_child(case: MigrationCase) -> Iterator[Finding]:
         yield Finding(case.loc("kind"),
                       f"{group} requires the failover group(s) {', '.join(children)} online local: they "
                       f"cannot be online on {case.target} while {case.guest.name} runs on {case.source}, so "
-                      f"hagrp -migrate {group} is not expected to work",
-                      "plan a cold migration: its runbook switches those groups while the guest is offline")
+                      f"hagrp -migrate {group} cannot bring it online there; no runbook is generated for this "
+                      "plan",
+                      "plan kind: cold; VCS takes the guest offline, switches those groups and brings it online on "
+                      "the target")
 
 
 @migration_rule("MIG016", Severity.WARNING,

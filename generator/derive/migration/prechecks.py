@@ -143,9 +143,9 @@ def _children_online(case: MigrationCase, n: cmd.Names) -> str:
     followers = cmd.failover_children(case, n.group)
     text = (f"; {', '.join(children)} ONLINE on {n.target} already (the guest's storage and network there)"
             if children else "")
-    if followers:
-        text += (f"; {', '.join(followers)} ONLINE on {n.source} with {n.group} (a failover group: it is "
-                 f"switched to {n.target} before {n.group} comes online there)")
+    if followers and not case.active:  # an active move with followers is refused (MIG020)
+        text += (f"; {', '.join(followers)} ONLINE on {n.source} with {n.group} (a failover group: the "
+                 f"step that brings {n.group} online on {n.target} switches it there first)")
     return text
 
 
