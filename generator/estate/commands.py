@@ -105,8 +105,11 @@ def remove_vdsdev(volume: str, vds: str) -> str:
     return ldm("remove-vdsdev", vds_volume(volume, vds))
 
 
-def add_vdisk(disk: str, volume: str, vds: str, domain: str, disk_id: int | None = None) -> str:
-    option = [f"id={disk_id}"] if disk_id is not None else []
+def add_vdisk(disk: str, volume: str, vds: str, domain: str, disk_id: int | None = None,
+              timeout: int | None = None) -> str:
+    """``ldm add-vdisk [timeout=S] [id=N] DISK VOLUME@VDS DOMAIN`` (ldm(8) synopsis)."""
+    option = [f"timeout={timeout}"] if timeout is not None else []
+    option += [f"id={disk_id}"] if disk_id is not None else []
     return ldm("add-vdisk", *option, disk, vds_volume(volume, vds), domain)
 
 

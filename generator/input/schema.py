@@ -201,6 +201,11 @@ class Vdisk(Spec):
     """Volume name in the vds (``NAME@vds``); defaults to ``<domain>-<vdisk>``."""
     mpgroup: str | None = None
     """Oracle vdisk multipathing group (``mpgroup=``), for the same LUN exported from several domains."""
+    timeout: int | None = Field(default=None, ge=0)
+    """Virtual disk timeout in seconds (``ldm add-vdisk timeout=``): after it, I/O fails while the
+    service domain is down instead of waiting for it (0 = wait forever, Oracle's default). Default:
+    30 for a vdisk whose LUN also reaches the guest through another vdisk without ``mpgroup`` (DMP in
+    the guest fails over only when the I/O on the dead path fails), else unset."""
     boot: bool = False
     """This is the domain's boot disk."""
     id: int | None = Field(default=None, ge=0)

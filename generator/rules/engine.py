@@ -17,6 +17,7 @@ RULE_MODULES = (
     "generator.rules.domains",
     "generator.rules.placement",
     "generator.rules.vdisks",
+    "generator.rules.vdisk_timeout",
     "generator.rules.storage",
     "generator.rules.volumes",
     "generator.rules.alternateio",

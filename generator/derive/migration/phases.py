@@ -246,6 +246,19 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
     return steps
 
 
+def guest_disks_expected(case: MigrationCase) -> str:
+    """How many disks the guest lists: a LUN reached through several vdisks is one disk under DMP in the
+    guest (or one ``mpgroup``), else one disk per vdisk."""
+    vdisks = case.vdisks()
+    dmp = case.guest.has(Component.DMP)
+    keys = {("mp", v.spec.mpgroup) if v.spec.mpgroup else ("lun", v.spec.lun) if dmp and v.spec.lun
+            else ("vdisk", v.name) for v in vdisks}
+    if len(keys) == len(vdisks):
+        return f"{len(vdisks)} virtual disk(s)"
+    return (f"{len(keys)} disk(s): the {len(vdisks)} virtual disks reach each LUN by more than one service domain "
+            f"and are listed once per LUN ({len(vdisks)} separate disks would mean multipathing is broken)")
+
+
 def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
     steps = [
         Step(
@@ -261,7 +274,7 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"Check the guest's disks and network on {n.domain}",
             f"guest:{n.domain}",
             ("vxdisk list" if case.guest.has(Component.VXVM) else "echo | format", "dladm show-link"),
-            f"{len(case.vdisks())} virtual disk(s) and the vnets are present and up.",
+            f"{guest_disks_expected(case)} and the vnets are present and up.",
             minutes=5,
         ),
         Step(

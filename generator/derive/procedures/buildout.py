@@ -25,6 +25,7 @@ from generator.estate.commands import (
 )
 from generator.estate.datalinks import vnet_links
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.vdisk_paths import DEFAULT_MULTIPATH_TIMEOUT, guest_multipaths, vdisk_timeout
 
 REFERENCES = (
     "Veritas InfoScale Virtualization Guide - Solaris: stack models, provisioning storage for a guest domain",
@@ -90,6 +91,26 @@ def _links_note(d: DomainInfo) -> str:
             "VCS NIC/IP/PrivNIC agents use these link names.")
 
 
+def _timeout_notes(estate: Estate, d: DomainInfo) -> list[str]:
+    timed = [v for v in estate.vdisks(d) if guest_multipaths(estate, v)]
+    if not timed:
+        return []
+    names = ", ".join(f"`{v.name}`" for v in timed)
+    return [f"{names} reach one LUN through two service domains and DMP in `{d.name}` multipaths them: each has "
+            "`timeout=` so that I/O on the path of a service domain that is down fails over to the other path "
+            "instead of waiting for it (Oracle VM Server for SPARC admin guide, Virtual Disk Timeout [S]; the "
+            f"value {DEFAULT_MULTIPATH_TIMEOUT} s unless the topology states one is this tool's choice, "
+            "unverified). `ldm list -o disk` shows it in the TOUT column; `set vdc:vdc_timeout` in the "
+            "guest's /etc/system would override it for every vdisk."]
+
+
+def _timeout_expected(estate: Estate, d: DomainInfo) -> str:
+    timed = [(v.name, t) for v in estate.vdisks(d) if (t := vdisk_timeout(estate, v)) is not None]
+    if not timed:
+        return ""
+    return " In `ldm list -o disk`, TOUT shows " + ", ".join(f"{t} for `{n}`" for n, t in timed) + "."
+
+
 def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
     commands = [cmd.add_domain(d.name, spec.cpu_arch.value), ldm("set-vcpu", spec.vcpus, d.name),
@@ -105,12 +126,14 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     for v in estate.vdisks(d):
         if v.service is None:
             continue
-        commands.append(cmd.add_vdisk(v.name, v.export_name, v.service.name, d.name, v.spec.id))
+        commands.append(cmd.add_vdisk(v.name, v.export_name, v.service.name, d.name, v.spec.id,
+                                      vdisk_timeout(estate, v)))
         boot = v.name if v.spec.boot else boot
     if boot:
         commands.append(ldm("set-var", f"boot-device={boot}", d.name))
     commands += [bind_domain(d.name), start_domain(d.name)]
     notes = [_links_note(d)] if spec.vnets else []
+    notes += _timeout_notes(estate, d)
     master = estate.domain(f"{d.host}/{spec.master}") if spec.master else None
     if master is not None and not master.spec.failure_policy:
         notes.append(f"`{spec.master}` has no failure-policy in the topology, so it keeps the default `ignore` "
@@ -123,7 +146,7 @@ def _guest_step(estate: Estate, d: DomainInfo) -> Step:
     return Step(id=f"guest-{d.host}-{d.name}", title=f"Create, bind and start guest `{d.name}` on {d.host}",
                 runs_on=ldm_node(estate, d.host), commands=tuple(commands),
                 expected=f"`{d.name}` is active with {spec.vcpus} vCPUs and "
-                         f"{cmd.ldm_size(spec.memory)} memory.",
+                         f"{cmd.ldm_size(spec.memory)} memory.{_timeout_expected(estate, d)}",
                 verify=(ldm_list(d.name), ldm_list(d.name, "-o", "disk,network")),
                 backout=destroy_domain(d.name),
                 minutes=10, notes=tuple(notes))

@@ -128,6 +128,15 @@ def _hold_step(groups: list[str], name: str, node: DomainInfo) -> Step:
                        "`hagrp -offline` reports an error for a group that is already offline; go on.",))
 
 
+def _release_expected(groups: list[str], parallel: set[str], first: str, name: str) -> str:
+    """Each group where it comes online: a failover group on ``first``, a parallel one on every node."""
+    failover = [g for g in groups if g not in parallel]
+    parts = [f"{', '.join(f'`{g}`' for g in failover)} ONLINE on {first}"] if failover else []
+    parts += [f"{', '.join(f'`{g}`' for g in groups if g in parallel)} ONLINE on every node"] if len(failover) < len(
+        groups) else []
+    return "; ".join(parts) + f"; `{name}` running."
+
+
 def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes: list[DomainInfo]) -> Step:
     parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
     children_first = list(reversed(groups))
@@ -137,8 +146,7 @@ def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes:
     return Step(id=f"release-{name}", title=f"Give zone `{name}` back to VCS", runs_on=first,
                 commands=(*[hagrp("unfreeze", g) for g in children_first],
                           *[hagrp("clear", g) for g in children_first], *online),
-                expected=f"{', '.join(f'`{g}`' for g in groups)} ONLINE on {first} (parallel groups on every "
-                         f"node); `{name}` running.",
+                expected=_release_expected(groups, parallel, first, name),
                 verify=(*[hagrp("state", g) for g in groups], "zoneadm list -cv"),
                 backout=tuple(hagrp("offline", g, first) for g in groups), minutes=10)
 
