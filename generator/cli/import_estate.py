@@ -14,11 +14,32 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.cli.live_inputs import live_options, read_maincf_files
+from generator.cli.live_inputs import live_options, read_domain_files, read_maincf_files, vxvm_options
 from generator.core.diagnostics import Diagnostic, InputError, Severity, format_text, has_errors, sort_diagnostics
+from generator.derive.importer import Guess
+from generator.input.vxvm_text import read_vxdisk, read_vxprint
 
 if TYPE_CHECKING:
     from generator.maincf.tree import Config
+
+
+def _apply_vxvm(doc: dict[str, Any], guesses: list[Guess], vxdisks: dict[str, Any], vxprints: dict[str, Any]
+                ) -> list[Guess]:
+    """LUN names and identities, disk groups and volumes from VxVM output; drops the guesses it settles."""
+    from generator.derive.vxvm_import import apply_vxdisk, apply_vxprint, renamed_path
+
+    settled = set()
+    for ref in sorted(vxprints):
+        host, _, domain = ref.partition("/")
+        spec = doc["hosts"].get(host, {}).get("domains", {}).get(domain)
+        if spec is None:
+            raise click.BadParameter(f"{ref}: no such domain among the imported hosts", param_hint="--vxprint")
+        settled |= apply_vxprint(doc, ref, vxprints[ref], spec.get("roles") == ["guest"])
+    renamed: dict[str, str] = {}
+    for ref in sorted(vxdisks):
+        renamed |= apply_vxdisk(doc, vxdisks[ref])
+    moved = [Guess(renamed_path(g.path, renamed), g.reason) for g in guesses]
+    return [g for g in moved if g.path not in settled]
 
 
 def _derived(doc: dict[str, Any]) -> dict[str, Config]:
@@ -37,10 +58,12 @@ def _derived(doc: dict[str, Any]) -> dict[str, Config]:
 
 @click.command("import")
 @live_options
+@vxvm_options
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Topology file to write.")
 @click.option("--name", help="Topology identifier (default: the --out file name without .yaml).")
-def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], out: Path, name: str | None) -> None:
+def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], vxdisk_files: tuple[str, ...],
+            vxprint_files: tuple[str, ...], out: Path, name: str | None) -> None:
     """Write a topology file describing what the given hosts and clusters run."""
     from generator.build.pipeline import check_file
     from generator.derive.cluster_import import add_clusters, add_extra_groups
@@ -52,10 +75,13 @@ def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], out: Pat
         raise click.UsageError("give at least one --ldm-xml (the hosts are what a topology is made of)")
     hosts, problems = read_ldm_files(list(ldm_files))
     configs, found = read_maincf_files(list(maincf_files))
-    problems += found
+    vxdisks, found_disks = read_domain_files(list(vxdisk_files), read_vxdisk)
+    vxprints, found_groups = read_domain_files(list(vxprint_files), read_vxprint)
+    problems += found + found_disks + found_groups
     if has_errors(problems):
         raise InputError(problems)
     doc, guesses = import_topology(hosts, name or out.stem)
+    guesses = _apply_vxvm(doc, guesses, vxdisks, vxprints)
     guesses += add_clusters(doc, configs)
     guesses += add_extra_groups(doc, _derived(doc), configs)
     header = ["Imported with `generator import` from the `ldm list-constraints -x` output of "

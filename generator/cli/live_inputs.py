@@ -15,6 +15,37 @@ F = TypeVar("F", bound=Callable[..., Any])
 MAX_MAINCF_BYTES = 16 * 1024 * 1024
 
 
+def vxvm_options(func: F) -> F:
+    """``--vxdisk`` and ``--vxprint`` (import only), repeatable, each naming the domain that ran it."""
+    func = click.option("--vxprint", "vxprint_files", multiple=True, metavar="HOST/DOMAIN=FILE",
+                        help="`vxprint -htr` output of a domain running VxVM; repeatable.")(func)
+    func = click.option("--vxdisk", "vxdisk_files", multiple=True, metavar="HOST/DOMAIN=FILE",
+                        help="`vxdisk -e list` output of a domain running VxVM/DMP; repeatable.")(func)
+    return func
+
+
+def read_domain_files(specs: list[str], reader: Callable[[str, str], tuple[Any, list[Diagnostic]]]
+                      ) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """``HOST/DOMAIN=FILE`` outputs read by ``reader``, by domain reference."""
+    out: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for spec in specs:
+        ref, sep, name = spec.partition("=")
+        if not sep or ref.count("/") != 1:
+            raise click.BadParameter(f"{spec!r}: write HOST/DOMAIN=FILE (the domain that ran the command)")
+        try:
+            text = Path(name).read_bytes()[:MAX_MAINCF_BYTES + 1].decode("utf-8", errors="replace")
+        except OSError as exc:
+            problems.append(Diagnostic(name, 1, 1, Severity.ERROR, "IO001", f"cannot read: {exc.strerror or exc}"))
+            continue
+        if len(text) > MAX_MAINCF_BYTES:
+            problems.append(Diagnostic(name, 1, 1, Severity.ERROR, "IMP003", "file too large; refused"))
+            continue
+        out[ref], found = reader(text, name)
+        problems += found
+    return out, problems
+
+
 def live_options(func: F) -> F:
     """``--ldm-xml`` and ``--maincf``, repeatable."""
     func = click.option("--maincf", "maincf_files", multiple=True, type=click.Path(path_type=Path),

@@ -95,6 +95,10 @@ def _shared_diskgroups(doc: dict[str, Any], nodes: list[str], config: Config) ->
         spec = groups.setdefault(dg, {"managed-by": [], "disks": [], "volumes": {}})
         spec["shared"] = True
         spec["managed-by"] = sorted(set(spec["managed-by"]) | set(nodes))
+        for lun in spec["disks"]:
+            if lun in doc["storage"].get("luns", {}):
+                seen = doc["storage"]["luns"][lun].setdefault("seen-by", [])
+                seen[:] = sorted(set(seen) | set(nodes))
     if not groups:
         del doc["storage"]["diskgroups"]
     if not doc["storage"]:
