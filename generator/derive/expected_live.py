@@ -2,13 +2,15 @@
 
 One derivation serves two outputs: the ``ldm list-constraints -x`` export (:mod:`generator.formats.ldm_xml`)
 and drift (:mod:`generator.derive.drift`), which compares it with what a host really reports. A vdisk's back
-end is the device ``ldm add-vdsdev`` is given in the build-out runbook (:meth:`Estate.backend_device`), so the
-export, the runbook and drift cannot disagree on it.
+end is the device ``ldm add-vdsdev`` is given in the build-out runbook (:meth:`Estate.backend_device`), and a
+vdisk's timeout the one ``ldm add-vdisk`` is given (:func:`vdisk_timeout`), so the export, the runbook and
+drift cannot disagree on them.
 """
 
 from __future__ import annotations
 
 from generator.estate.estate import DomainInfo, Estate, VdiskInfo
+from generator.estate.vdisk_paths import vdisk_timeout
 from generator.input.live import (
     LiveConsole,
     LiveDisk,
@@ -32,10 +34,9 @@ def _volume(estate: Estate, vdisk: VdiskInfo) -> LiveVolume:
                       ("slice",) if vdisk.spec.slice else (), vdisk.spec.mpgroup or "")
 
 
-def _disk(vdisk: VdiskInfo) -> LiveDisk:
+def _disk(estate: Estate, vdisk: VdiskInfo) -> LiveDisk:
     service = vdisk.service.name if vdisk.service else vdisk.spec.service.rsplit("/", 1)[-1]
-    timeout = getattr(vdisk.spec, "timeout", None)
-    return LiveDisk(vdisk.name, service, vdisk.export_name, timeout, vdisk.spec.id)
+    return LiveDisk(vdisk.name, service, vdisk.export_name, vdisk_timeout(estate, vdisk), vdisk.spec.id)
 
 
 def _ports(port_range: str) -> tuple[int, int]:
@@ -54,7 +55,7 @@ def expected_domain(estate: Estate, domain: DomainInfo) -> LiveDomain:
     live.switches = [LiveSwitch(n, s.net_dev or "", tuple(s.vid)) for n, s in sorted(services.vsw.items())]
     live.consoles = [LiveConsole(n, *_ports(c.port_range if c else "5000-5100"))
                      for n, c in sorted(services.vcc.items())]
-    live.disks = [_disk(v) for v in estate.vdisks(domain)]
+    live.disks = [_disk(estate, v) for v in estate.vdisks(domain)]
     live.networks = [LiveNetwork(n, v.switch.rsplit("/", 1)[-1], v.mac or "", tuple(v.vid))
                      for n, v in sorted(domain.spec.vnets.items())]
     return live

@@ -149,6 +149,8 @@ class _Importer:
             spec["export-as"] = disk.volume
         if disk.id is not None:
             spec["id"] = disk.id
+        if disk.timeout is not None:
+            spec["timeout"] = disk.timeout
         return spec
 
     def storage(self, host: LiveHost, server: LiveDomain, backend: Backend, volume: LiveVolume,
