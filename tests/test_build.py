@@ -253,3 +253,16 @@ def test_one_changed_topology_with_pdfs_and_two_jobs_matches_a_serial_full_build
     build_tree([estate], tmp_path / "full", jobs=1)
     assert _tree(tmp_path / "inc") == _tree(tmp_path / "full")
     assert any(p.endswith(".pdf") for p in _tree(tmp_path / "full"))
+
+
+def test_an_edit_typesets_again_only_the_runbooks_whose_print_changed(estate: Path, tmp_path: Path,
+                                                                        pdf_runs: list[int]) -> None:
+    """A PDF names its own revision, not the topology's hash: the rest of the topology's PDFs stay."""
+    report = build_tree([estate], tmp_path / "out", jobs=1)
+    pdfs = [w for w in report.written if w.topology == "erp-split" and w.path.endswith(".pdf")]
+    pdf_runs.clear()
+    text = (estate / "erp-split.yaml").read_text("utf-8")
+    (estate / "erp-split.yaml").write_text(text + "# a comment changes the file's hash only\n", "utf-8")
+    again = build_tree([estate], tmp_path / "out", jobs=1)
+    assert again.rendered == ["topologies/erp-split.yaml"] and len(pdfs) > 1
+    assert len(pdf_runs) == 1 < len(pdfs)  # the build-out names the SP configuration after the topology's hash

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.build.pipeline import render_checked
+from generator.document.view import runbook_revision
 from generator.formats.markdown import markdown_text
 from generator.formats.print_html import print_html
 
@@ -74,7 +75,7 @@ def test_print_html_has_page_footer_toc_and_signoff() -> None:
     book = books("erp-split")[0]
     ctx = context("erp-split")
     html = print_html(book, ctx)
-    assert f'content: "erp-split · build-out · topology sha256 {ctx.short_hash}"' in html
+    assert f'content: "erp-split · build-out · revision {runbook_revision(book, ctx)}"' in html
     assert '"Page " counter(page) " of " counter(pages)' in html
     assert 'class="toc"' in html and 'id="signoff"' in html
     assert "http://" not in html and "https://" not in html and "@import" not in html

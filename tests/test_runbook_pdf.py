@@ -16,6 +16,7 @@ import pytest
 from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
 from generator.document.runbook import Runbook, Section, Step
+from generator.document.view import runbook_revision
 from generator.formats.runbooks import runbook_artifacts
 
 from .runbook_support import EXAMPLE_NAMES, books, context
@@ -78,13 +79,13 @@ def test_pdf_text_contains_every_command(pdfs: dict[tuple[str, str], Path], name
 
 
 @pytest.mark.parametrize(("name", "book_id"), ALL)
-def test_every_page_has_footer_with_topology_hash_and_page_count(pdfs: dict[tuple[str, str], Path],
-                                                                  name: str, book_id: str) -> None:
+def test_every_page_has_footer_with_runbook_revision_and_page_count(pdfs: dict[tuple[str, str], Path],
+                                                                     name: str, book_id: str) -> None:
     pages = _pages(pdfs[(name, book_id)])
-    short = context(name).short_hash
+    revision = runbook_revision(_book(name, book_id), context(name, change="CHG0042"))
     assert len(pages) >= 4
     for number, page in enumerate(pages, start=1):
-        assert f"{name} · {book_id} · topology sha256 {short}" in page
+        assert f"{name} · {book_id} · revision {revision}" in page
         assert f"Page {number} of {len(pages)}" in page
     assert "CHG0042" in pages[0] and "Sign-off" in pages[-1]
 

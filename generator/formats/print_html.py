@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.document.runbook import Runbook
-from generator.document.view import document_view
+from generator.document.view import document_view, runbook_revision
 from generator.formats.templating import render_template
 
 
@@ -21,8 +21,8 @@ def _css() -> str:
 
 
 def footer_text(runbook: Runbook, context: RenderContext) -> str:
-    """Footer on every printed page (HTML and PDF): topology name, runbook and topology hash."""
-    return f"{runbook.topology} · {runbook.id} · topology sha256 {context.short_hash}"
+    """Footer on every printed page (HTML and PDF): topology name, runbook and its revision."""
+    return f"{runbook.topology} · {runbook.id} · revision {runbook_revision(runbook, context)}"
 
 
 def css_string_body(text: str) -> str:
