@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from generator.cli.main import cli
 from generator.input.source import read_document
-from generator.rules.engine import load_rules
+from generator.rules.catalogue import catalogue
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 
@@ -71,11 +71,11 @@ def test_json_format_of_clean_input_is_an_empty_list() -> None:
 def test_rules_lists_the_whole_catalogue() -> None:
     text = _run("rules").stdout
     rows = json.loads(_run("rules", "--format", "json").stdout)
-    catalogue = load_rules()
-    assert [r["id"] for r in rows] == list(catalogue)
-    for rule_id, rule in catalogue.items():
-        assert f"{rule_id}  {rule.severity.value}" in text
-        assert rule.summary and rule.source
+    codes = catalogue()
+    assert [r["id"] for r in rows] == list(codes)
+    for rule_id, code in codes.items():
+        assert f"{rule_id}  {code.severity.value}" in text
+        assert code.summary and code.source
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.cli.main import cli, json_schema_text
 from generator.input.schema import Topology
-from generator.rules.engine import load_rules
+from generator.rules.catalogue import catalogue
 from generator.sphinx_ext.present import FILES
 
 from .site_build import ROOT, BuiltSite, sphinx_build
@@ -61,7 +61,7 @@ def test_every_generated_page_says_where_it_came_from(built_site: BuiltSite) -> 
 def test_reference_pages_cover_every_rule_field_and_command(built_site: BuiltSite) -> None:
     reference = built_site.generated / "reference"
     rules = (reference / "rules.md").read_text("utf-8")
-    for rule_id in load_rules():
+    for rule_id in catalogue():
         assert f"(rule-{rule_id.lower()})=" in rules
     fmt = (reference / "format.md").read_text("utf-8")
     for name, field in Topology.model_fields.items():

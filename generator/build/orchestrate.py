@@ -41,8 +41,8 @@ from generator.build.pipeline import build_artifacts, check_file, display_name
 from generator.build.progress import Progress
 from generator.build.writer import Written, write_tree
 from generator.core.artifacts import Artifact
-from generator.core.diagnostics import Diagnostic, InputError, Severity, has_errors, sort_diagnostics
-from generator.input.loader import discover
+from generator.core.diagnostics import Diagnostic, InputError, has_errors, sort_diagnostics
+from generator.input.loader import discover, duplicate_ids
 
 
 @dataclass
@@ -100,19 +100,9 @@ def _plan(files: list[Path], out: Path, cache: dict[str, CachedTopology], code: 
 
 
 def _duplicate_ids(rendered: list[Rendered], reused: dict[str, CachedTopology]) -> list[Diagnostic]:
-    seen: dict[str, str] = {}
-    found = []
     items = [(r.display, r.topology, r.id_mark) for r in rendered if r.topology]
-    items += [(name, e.topology, e.id_mark) for name, e in reused.items()]
-    for display, topology, (line, col) in sorted(items):
-        assert topology is not None
-        if topology in seen:
-            found.append(Diagnostic(display, line, col, Severity.ERROR, "TOPO001",
-                                    f"topology id {topology!r} is also used by {seen[topology]}",
-                                    "each topology needs its own id: it names the output folder"))
-        else:
-            seen[topology] = display
-    return found
+    items += [(name, e.topology, e.id_mark) for name, e in reused.items() if e.topology]
+    return duplicate_ids(items)
 
 
 def _run_checks(todo: list[Path], options: dict[str, str], strict: bool, pool: Executor | None,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
-from generator.input.loader import Loaded, discover, load_file
+from generator.input.loader import Loaded, discover, duplicate_ids, load_file
 
 if TYPE_CHECKING:
     from generator.build.convert_cache import ConversionCache
@@ -64,18 +64,9 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]
     diagnostics = list(problems)
     for r in results:
         diagnostics.extend(r.diagnostics)
-    ids: dict[str, str] = {}
-    for r in results:
-        t = r.loaded.topology
-        if t is None:
-            continue
-        if t.topology in ids:
-            diagnostics.append(r.loaded.document.error(
-                ("topology",), "TOPO001",
-                f"topology id {t.topology!r} is also used by {ids[t.topology]}",
-                "each topology needs its own id: it names the output folder"))
-        else:
-            ids[t.topology] = r.loaded.path
+    diagnostics.extend(duplicate_ids(
+        (r.loaded.path, r.loaded.topology.topology, r.loaded.document.mark(("topology",)))
+        for r in results if r.loaded.topology is not None))
     return results, sort_diagnostics(diagnostics)
 
 

@@ -42,11 +42,16 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Diagnostics as FILE:LINE:COL lines, or a JSON list for machines.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+@click.option("--ignore", "ignore", multiple=True, metavar="ID",
+              help="Leave out the diagnostics with this ID (repeatable). The cluster rules' IDs before "
+                   "CLU (VCS001-VCS011, VCS100-VCS102) are accepted for their CLU successors.")
+def check(paths: tuple[Path, ...], fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
     """Validate topology files (or folders of them); report every problem found."""
     from generator.build.pipeline import check_paths
 
+    ignored = _ignored(ignore)
     results, diagnostics = check_paths(list(paths) or [Path("topologies")])
+    diagnostics = [d for d in diagnostics if d.rule not in ignored]
     click.echo(format_json(diagnostics) if fmt == "json" else format_text(diagnostics), nl=False)
     if fmt == "text":
         errors = sum(d.severity.value == "error" for d in diagnostics)
@@ -55,6 +60,18 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
                    err=True)
     if has_errors(diagnostics, strict) or not results:
         sys.exit(1)
+
+
+def _ignored(ids: tuple[str, ...]) -> set[str]:
+    if not ids:
+        return set()
+    from generator.rules.catalogue import resolve_ignored
+
+    resolved, unknown = resolve_ignored(ids)
+    if unknown:
+        raise click.BadParameter(f"unknown diagnostic ID(s): {', '.join(unknown)} (see 'generator rules')",
+                                 param_hint="--ignore")
+    return resolved
 
 
 @cli.command()
@@ -81,18 +98,21 @@ def json_schema_text() -> str:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
-    """List the rule catalogue: ID, severity, basis, summary and source."""
-    from generator.rules.engine import load_rules
+    """List every diagnostic the tool can print: ID, severity, basis, summary and source.
 
-    catalogue = load_rules()
+    That is the topology file's IDs (IO, YAML, SCH, TOPO), the topology rules and the main.cf checks
+    of 'vcs verify' (VCS0xx)."""
+    from generator.rules.catalogue import catalogue
+
+    codes = catalogue()
     if fmt == "json":
-        rows = [{"id": r.id, "severity": r.severity.value, "basis": r.basis, "category": r.category,
-                 "summary": r.summary, "source": r.source} for r in catalogue.values()]
+        rows = [{"id": c.id, "severity": c.severity.value, "basis": c.basis, "category": c.category,
+                 "summary": c.summary, "source": c.source} for c in codes.values()]
         click.echo(json.dumps(rows, indent=2))
         return
-    for r in catalogue.values():
-        click.echo(f"{r.id}  {r.severity.value:<7}  [{r.basis}]  {r.summary}")
-        click.echo(f"{'':9}source: {r.source}")
+    for c in codes.values():
+        click.echo(f"{c.id}  {c.severity.value:<7}  [{c.basis}]  {c.summary}")
+        click.echo(f"{'':9}source: {c.source}")
 
 
 @cli.command()

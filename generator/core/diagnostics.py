@@ -61,6 +61,23 @@ def format_json(items: Sequence[Diagnostic]) -> str:
     return json.dumps([d.to_json() for d in items], indent=2, sort_keys=True) + "\n"
 
 
+@dataclass(frozen=True)
+class Code:
+    """One diagnostic ID of the catalogue (``python -m generator rules``): what it means and what it rests on.
+
+    ``basis`` is ``S`` (seen in a cited source), ``K`` (general knowledge), ``unverified`` or ``tool`` (a rule
+    of this tool itself, such as the limits of the topology reader).
+    """
+
+    id: str
+    severity: Severity
+    basis: str
+    category: str
+    summary: str
+    source: str
+    details: str = ""
+
+
 class InputError(Exception):
     """The one exception root for bad input: it carries diagnostics and prints itself without a traceback."""
 

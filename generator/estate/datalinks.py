@@ -58,7 +58,7 @@ def link_vnet(domain: DomainInfo, link: str) -> str | None:
 def domain_device(domain: DomainInfo, name: str) -> str:
     """The device name to write in ``domain``'s configuration for a name the topology gives: a vnet's
     link name, else the name as written (a physical link of an I/O domain; in a guest, an unknown name
-    rules VCS006, VCS011 and RAC003 report)."""
+    rules CLU006, CLU011 and RAC003 report)."""
     return resolve_link(domain, name) or name
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -177,3 +177,19 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
         else:
             problems.append(Diagnostic(str(path), 1, 1, Severity.ERROR, "IO001", "no such file or directory"))
     return sorted(dict.fromkeys(found)), problems
+
+
+def duplicate_ids(items: Iterable[tuple[str, str, tuple[int, int]]]) -> list[Diagnostic]:
+    """TOPO001 for each file whose topology ID an earlier file (by name) already uses.
+
+    ``items`` are (file name, topology ID, line and column of the ``topology`` value)."""
+    seen: dict[str, str] = {}
+    found = []
+    for display, topology, (line, col) in sorted(items):
+        if topology in seen:
+            found.append(Diagnostic(display, line, col, Severity.ERROR, "TOPO001",
+                                    f"topology id {topology!r} is also used by {seen[topology]}",
+                                    "each topology needs its own id: it names the output folder"))
+        else:
+            seen[topology] = display
+    return found

@@ -14,7 +14,7 @@ GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 
 
 @rule(
-    "VCS008",
+    "CLU008",
     Severity.WARNING,
     source=f"{GUIDE}: VCS in guests managing applications",
     basis="K",
@@ -101,7 +101,7 @@ def rac_storage_on_cfs(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS009",
+    "CLU009",
     Severity.WARNING,
     source="Cluster Server Bundled Agents Reference: DiskGroup agent (one importer)",
     basis="K",
@@ -128,7 +128,7 @@ def private_diskgroup_one_application(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS011",
+    "CLU011",
     Severity.WARNING,
     source=f"{GUIDE}: VCS in guests managing applications",
     basis="K",
@@ -175,7 +175,7 @@ def rac_private_nics_on_guests(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS102",
+    "CLU102",
     Severity.WARNING,
     source="Cluster Server Bundled Agents Reference: IP agent (a virtual address is online on one system "
     "at a time, in a failover group); VCS Administrator's Guide: failover and parallel service groups",

@@ -26,7 +26,7 @@ def _managed_domains(estate: Estate) -> Iterator[tuple[str, tuple[str | int, ...
 
 
 @rule(
-    "VCS001",
+    "CLU001",
     Severity.ERROR,
     source="Topology consistency: main.cf and runbooks are generated for every node",
     basis="K",
@@ -45,7 +45,7 @@ def nodes_run_vcs(estate: Estate) -> Iterator[Finding]:
                 )
 
 
-@rule("VCS002", Severity.WARNING, source=MODELS, basis="K", category="clusters")
+@rule("CLU002", Severity.WARNING, source=MODELS, basis="K", category="clusters")
 def nodes_on_distinct_hosts(estate: Estate) -> Iterator[Finding]:
     """A cluster spans at least two hosts, and no two of its guest nodes share a host."""
     for name in sorted(estate.topology.clusters):
@@ -71,7 +71,7 @@ def nodes_on_distinct_hosts(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS003",
+    "CLU003",
     Severity.ERROR,
     source=f"{MODELS}; Oracle: ldm runs in the control domain",
     basis="S",
@@ -90,7 +90,7 @@ def managing_cluster_has_control_domain(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS004",
+    "CLU004",
     Severity.ERROR,
     source=f"{MODELS}; topology consistency: the LDom group cannot run on the domain it manages",
     basis="K",
@@ -114,7 +114,7 @@ def managed_domain_is_guest(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS005",
+    "CLU005",
     Severity.WARNING,
     source=f"{GUIDE}: Software limitations (I/O fencing in guest domains)",
     basis="unverified",
@@ -133,7 +133,7 @@ def guest_cluster_fencing(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS006",
+    "CLU006",
     Severity.WARNING,
     source="VCS Administrator's Guide: LLT needs at least two private links",
     basis="K",
@@ -163,7 +163,7 @@ def llt_links(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS007",
+    "CLU007",
     Severity.ERROR,
     source="VCS Administrator's Guide: resource names are unique in a cluster (hacf rejects the main.cf)",
     basis="K",
@@ -186,7 +186,7 @@ def unique_resource_names(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
-    "VCS010",
+    "CLU010",
     Severity.WARNING,
     source="VCS Administrator's Guide: I/O fencing coordination points",
     basis="K",

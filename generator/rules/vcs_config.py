@@ -31,7 +31,7 @@ def _derived(estate: Estate, name: str) -> Derived:
     return derived(estate, name)
 
 
-@rule("VCS100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",
+@rule("CLU100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",
       basis="K", category="vcs")
 def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
     """Explicit groups and resources of clusters.<name>.groups do not clash with generated ones."""
@@ -40,7 +40,7 @@ def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
             yield Finding(loc, message, "rename the explicit group or resource")
 
 
-@rule("VCS101", Severity.ERROR, source="hacf -verify on the generated main.cf (REFERENCE 3, 4)",
+@rule("CLU101", Severity.ERROR, source="hacf -verify on the generated main.cf (REFERENCE 3, 4)",
       basis="K", category="vcs")
 def generated_main_cf_verifies(estate: Estate) -> Iterator[Finding]:
     """The main.cf generated for each cluster passes the main.cf verifier without errors."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.build.pipeline import Checked
-from generator.rules.engine import Rule, load_rules
+from generator.rules.catalogue import RENAMED, catalogue
 from generator.sphinx_ext.cli_doc import cli_commands
 from generator.sphinx_ext.schema_doc import schema_sections
 from generator.sphinx_ext.templates import render_page
@@ -35,12 +34,6 @@ def _topologies(checked: list[Checked]) -> list[dict[str, Any]]:
     return rows
 
 
-def _details(rule: Rule) -> str:
-    """The rule's docstring after its summary line: what it rests on, when to expect it."""
-    doc = inspect.getdoc(rule.func) or ""
-    return doc.partition("\n")[2].strip()
-
-
 def _models_page(topologies: list[dict[str, Any]]) -> bytes:
     data = yaml.safe_load(MODELS_DATA.read_text("utf-8"))
     examples = {m: [t for t in topologies if t["model"] == m] for m in data["models"]}
@@ -52,14 +45,14 @@ def reference_pages(checked: list[Checked]) -> list[Page]:
     """Every cross-topology page; ``checked`` are the shape-valid topologies, sorted by ID."""
     topologies = _topologies(checked)
     schema_text, sections = schema_sections()
-    rules = [(r, _details(r)) for r in load_rules().values()]
     return [
         ("topologies", "index.md", render_page("topologies.md.j2", "the files in topologies/",
                                                topologies=topologies), "site-page"),
         (REFERENCE, TABLE_FILE, render_page("topology-table-fragment.md.j2", "the files in topologies/",
                                             topologies=topologies), "site-fragment"),
         (REFERENCE, "models.md", _models_page(topologies), "site-page"),
-        (REFERENCE, "rules.md", render_page("rules.md.j2", "the rules in generator/rules/", rules=rules),
+        (REFERENCE, "rules.md", render_page("rules.md.j2", "generator/rules/catalogue.py",
+                                            codes=list(catalogue().values()), renamed=RENAMED),
          "site-page"),
         (REFERENCE, "format.md", render_page("format.md.j2", "generator/input/schema.py", sections=sections,
                                              schema_file=SCHEMA_FILE), "site-page"),

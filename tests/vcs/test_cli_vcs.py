@@ -58,7 +58,7 @@ def test_vcs_verify_exit_codes() -> None:
 def test_vcs_with_invalid_topology_reports_and_exits_1() -> None:
     result = CliRunner().invoke(cli, ["vcs", "tests/topologies/invalid/vcs-explicit-group-conflict.yaml"])
     assert result.exit_code == 1
-    assert "VCS100" in str(result.exception)
+    assert "CLU100" in str(result.exception)
 
 
 def test_vcs_checks_lists_every_check() -> None:

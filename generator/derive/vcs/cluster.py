@@ -3,7 +3,7 @@
 The models (control-domain LDom groups, multiple I/O domains with AlternateIO, applications and
 zones, SF Oracle RAC) live in their own modules; this one runs them, merges the explicit groups of
 ``clusters.<name>.groups`` (a name clash with a generated group or resource is a problem reported
-by rule VCS100 and the explicit object is left out) and adds the includes, cluster and systems.
+by rule CLU100 and the explicit object is left out) and adds the includes, cluster and systems.
 """
 
 from __future__ import annotations

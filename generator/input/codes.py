@@ -1,0 +1,36 @@
+"""The diagnostic IDs of the input layer: reading a topology file, its YAML, its shape, and the set of files.
+
+They are part of the one catalogue that ``python -m generator rules`` lists
+(:func:`generator.rules.catalogue.catalogue`). All are errors of basis ``tool``: they are the limits and the
+format of this tool, not vendor facts.
+"""
+
+from __future__ import annotations
+
+from generator.core.diagnostics import Code, Severity
+
+_SOURCE = "the topology reader (generator/input)"
+
+
+def _code(rule_id: str, category: str, summary: str) -> Code:
+    return Code(rule_id, Severity.ERROR, "tool", category, summary, _SOURCE)
+
+
+INPUT_CODES: tuple[Code, ...] = (
+    _code("IO001", "file", "The topology file or folder exists and can be read as a regular file"),
+    _code("YAML001", "yaml", "The file is well-formed YAML (syntax)"),
+    _code("YAML002", "yaml", "A mapping states each key once"),
+    _code("YAML003", "yaml", "Plain YAML only: no tags, no merge keys ('<<')"),
+    _code("YAML004", "yaml", "The document holds at most 400,000 values and aliases copy at most 10,000"),
+    _code("YAML005", "yaml", "The file is at most 4 MiB"),
+    _code("YAML006", "yaml", "Text is UTF-8 without NUL bytes, control characters or odd line breaks"),
+    _code("YAML007", "yaml", "Nesting is at most 64 levels deep"),
+    _code("YAML008", "yaml", "Numbers are finite, and integers have at most 18 digits"),
+    _code("YAML009", "yaml", "The file holds a YAML document (it is not empty)"),
+    _code("YAML010", "yaml", "Mapping keys are plain scalars"),
+    _code("SCH001", "schema", "Every key is one the topology format knows (with a 'did you mean' hint)"),
+    _code("SCH002", "schema", "Every required key is present"),
+    _code("SCH003", "schema", "Every value has the type and range the topology format declares"),
+    _code("TOPO001", "file", "Each topology file has its own topology ID (it names the output folder)"),
+)
+"""Every ID the input layer emits, in catalogue order."""
