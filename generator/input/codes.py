@@ -10,10 +10,12 @@ from __future__ import annotations
 from generator.core.diagnostics import Code, Severity
 
 _SOURCE = "the topology reader (generator/input)"
+_LDM_XML = "the reader of `ldm list-constraints -x` output (generator/input/ldm_xml.py; `generator import`, `drift`)"
 
 
-def _code(rule_id: str, category: str, summary: str) -> Code:
-    return Code(rule_id, Severity.ERROR, "tool", category, summary, _SOURCE)
+def _code(rule_id: str, category: str, summary: str, source: str = _SOURCE,
+          severity: Severity = Severity.ERROR) -> Code:
+    return Code(rule_id, severity, "tool", category, summary, source)
 
 
 INPUT_CODES: tuple[Code, ...] = (
@@ -33,4 +35,19 @@ INPUT_CODES: tuple[Code, ...] = (
     _code("SCH003", "schema", "Every value has the type and range the topology format declares"),
     _code("TOPO001", "file", "Each topology file has its own topology ID (it names the output folder)"),
 )
-"""Every ID the input layer emits, in catalogue order."""
+"""Every ID the topology reader emits, in catalogue order."""
+
+LDM_XML_CODES: tuple[Code, ...] = (
+    _code("IMP001", "import", "The ldm XML file is well-formed XML", _LDM_XML),
+    _code("IMP002", "import", "The ldm XML file declares no DTD entities (refused, never expanded)", _LDM_XML),
+    _code("IMP003", "import", "The ldm XML file is at most the size limit", _LDM_XML),
+    _code("IMP004", "import", "The ldm XML file describes at least one domain (<Content> element)", _LDM_XML),
+    _code("IMP005", "import", "Each domain has a name, is described once, and its resources are complete", _LDM_XML),
+    _code("IMP006", "import", "Numbers, sizes and VLAN IDs in the ldm XML file are well-formed", _LDM_XML),
+    _code("IMP007", "import", "Each host is given one ldm XML file", _LDM_XML),
+    _code("IMP101", "import", "A resource type the importer does not know is ignored (warning)", _LDM_XML,
+          Severity.WARNING),
+    _code("IMP201", "import", "A value the importer had to guess is marked for review (warning)",
+          "the topology importer (generator/derive/importer.py, `generator import`)", Severity.WARNING),
+)
+"""The IDs of reading ``ldm list-constraints -x`` output (``generator import`` and ``generator drift``)."""
