@@ -38,9 +38,10 @@ docs: venv system-deps ## Build the artifacts and the Sphinx site into _build/ht
 test: venv system-deps ## Run the whole test suite
 	@bash scripts/run-tests.sh
 
-lint: venv ## ruff and mypy (strict) on the package
+lint: venv ## ruff, mypy (strict) and the import layers (lint-imports) on the package
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 check: venv ## Validate the example topologies
 	$(PY) -m generator check topologies

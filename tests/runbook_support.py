@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from generator.build.pipeline import Checked, check_file
+from generator.build.pipeline import Checked, check_file, derivation
 from generator.core.artifacts import RenderContext
 from generator.derive.procedures.runbooks import runbooks
 from generator.document.runbook import Runbook
@@ -36,7 +36,7 @@ def context(name: str, folder: str = "topologies", **options: str) -> RenderCont
 
 
 def books(name: str, folder: str = "topologies") -> list[Runbook]:
-    return runbooks(estate(name, folder), context(name, folder))
+    return runbooks(derivation(estate(name, folder)), context(name, folder))
 
 
 def all_commands(book: Runbook) -> list[str]:

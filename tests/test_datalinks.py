@@ -6,6 +6,7 @@ topology may name the device by vnet or by link; control domains keep their phys
 
 from __future__ import annotations
 
+from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
 from generator.derive.procedures.runbooks import runbooks
@@ -38,7 +39,7 @@ def _step(book: Runbook, step_id: str) -> Step:
 
 
 def _book(e: Estate, prefix: str) -> Runbook:
-    return next(b for b in runbooks(e, RenderContext("guest.yaml", "0" * 64)) if b.id.startswith(prefix))
+    return next(b for b in runbooks(derivation(e), RenderContext("guest.yaml", "0" * 64)) if b.id.startswith(prefix))
 
 
 def test_guest_vnets_get_net_k_in_name_order_unless_stated() -> None:

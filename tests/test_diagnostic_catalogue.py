@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build.pipeline import build, check_paths
+from generator.build.orchestrate import build_tree
+from generator.build.pipeline import check_paths
 from generator.cli.main import cli
 from generator.core.diagnostics import InputError, format_text
 from generator.rules.catalogue import RENAMED, catalogue
@@ -93,7 +94,7 @@ def test_duplicate_topology_id_is_reported_once_by_check_and_build(tmp_path: Pat
     _, diagnostics = check_paths([DUPLICATE_ID.relative_to(ROOT)])
     assert format_text(diagnostics) == expected
     with pytest.raises(InputError) as raised:
-        build([DUPLICATE_ID.relative_to(ROOT)], tmp_path / "out", jobs=1)
+        build_tree([DUPLICATE_ID.relative_to(ROOT)], tmp_path / "out", jobs=1)
     assert format_text(raised.value.diagnostics) == expected
 
 

@@ -17,10 +17,12 @@ from PIL import Image, ImageChops, ImageDraw
 from generator.build.pipeline import check_file, render_checked
 from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.migration.case import planned_cases
-from generator.derive.migration.plan import plan_migration
+from generator.derive.migration.plan import MigrationPlan, plan_migration
 from generator.derive.migration.sequence import build_sequence, variants
 from generator.drawing.sequence_layout import Text, layout
+from generator.estate.estate import Estate
 from generator.formats.migrations import migration_artifacts
+from generator.rules.migration_checks import run_checks
 
 from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 
@@ -28,6 +30,10 @@ GOLDEN_MIGRATION = GOLDEN / "migration"
 SOURCES = sorted(EXAMPLES.glob("*.yaml")) + sorted((FIXTURES / "valid").glob("migration-*.yaml"))
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
+
+def _first_plan(estate: Estate) -> MigrationPlan:
+    case = planned_cases(estate)[0]
+    return plan_migration(estate, case, run_checks(case))
 
 def _artifacts(path: Path) -> list[Artifact]:
     rel = path.relative_to(ROOT)
@@ -37,7 +43,7 @@ def _artifacts(path: Path) -> list[Artifact]:
     return [
         a
         for case in planned_cases(checked.estate)
-        for a in migration_artifacts(plan_migration(checked.estate, case), context)
+        for a in migration_artifacts(plan_migration(checked.estate, case, run_checks(case)), context)
     ]
 
 
@@ -61,7 +67,7 @@ def test_every_planned_migration_gets_a_diagram_per_variant_and_a_plan() -> None
         checked = check_file(path.relative_to(ROOT))
         assert checked.estate is not None
         for case in planned_cases(checked.estate):
-            plan = plan_migration(checked.estate, case)
+            plan = plan_migration(checked.estate, case, run_checks(case))
             base = f"migrations/{case.slug}"
             assert f"{base}/plan.json" in arts
             for variant in variants(plan):
@@ -162,7 +168,7 @@ def test_layout_puts_every_label_in_its_own_box() -> None:
     path = EXAMPLES / "erp-split.yaml"
     checked = check_file(path.relative_to(ROOT))
     assert checked.estate is not None
-    plan = plan_migration(checked.estate, planned_cases(checked.estate)[0])
+    plan = _first_plan(checked.estate)
     for variant in variants(plan):
         lay = layout(build_sequence(plan, variant))
         for a, b in itertools.combinations(lay.texts, 2):
@@ -173,7 +179,7 @@ def test_layout_puts_every_label_in_its_own_box() -> None:
 def test_cold_variant_has_no_phase_3_messages() -> None:
     checked = check_file((FIXTURES / "valid" / "migration-manual-cold.yaml").relative_to(ROOT))
     assert checked.estate is not None
-    plan = plan_migration(checked.estate, planned_cases(checked.estate)[0])
+    plan = _first_plan(checked.estate)
     seq = build_sequence(plan, "cold")
     phase3 = [b for b in seq.bands if b.label.startswith("Phase 3")]
     assert len(phase3) == 1 and phase3[0].items == ()

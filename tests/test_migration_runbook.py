@@ -12,9 +12,10 @@ from generator.cli.main import cli
 from generator.core.artifacts import RenderContext
 from generator.derive.migration.case import adhoc_case, planned_cases
 from generator.derive.migration.plan import MigrationPlan, plan_migration
-from generator.derive.procedures.migration_runbook import migration_runbook
+from generator.derive.procedures.migration_runbook import runbook_from_plan
 from generator.document.runbook import Runbook
 from generator.formats.markdown import markdown_text
+from generator.rules.migration_checks import run_checks
 
 from .conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT
 
@@ -30,12 +31,12 @@ def _plan(path: Path, via: str | None = None, kind: str | None = None) -> Migrat
         adhoc = adhoc_case(checked.estate, case.guest.ref, case.target, kind, via)
         assert adhoc is not None
         case = adhoc
-    return plan_migration(checked.estate, case)
+    return plan_migration(checked.estate, case, run_checks(case))
 
 
 def _runbook(path: Path, via: str | None = None, kind: str | None = None) -> tuple[Runbook, str]:
     plan = _plan(path, via, kind)
-    book = migration_runbook(plan.case.estate, plan.case, CONTEXT)
+    book = runbook_from_plan(plan, CONTEXT)
     return book, markdown_text(book, CONTEXT)
 
 
@@ -147,7 +148,7 @@ def test_cold_vcs_migration_leaves_a_vcs_managed_disk_group_to_its_diskgroup_res
     for via, manual in (("vcs", False), ("manual", True)):
         case = adhoc_case(checked.estate, "anag1", "t7f", "cold", via)
         assert case is not None
-        commands = _commands(migration_runbook(checked.estate, case, CONTEXT))
+        commands = _commands(runbook_from_plan(plan_migration(checked.estate, case, run_checks(case)), CONTEXT))
         assert ("vxdg deport anadg" in commands) is manual and ("vxdg import anadg" in commands) is manual
         assert ("hagrp -offline anag1_grp -sys t7e" in commands) is not manual
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.build.pipeline import build
+from generator.build.orchestrate import build_tree
 
 from .runbook_support import books
 
 
 def test_build_writes_runbooks_in_three_formats_and_lists_them(tmp_path: Path) -> None:
-    build([Path("topologies/erp-split.yaml")], tmp_path)
+    build_tree([Path("topologies/erp-split.yaml")], tmp_path)
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     listed = {(a["path"], a["format"]) for a in manifest["artifacts"] if a["kind"] == "runbook"}
     expected = {(f"erp-split/runbooks/{b.id}.{fmt}", fmt) for b in books("erp-split") for fmt in ("md",

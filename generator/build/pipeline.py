@@ -17,7 +17,7 @@ from generator.input.loader import Loaded, discover, duplicate_ids, load_file
 
 if TYPE_CHECKING:
     from generator.build.convert_cache import ConversionCache
-    from generator.build.writer import Written
+    from generator.derive.derivation import Derivation
     from generator.estate.estate import Estate
 
 
@@ -81,6 +81,18 @@ def render_context(checked: Checked, options: dict[str, str] | None = None) -> R
                          owner=opts.get("owner", ""), pdf=opts.get("pdf", "1") != "0")
 
 
+def derivation(estate: Estate) -> Derivation:
+    """What the renderers are given: the estate and its planned migrations' plans, each with the results
+    of the migration rules (the build runs rules; nothing below it does)."""
+    from generator.derive.derivation import Derivation
+    from generator.derive.migration.case import planned_cases
+    from generator.derive.migration.plan import plan_migration
+    from generator.rules.migration_checks import run_checks
+
+    return Derivation(estate, tuple(plan_migration(estate, case, run_checks(case))
+                                    for case in planned_cases(estate)))
+
+
 def render_checked(checked: Checked, options: dict[str, str] | None = None,
                    only: Iterable[str] | None = None) -> list[Artifact]:
     from generator.formats.registry import render_all
@@ -88,7 +100,7 @@ def render_checked(checked: Checked, options: dict[str, str] | None = None,
     assert checked.estate is not None
     opts = options or {}
     context = render_context(checked, opts)
-    artifacts = render_all(checked.estate, context, only)
+    artifacts = render_all(derivation(checked.estate), context, only)
     if not context.pdf:  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]
     return artifacts
@@ -99,15 +111,3 @@ def build_artifacts(checked: Checked, options: dict[str, str] | None,
     """A valid topology's files with their final bytes: the one function ``generator build`` and the
     Sphinx site take them from, so a site download and ``build --out`` are the same bytes."""
     return cache.materialize(render_checked(checked, options))
-
-
-def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[str, str] | None = None,
-          jobs: int | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
-    """Check, render and write every topology; raises :class:`InputError` when the input is wrong.
-
-    Incremental, parallel and atomic: see :mod:`generator.build.orchestrate`.
-    """
-    from generator.build.orchestrate import build_tree  # the orchestrator imports this module
-
-    report = build_tree(paths, out, strict, options, jobs)
-    return report.written, report.changed, report.diagnostics

@@ -30,7 +30,7 @@ def _marked(sign: str, text: str) -> str:
 def command(old: Path, new: Path, stat: bool, lines: int, kinds: tuple[str, ...]) -> None:
     """Show what changing topology OLD into NEW changes in main.cf, runbooks, diagrams and diagnostics."""
     from generator.build.compare import compare_artifacts, compare_diagnostics
-    from generator.build.pipeline import check_file, render_context
+    from generator.build.pipeline import check_file, derivation, render_context
     from generator.formats.registry import RENDERERS, render_all
 
     unknown = sorted(set(kinds) - set(RENDERERS))
@@ -45,8 +45,8 @@ def command(old: Path, new: Path, stat: bool, lines: int, kinds: tuple[str, ...]
     context = render_context(after)
     only = kinds or None
     topology = after.estate.topology.topology
-    changes = compare_artifacts(render_all(before.estate, context, only), render_all(after.estate, context, only),
-                                lines, f"{topology}/")
+    changes = compare_artifacts(render_all(derivation(before.estate), context, only),
+                                render_all(derivation(after.estate), context, only), lines, f"{topology}/")
     added, gone = compare_diagnostics(before.diagnostics, after.diagnostics)
     for sign, found in (("+", added), ("-", gone)):
         for d in found:

@@ -130,10 +130,11 @@ def rules(fmt: str) -> None:
 def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
           jobs: int | None, pdf: bool) -> None:
     """Check and render every artifact of the given topologies into OUT."""
-    from generator.build.pipeline import build as build_tree
+    from generator.build.orchestrate import build_tree
 
     options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
-    written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
+    report = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
+    written, changed, diagnostics = report.written, report.changed, report.diagnostics
     click.echo(format_text(diagnostics), nl=False, err=True)
     click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
 

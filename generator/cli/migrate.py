@@ -22,12 +22,11 @@ if TYPE_CHECKING:  # the planner is imported when the command runs: every CLI st
 
 def case_diagnostics(checked: Checked, case: MigrationCase) -> list[Diagnostic]:
     """Located diagnostics of the migration checks on an unplanned migration."""
-    from generator.derive.migration.plan import plan_migration
+    from generator.rules.migration_checks import run_checks
 
-    plan = plan_migration(case.estate, case)
     doc = checked.loaded.document
     found = []
-    for r in plan.checks:
+    for r in run_checks(case):
         line, col = doc.mark(tuple(r.finding.loc), key=r.finding.key)
         found.append(
             Diagnostic(doc.path, line, col, r.severity, r.rule_id, r.finding.message, r.finding.hint)
@@ -65,6 +64,7 @@ def command(topology: Path, domain: str, to: str, kind: str | None, via: str | N
     from generator.derive.migration.plan import plan_migration
     from generator.derive.procedures.migration_runbook import runbook_from_plan
     from generator.formats.markdown import markdown_text
+    from generator.rules.migration_checks import run_checks
 
     checked = check_file(topology)
     diagnostics = [d for d in checked.diagnostics if not d.rule.startswith("MIG")]
@@ -83,7 +83,7 @@ def command(topology: Path, domain: str, to: str, kind: str | None, via: str | N
     if any(d.severity is Severity.ERROR for d in diagnostics):
         click.echo(f"migration of {case.guest.ref} to {to} refused: fix the errors above", err=True)
         sys.exit(1)
-    plan = plan_migration(case.estate, case)
+    plan = plan_migration(case.estate, case, run_checks(case))
     context = render_context(checked)
     if fmt == "json":
         click.echo(plan.to_json(context.source_name), nl=False)

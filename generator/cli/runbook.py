@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.build.pipeline import check_file, render_context
+from generator.build.pipeline import check_file, derivation, render_context
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import InputError, format_text, has_errors
 
@@ -29,7 +29,7 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
     context = render_context(checked, context_options)
-    return runbooks(checked.estate, context), context
+    return runbooks(derivation(checked.estate), context), context
 
 
 @click.command("runbook")

@@ -62,6 +62,17 @@ def format_json(items: Sequence[Diagnostic]) -> str:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A problem a check found, located by its path in the topology document (the caller adds the file,
+    line and column, the rule ID and the severity)."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    key: bool = False
+
+
+@dataclass(frozen=True)
 class Code:
     """One diagnostic ID of the catalogue (``python -m generator rules``): what it means and what it rests on.
 

@@ -17,12 +17,12 @@ from generator.drawing.dot import row, table
 from generator.estate.estate import VdiskInfo
 
 if TYPE_CHECKING:
-    from generator.drawing.topology import Diagram
+    from generator.drawing.topology_canvas import Canvas
 
 SAN = "san:luns"
 
 
-def _shown_storage(diagram: Diagram) -> tuple[list[str], list[str]]:
+def _shown_storage(diagram: Canvas) -> tuple[list[str], list[str]]:
     """Disk groups and LUNs that a focused domain uses, sees or manages."""
     estate, storage = diagram.estate, diagram.estate.topology.storage
     focus = {d.ref for d in diagram.focus}
@@ -46,7 +46,7 @@ def _shown_storage(diagram: Diagram) -> tuple[list[str], list[str]]:
     return sorted(dgs), sorted(luns & set(storage.luns))
 
 
-def _backend(diagram: Diagram, v: VdiskInfo) -> None:
+def _backend(diagram: Canvas, v: VdiskInfo) -> None:
     if v.service is None:
         return
     target = (f"dom:{v.service.domain.ref}", labels.service_port(v.service.domain, "vds", v.service.name))
@@ -60,7 +60,7 @@ def _backend(diagram: Diagram, v: VdiskInfo) -> None:
         diagram.edge("backend", (f"lun:{v.spec.lun}", None), target)
 
 
-def _imports(diagram: Diagram, dgs: list[str]) -> None:
+def _imports(diagram: Canvas, dgs: list[str]) -> None:
     shown = {d.ref for d in diagram.shown}
     for name in dgs:
         for ref in diagram.estate.topology.storage.diskgroups[name].managed_by:
@@ -69,7 +69,7 @@ def _imports(diagram: Diagram, dgs: list[str]) -> None:
                 diagram.edge("imports", (f"dg:{name}", None), (f"dom:{d.ref}", labels.HEAD))
 
 
-def _detailed(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
+def _detailed(diagram: Canvas, dgs: list[str], luns: list[str]) -> None:
     storage, w = diagram.estate.topology.storage, diagram.w
     for name in luns:
         w.node(f"lun:{name}", {"label": labels.lun_label(name, storage.luns[name])})
@@ -92,7 +92,7 @@ def _detailed(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
             _backend(diagram, v)
 
 
-def _summary(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
+def _summary(diagram: Canvas, dgs: list[str], luns: list[str]) -> None:
     storage, w = diagram.estate.topology.storage, diagram.w
     if luns:
         total = format_size(sum(storage.luns[n].size for n in luns))
@@ -115,7 +115,7 @@ def _summary(diagram: Diagram, dgs: list[str], luns: list[str]) -> None:
     _imports(diagram, dgs)
 
 
-def draw_storage(diagram: Diagram) -> None:
+def draw_storage(diagram: Canvas) -> None:
     """Storage cluster with its nodes, then the edges that reach the domains."""
     dgs, luns = _shown_storage(diagram)
     if not dgs and not luns:

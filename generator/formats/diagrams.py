@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.drawing.topology import View, topology_dot
+from generator.derive.derivation import Derivation
+from generator.drawing.topology import topology_dot
+from generator.drawing.topology_canvas import View
 from generator.estate.estate import Estate
 
 KIND = "topology-diagram"
@@ -26,7 +28,8 @@ def views(estate: Estate) -> list[View]:
             *(View(f"host-{h}", f"host {h}", (h,), detailed=True) for h in hosts)]
 
 
-def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
+def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
+    estate = derivation.estate
     for view in views(estate):
         dot = topology_dot(estate, view, context.source_name)
         yield Artifact(path=f"diagrams/{view.stem}.svg", kind=KIND, format="svg", data=dot.encode(),

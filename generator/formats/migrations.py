@@ -13,23 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.derive.migration.case import planned_cases
-from generator.derive.migration.plan import MigrationPlan, plan_migration
+from generator.derive.derivation import Derivation
+from generator.derive.migration.plan import MigrationPlan
 from generator.derive.migration.sequence import build_sequence, variants
 from generator.drawing.sequence_svg import render_svg
 from generator.drawing.sequence_text import to_mermaid, to_plantuml
-from generator.estate.estate import Estate
 from generator.formats.runbooks import FORMATS
 
 RUNBOOKS = "runbooks"
 """Folder of the runbook renderer's output, where the migration runbooks live."""
 
 
-def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
-    artifacts: list[Artifact] = []
-    for case in planned_cases(estate):
-        artifacts.extend(migration_artifacts(plan_migration(estate, case), context))
-    return artifacts
+def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
+    return [a for plan in derivation.plans for a in migration_artifacts(plan, context)]
 
 
 def runbook_files(plan: MigrationPlan, pdf: bool = True) -> dict[str, str]:

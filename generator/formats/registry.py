@@ -1,8 +1,9 @@
 """Renderer registry: one line per output kind.
 
 Each renderer module has the same shape: a module docstring, private helpers that build a sorted
-context, and ``render(estate, context) -> Iterable[Artifact]``. Renderers never read files or start
-processes (the writer runs ``dot`` and the PDF engine).
+context, and ``render(derivation, context) -> Iterable[Artifact]`` (the
+:class:`~generator.derive.derivation.Derivation` is made once per topology by the build). Renderers never
+read files or start processes (the writer runs ``dot`` and the PDF engine).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import importlib
 from collections.abc import Callable, Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.estate.estate import Estate
+from generator.derive.derivation import Derivation
 
-Renderer = Callable[[Estate, RenderContext], Iterable[Artifact]]
+Renderer = Callable[[Derivation, RenderContext], Iterable[Artifact]]
 
 RENDERERS: dict[str, str] = {
     "vcs": "generator.formats.vcs",
@@ -29,12 +30,13 @@ def renderer(name: str) -> Renderer:
     return func
 
 
-def render_all(estate: Estate, context: RenderContext, only: Iterable[str] | None = None) -> list[Artifact]:
+def render_all(derivation: Derivation, context: RenderContext, only: Iterable[str] | None = None
+               ) -> list[Artifact]:
     """Run the registered renderers (all, or ``only``) and return artifacts sorted by path."""
     names = list(only) if only is not None else list(RENDERERS)
     artifacts: list[Artifact] = []
     for name in names:
-        artifacts.extend(renderer(name)(estate, context))
+        artifacts.extend(renderer(name)(derivation, context))
     paths = [a.path for a in artifacts]
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
+from generator.derive.derivation import Derivation
 from generator.derive.procedures.runbooks import runbooks
 from generator.document.runbook import Runbook
-from generator.estate.estate import Estate
 from generator.formats.markdown import markdown_artifact
 from generator.formats.pdf import pdf_artifact
 from generator.formats.print_html import html_artifact, print_html
@@ -32,5 +32,5 @@ def runbook_artifacts(runbook: Runbook, context: RenderContext,
     return result
 
 
-def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
-    return [a for rb in runbooks(estate, context) for a in runbook_artifacts(rb, context)]
+def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
+    return [a for rb in runbooks(derivation, context) for a in runbook_artifacts(rb, context)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
+from generator.derive.derivation import Derivation
 from generator.derive.vcs.api import cluster_names, derived
 from generator.drawing.groups import groups_dot
 from generator.estate.estate import Estate
@@ -32,5 +33,6 @@ def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artif
     return out
 
 
-def render(estate: Estate, context: RenderContext) -> Iterable[Artifact]:
+def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
+    estate = derivation.estate
     return [a for c in cluster_names(estate) for a in _cluster(estate, c, context)]

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.core.diagnostics import Diagnostic, Severity
+from generator.core.diagnostics import Diagnostic, Finding, Severity
 from generator.estate.estate import Estate
 from generator.input.source import Document
 
@@ -31,15 +31,7 @@ RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem a rule found, located by its path in the topology document."""
-
-    loc: tuple[str | int, ...]
-    message: str
-    hint: str = ""
-    key: bool = False
-
+__all__ = ["RULES", "Finding", "Rule", "RuleFunc", "check_topology", "load_rules", "rule"]
 
 RuleFunc = Callable[[Estate], Iterable[Finding]]
 

@@ -1,9 +1,9 @@
 """Migration prerequisite rules: virtual I/O and storage seen from the target host.
 
-Each check is a function of one :class:`~generator.derive.migration.case.MigrationCase`; it is registered as
-a rule over every planned migration and kept in :data:`CHECKS`, so that the migration plan and the
-``migrate`` command run exactly the same checks (:func:`run_checks`). Host, CPU and VCS checks are
-in :mod:`generator.rules.migration_hosts`.
+Each check is a function of one :class:`~generator.derive.migration.case.MigrationCase`; it is registered
+(:func:`generator.rules.migration_checks.migration_rule`) as a rule over every planned migration and as a
+check that the build and the ``migrate`` command run on one case. Host, CPU and VCS checks are in
+:mod:`generator.rules.migration_hosts`.
 
 Oracle's "Migration Requirements for Virtual I/O Devices" is the [S] basis for the name and storage
 rules: every vdisk back end must exist on the target as the same ``volume@vds`` and be the same
@@ -12,65 +12,14 @@ storage; every vnet needs a vsw of the same name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from generator.core.diagnostics import Severity
-from generator.derive.migration.case import MigrationCase, planned_cases, vds_name
-from generator.estate.estate import Estate
-from generator.rules.engine import Finding, rule
+from generator.derive.migration.case import MigrationCase, vds_name
+from generator.rules.engine import Finding
+from generator.rules.migration_checks import migration_rule
 
-Check = Callable[[MigrationCase], Iterable[Finding]]
 ORACLE_VIO = "Oracle VM Server for SPARC Administration Guide, Migration Requirements for Virtual I/O Devices"
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    """A migration check and how it is reported."""
-
-    rule_id: str
-    severity: Severity
-    summary: str
-    check: Check
-
-
-CHECKS: dict[str, CheckSpec] = {}
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One finding of one migration check."""
-
-    rule_id: str
-    severity: Severity
-    finding: Finding
-
-
-def migration_rule(rule_id: str, severity: Severity, *, source: str, basis: str
-                   ) -> Callable[[Check], Check]:
-    """Register ``check`` as a rule over every planned migration and as a reusable check."""
-
-    def register(check: Check) -> Check:
-        def run(estate: Estate) -> Iterator[Finding]:
-            for case in planned_cases(estate):
-                yield from check(case)
-
-        run.__doc__ = check.__doc__
-        run.__name__ = check.__name__
-        rule(rule_id, severity, source=source, basis=basis, category="migration")(run)
-        summary = (check.__doc__ or rule_id).strip().splitlines()[0]
-        CHECKS[rule_id] = CheckSpec(rule_id, severity, summary, check)
-        return check
-
-    return register
-
-
-def run_checks(case: MigrationCase) -> list[CheckResult]:
-    """Every migration check on one case, in rule-ID order."""
-    import generator.rules.migration_hosts  # noqa: F401  (registers the host and VCS checks)
-
-    return [CheckResult(spec.rule_id, spec.severity, f)
-            for _, spec in sorted(CHECKS.items()) for f in spec.check(case)]
 
 
 @migration_rule("MIG002", Severity.ERROR, source=ORACLE_VIO, basis="S")

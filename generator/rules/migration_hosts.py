@@ -14,7 +14,7 @@ from generator.derive.migration.case import MigrationCase
 from generator.estate.estate import Estate
 from generator.input.schema import CpuArch, Role
 from generator.rules.engine import Finding, rule
-from generator.rules.migration import migration_rule
+from generator.rules.migration_checks import migration_rule
 
 ORACLE = "Oracle VM Server for SPARC Administration Guide, "
 LDOM_AGENT = "VCS Bundled Agents Reference, LDom agent (migrate entry point, UserName/Password)"

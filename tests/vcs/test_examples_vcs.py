@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
 from generator.derive.vcs.api import cluster_names, ha_commands, main_cf_text, service_groups
@@ -55,8 +56,8 @@ def test_generated_main_cf_passes_the_verifier(topology: str) -> None:
 @pytest.mark.parametrize("topology", TOPOLOGIES)
 def test_rendering_twice_is_byte_identical(topology: str) -> None:
     context = RenderContext(f"topologies/{topology}", "0" * 64)
-    first = [(a.path, a.data) for a in render(_estate(topology), context)]
-    second = [(a.path, a.data) for a in render(_estate(topology), context)]
+    first = [(a.path, a.data) for a in render(derivation(_estate(topology)), context)]
+    second = [(a.path, a.data) for a in render(derivation(_estate(topology)), context)]
     assert first == second
     assert all(b"Generated from topologies/" in data for _, data in first)
 
@@ -77,7 +78,7 @@ def test_every_configuration_model_appears_in_an_example() -> None:
 
 def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
     context = RenderContext("topologies/payments-alternateio.yaml", "0" * 64)
-    artifacts = render(_estate("payments-alternateio.yaml"), context)
+    artifacts = render(derivation(_estate("payments-alternateio.yaml")), context)
     dot = next(a for a in artifacts if a.path.endswith("groups.svg"))
     assert dot.convert == "svg" and dot.kind == "vcs-diagram"
     assert b'"pay1_grp" -> "pay1_aio_grp" [label="online local hard"];' in dot.data

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.diagnostics import Finding, Severity
 from generator.estate.estate import DomainInfo, Estate, ServiceRef, VdiskInfo
 from generator.input.schema import Migration, MigrationKind
 
 Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One finding of one migration check (the rules make them; the plan carries them)."""
+
+    rule_id: str
+    severity: Severity
+    finding: Finding
 
 
 def migration_slug(domain: str, target: str) -> str:

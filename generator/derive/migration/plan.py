@@ -2,23 +2,24 @@
 
 :func:`plan_migration` is the one place that decides what a migration looks like; the runbook,
 the sequence diagrams, ``plan.json`` and the ``migrate`` command are views of the plan. The checks
-it carries are the migration rules themselves (:func:`generator.rules.migration.run_checks`).
+it carries are the results of the migration rules, which its caller runs and hands in (the build and
+the ``migrate`` command: :func:`generator.rules.migration_checks.run_checks`); the plan never runs rules.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.core.diagnostics import Severity
 from generator.derive.migration import backout, phases, prechecks
 from generator.derive.migration import operations as cmd
-from generator.derive.migration.case import MigrationCase, planned_cases
+from generator.derive.migration.case import CheckResult, MigrationCase, planned_cases
 from generator.derive.migration.phasechecks import phase_checks
 from generator.document.runbook import Step
 from generator.estate.estate import Estate
 from generator.input.schema import Migration
-from generator.rules.migration import CheckResult, run_checks
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,10 @@ _HOW = {
 }
 
 
-def plan_migration(estate: Estate, migration: Migration | MigrationCase) -> MigrationPlan:
-    """Build the plan of one migration (planned, or unplanned from the ``migrate`` command)."""
+def plan_migration(estate: Estate, migration: Migration | MigrationCase,
+                   checks: Iterable[CheckResult] = ()) -> MigrationPlan:
+    """Build the plan of one migration (planned, or unplanned from the ``migrate`` command), carrying the
+    results of the migration rules on it (``checks``: the caller runs them)."""
     case = migration if isinstance(migration, MigrationCase) else _case(estate, migration)
     n = cmd.names(case)
     preparation = (
@@ -111,7 +114,7 @@ def plan_migration(estate: Estate, migration: Migration | MigrationCase) -> Migr
     return MigrationPlan(
         case,
         n,
-        tuple(run_checks(case)),
+        tuple(checks),
         prechecks.prerequisites(case, n),
         preparation,
         _phases(case, n),

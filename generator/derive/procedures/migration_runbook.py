@@ -8,11 +8,8 @@ the plan, with the cautions (warning rules) that apply.
 from __future__ import annotations
 
 from generator.core.artifacts import RenderContext
-from generator.derive.migration.case import MigrationCase
-from generator.derive.migration.plan import MigrationPlan, plan_migration
+from generator.derive.migration.plan import MigrationPlan
 from generator.document.runbook import Runbook, Section
-from generator.estate.estate import Estate
-from generator.input.schema import Migration
 
 REFERENCES = (
     "Oracle VM Server for SPARC Administration Guide: Overview of a Migration Operation; Migration "
@@ -25,13 +22,8 @@ REFERENCES = (
 )
 
 
-def migration_runbook(estate: Estate, migration: Migration | MigrationCase,
-                      context: RenderContext) -> Runbook:
-    """The change-window runbook of one migration."""
-    return runbook_from_plan(plan_migration(estate, migration), context)
-
-
 def runbook_from_plan(plan: MigrationPlan, context: RenderContext) -> Runbook:
+    """The change-window runbook of one migration."""
     c, n = plan.case, plan.names
     sections = [Section("prepare", "Preparation: pre-checks, dry run and go/no-go", plan.preparation,
                         intro="Repeat by hand what the target will check in phase 1; stop at the "

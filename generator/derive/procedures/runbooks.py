@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.core.artifacts import RenderContext
-from generator.derive.migration.case import planned_cases
+from generator.derive.derivation import Derivation
 from generator.derive.procedures.buildout import buildout_runbook
 from generator.derive.procedures.failover import failover_runbooks
 from generator.derive.procedures.fss import fss_runbook
-from generator.derive.procedures.migration_runbook import migration_runbook
+from generator.derive.procedures.migration_runbook import runbook_from_plan
 from generator.derive.procedures.sfrac import sfrac_runbooks
 from generator.derive.procedures.smartio import smartio_runbook
 from generator.derive.procedures.vcs_setup import vcs_runbooks
@@ -41,24 +41,20 @@ def _sfrac(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
     return sfrac_runbooks(estate)
 
 
-def _migrations(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
-    """The migration runbooks of the migration output, in the same model and formats."""
-    return [migration_runbook(estate, case, context) for case in planned_cases(estate)]
-
-
 BUILDERS: tuple[Builder, ...] = (
     _buildout,
     _vcs,
     _optional,
     _sfrac,
     _failover,
-    _migrations,
 )
 
 
-def runbooks(estate: Estate, context: RenderContext) -> list[Runbook]:
-    """Every runbook of the estate, sorted by id; ids are unique (a clash is a bug)."""
-    result = [rb for build in BUILDERS for rb in build(estate, context)]
+def runbooks(derivation: Derivation, context: RenderContext) -> list[Runbook]:
+    """Every runbook of the estate, sorted by id; ids are unique (a clash is a bug). The migration runbooks
+    are views of the build's migration plans, the same plans the migration output shows."""
+    result = [rb for build in BUILDERS for rb in build(derivation.estate, context)]
+    result += [runbook_from_plan(plan, context) for plan in derivation.plans]
     ids = [rb.id for rb in result]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"two runbooks share an id: {sorted(ids)}")

@@ -14,6 +14,7 @@ from generator.derive.procedures.ha_script import split_script
 from generator.derive.procedures.ldom_cfgfile import cfgfile_steps
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
 from generator.derive.procedures.vcs_link import ha_script, service_groups
+from generator.derive.procedures.zones_runbook import held_groups, zone_names
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
@@ -96,8 +97,6 @@ def _secret_step(cluster: Cluster, first: str) -> Step | None:
 
 def _zone_group_notes(estate: Estate, cid: str) -> tuple[str, ...]:
     """The groups of the cluster's zones cannot be online yet: the zones runbook installs the zones."""
-    from generator.derive.procedures.zones_runbook import held_groups, zone_names  # zones imports this module
-
     zones = sorted(estate.topology.clusters[cid].zones)
     groups = [g for z in zones for g in held_groups(estate, cid, zone_names(estate, cid, z)[0])]
     if not groups:
