@@ -3,13 +3,13 @@
 Failover groups are switched (``hagrp -switch``) to each other system of their SystemList and back;
 LDom groups of a cluster with migration credentials are live-migrated (``hagrp -migrate``) instead.
 Parallel groups are not moved: the test takes each one offline and online on one system and checks
-it stays online on the others. The service groups come from the VCS output (:mod:`vcs_link`).
+it stays online on the others. The service groups come from the VCS output (:mod:`generator.derive.vcs.api`).
 """
 
 from __future__ import annotations
 
-from generator.derive.procedures.vcs_link import (
-    GroupFacts,
+from generator.derive.vcs.api import (
+    ServiceGroup,
     failover_children,
     ldom_guests,
     online_local_parents,
@@ -22,7 +22,7 @@ from generator.estate.shell import Raw
 from generator.estate.vcs_commands import hagrp
 
 
-def _move_step(group: GroupFacts, action: str, source: str, target: str, back: bool,
+def _move_step(group: ServiceGroup, action: str, source: str, target: str, back: bool,
                needs: list[str], extra: tuple[str, ...] = ()) -> Step:
     verb = "Migrate" if action == "migrate" else "Switch"
     title = f"{verb} `{group.name}` {'back ' if back else ''}to {target}"
@@ -56,7 +56,7 @@ def _relay(group: str, children: list[str], source: str, target: str) -> tuple[s
             hagrp("online", group, target))
 
 
-def _relay_step(group: GroupFacts, children: list[str], source: str, target: str, back: bool,
+def _relay_step(group: ServiceGroup, children: list[str], source: str, target: str, back: bool,
                 needs: list[str], extra: tuple[str, ...] = ()) -> Step:
     names = ", ".join(f"`{c}`" for c in children)
     before = f"Before the move: {names} ONLINE on {source} with `{group.name}`" + (
@@ -74,7 +74,7 @@ def _relay_step(group: GroupFacts, children: list[str], source: str, target: str
                        if group.kind == "ldom" else "The group is offline while its child moves.", *extra))
 
 
-def _guest_cluster_notes(estate: Estate, cid: str, group: GroupFacts) -> tuple[str, ...]:
+def _guest_cluster_notes(estate: Estate, cid: str, group: ServiceGroup) -> tuple[str, ...]:
     """An LDom group whose guest is itself a node of a cluster (VCS in the control and guest domains)."""
     if group.kind != "ldom":
         return ()
@@ -86,7 +86,7 @@ def _guest_cluster_notes(estate: Estate, cid: str, group: GroupFacts) -> tuple[s
                  for c in inner if guest is not None)
 
 
-def _failover_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool) -> Section:
+def _failover_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bool) -> Section:
     home = group.systems[0]
     action = "migrate" if migrate else "switch"
     children = failover_children(estate, cid, group.name)
@@ -117,7 +117,7 @@ MULTI_IO_NOTE = ("A storage or network group of multiple I/O domains: the guest 
 
 
 def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
-                      parallel: dict[str, GroupFacts]) -> list[str]:
+                      parallel: dict[str, ServiceGroup]) -> list[str]:
     """Parallel groups on ``system`` requiring ``group`` online local, directly or through each other;
     outermost first (the order to take them offline)."""
     depth: dict[str, int] = {}
@@ -134,7 +134,7 @@ def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
     return sorted(depth, key=lambda n: (-depth[n], n))
 
 
-def _parallel_section(estate: Estate, cid: str, group: GroupFacts, parallel: dict[str, GroupFacts],
+def _parallel_section(estate: Estate, cid: str, group: ServiceGroup, parallel: dict[str, ServiceGroup],
                       multi_io: bool) -> Section:
     system = group.systems[-1]
     others = ", ".join(group.systems[:-1]) or "no other system"
@@ -155,7 +155,7 @@ def _parallel_section(estate: Estate, cid: str, group: GroupFacts, parallel: dic
                    steps=(step,), intro=f"Online on all of: {', '.join(group.systems)}.")
 
 
-def _follower_section(group: GroupFacts, parents: list[str]) -> Section:
+def _follower_section(group: ServiceGroup, parents: list[str]) -> Section:
     """A failover group that failover parents require online local: their tests move it."""
     names = ", ".join(f"`{p}`" for p in parents)
     step = Step(id=f"state-{group.name}", title=f"Check `{group.name}` follows {names}",
@@ -178,7 +178,7 @@ def live_migrated(estate: Estate, cid: str) -> set[str]:
     return {group for group, guest in ldom_guests(estate, cid).items() if guest in planned}
 
 
-def _parents(estate: Estate, cid: str, groups: list[GroupFacts]) -> dict[str, list[str]]:
+def _parents(estate: Estate, cid: str, groups: list[ServiceGroup]) -> dict[str, list[str]]:
     """Failover child -> the failover groups that require it online local (they move it)."""
     found: dict[str, list[str]] = {}
     for g in groups:
@@ -188,14 +188,14 @@ def _parents(estate: Estate, cid: str, groups: list[GroupFacts]) -> dict[str, li
     return found
 
 
-def _order(group: GroupFacts, parents: dict[str, list[str]]) -> tuple[int, str]:
+def _order(group: ServiceGroup, parents: dict[str, list[str]]) -> tuple[int, str]:
     """Failover groups, then groups their parents move, then parallel infrastructure groups (cycled
     once everything else is back on its first system)."""
     return (2 if group.parallel else 1 if group.name in parents else 0, group.name)
 
 
-def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool,
-                   parents: dict[str, list[str]], groups: list[GroupFacts]) -> Section:
+def _group_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bool,
+                   parents: dict[str, list[str]], groups: list[ServiceGroup]) -> Section:
     if group.parallel:
         return _parallel_section(estate, cid, group, {g.name: g for g in groups if g.parallel},
                                  any(g.kind == "alternateio" for g in groups))
@@ -204,24 +204,13 @@ def _group_section(estate: Estate, cid: str, group: GroupFacts, migrate: bool,
     return _failover_section(estate, cid, group, migrate)
 
 
-def _pending_section(cid: str) -> Section:
-    step = Step(id="groups-unknown", title="List the service groups (VCS output not available)",
-                runs_on="operator",
-                expected="NOT GENERATED: this build has no VCS output, so the groups to test are unknown. "
-                         "Regenerate with the VCS output before the window.", gate=True, minutes=1)
-    return Section(id="groups", title=f"Service groups of `{cid}`", steps=(step,))
-
-
 def failover_runbook(estate: Estate, cid: str) -> Runbook:
     groups = service_groups(estate, cid)
     migrating = live_migrated(estate, cid)
     nodes = [d.system for d in estate.cluster_systems(cid)]
-    if groups is None:
-        sections: tuple[Section, ...] = (_pending_section(cid),)
-    else:
-        parents = _parents(estate, cid, groups)
-        sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents, groups)
-                         for g in sorted(groups, key=lambda g: _order(g, parents)) if g.systems)
+    parents = _parents(estate, cid, groups)
+    sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents, groups)
+                     for g in sorted(groups, key=lambda g: _order(g, parents)) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,
                    summary=f"Moves every service group of `{cid}` to each system it may run on and back, "

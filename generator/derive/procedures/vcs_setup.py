@@ -1,6 +1,6 @@
 """The VCS set-up runbook, one per cluster: membership (LLT, GAB, fencing), start, apply, verify.
 
-The service groups are applied with the ha command script of the VCS output (:mod:`vcs_link`), so
+The service groups are applied with the ha command script of the VCS output (:mod:`generator.derive.vcs.api`), so
 the running cluster ends up with exactly the generated main.cf; ``hacf -verify`` and
 ``hastatus -sum`` close the change. The LLT/GAB/fencing files are what the product installer's
 ``-configure`` writes; they are printed so the operator can check or write them (REFERENCE.md 6.3).
@@ -13,8 +13,8 @@ from generator.derive.procedures.fencing import fencing_section
 from generator.derive.procedures.ha_script import split_script
 from generator.derive.procedures.ldom_cfgfile import cfgfile_steps
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
-from generator.derive.procedures.vcs_link import ha_script, service_groups
 from generator.derive.procedures.zones_runbook import held_groups, zone_names
+from generator.derive.vcs.api import ha_commands, service_groups
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
@@ -62,17 +62,10 @@ def _save_step(cid: str, first: str) -> Step:
                 expected=f"`{backup}` exists.", verify=(sh("ls", "-l", backup),), minutes=2)
 
 
-def _apply_steps(cid: str, first: str, script: list[str] | None) -> list[Step]:
+def _apply_steps(cid: str, first: str, script: list[str]) -> list[Step]:
     backup = f"/var/tmp/main.cf.before-{cid}"
     restore = ("hastop -all -force", sh("cp", "-p", backup, f"{CONFIG_DIR}/main.cf"), sh("hacf", "-verify", CONFIG_DIR),
                "hastart")
-    if script is None:
-        pending = Step(id="apply-groups", title="Apply the service groups (VCS output not available)",
-                       runs_on=first, commands=(),
-                       expected="NOT GENERATED: this build has no VCS output, so the ha command script is "
-                                "missing. Do not run this runbook until it is regenerated with it.",
-                       gate=True, backout=restore, minutes=10)
-        return [pending]
     apply = Step(id="apply-groups", title=f"Apply the service groups of `{cid}`", runs_on=first,
                  commands=tuple(script), expected="Every command returns without error; the configuration is "
                                                   "saved read-only at the end.",
@@ -107,7 +100,7 @@ def _zone_group_notes(estate: Estate, cid: str) -> tuple[str, ...]:
 
 
 def _verify_section(estate: Estate, cid: str, first: str) -> Section:
-    groups = service_groups(estate, cid) or []
+    groups = service_groups(estate, cid)
     commands = [sh("hacf", "-verify", CONFIG_DIR), "hastatus -sum"] + [hagrp("state", g.name) for g in groups]
     if any(d.has(Component.CVM) for d in estate.cluster_systems(cid)):
         commands.append("vxdctl -c mode")
@@ -136,7 +129,7 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                          steps=tuple(_membership_step(nodes, n, cluster) for n in nodes),
                          intro="Node IDs follow the order of the cluster's nodes in the topology.",
                          backout=("`svcadm disable gab llt` on every node configured so far.",))
-    script, cvm = ha_script(estate, cid), cvm_groups(estate, cid)
+    script, cvm = ha_commands(estate, cid), cvm_groups(estate, cid)
     first_part, rest = split_script(script, cvm) if script and cvm else ([], script)
     save = _save_step(cid, first)
     early = [cvm_section(first_part, cvm, nodes, save), shared_storage_section(estate, cid)] if first_part else []

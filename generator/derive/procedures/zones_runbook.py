@@ -10,7 +10,7 @@ the zone as devices (``add device``, match on the raw and block paths, REFERENCE
 
 from __future__ import annotations
 
-from generator.derive.procedures.vcs_link import ha_script, service_groups
+from generator.derive.vcs.api import group_links, service_groups, zone_group
 from generator.document.runbook import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import vxdg, zlogin, zoneadm, zonecfg
@@ -85,19 +85,8 @@ def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[S
 
 
 def zone_names(estate: Estate, cid: str, zone: str) -> tuple[str, str]:
-    """(service group, Zone resource) of ``zone`` in the generated ha script; fallbacks without it."""
-    group, resource = f"{zone}_grp", f"{zone}_zone"
-    script = ha_script(estate, cid) or []
-    for line in script:
-        words = line.split()
-        if words[:2] == ["hagrp", "-modify"] and words[3:6] == ["ContainerInfo", "Name", zone]:
-            group = words[2]
-            break
-    for line in script:
-        words = line.split()
-        if words[:2] == ["hares", "-add"] and len(words) == 5 and words[3] == "Zone" and words[4] == group:
-            resource = words[2]
-    return group, resource
+    """(service group, Zone resource) of ``zone`` in the cluster's configuration."""
+    return zone_group(estate, cid, zone)
 
 
 def held_groups(estate: Estate, cid: str, group: str) -> list[str]:
@@ -105,9 +94,8 @@ def held_groups(estate: Estate, cid: str, group: str) -> list[str]:
 
     A child that another group also requires, or a parallel one (CVM, network), stays online.
     """
-    links = [w[2:4] for w in (line.split() for line in ha_script(estate, cid) or [])
-             if w[:2] == ["hagrp", "-link"] and len(w) > 3]
-    parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
+    links = group_links(estate, cid)
+    parallel = {g.name for g in service_groups(estate, cid) if g.parallel}
     found = [group]
     for parent, child in links:
         parents = {p for p, c in links if c == child}
@@ -138,7 +126,7 @@ def _release_expected(groups: list[str], parallel: set[str], first: str, name: s
 
 
 def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes: list[DomainInfo]) -> Step:
-    parallel = {g.name for g in service_groups(estate, cid) or [] if g.parallel}
+    parallel = {g.name for g in service_groups(estate, cid) if g.parallel}
     children_first = list(reversed(groups))
     first = nodes[0].system
     online = [hagrp("online", g, n.system) for g in children_first

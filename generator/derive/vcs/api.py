@@ -116,3 +116,30 @@ def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
     return sorted(g.name for g in config.groups
                   if any(d.child == group and d.category == "online" and d.location == "local"
                          for d in g.group_deps))
+
+
+def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
+    """Service group -> guest domain (``LDomName``) for the groups that hold an LDom resource."""
+    found: dict[str, str] = {}
+    for group, resource in derived(estate, cluster).config.resources():
+        names = [a.value.text for a in resource.values("LDomName") if isinstance(a.value, Scalar)]
+        if resource.type == "LDom" and names:
+            found[group.name] = names[0]
+    return found
+
+
+def zone_group(estate: Estate, cluster: str, zone: str) -> tuple[str, str]:
+    """(service group, Zone resource) that run ``zone``: the group whose ContainerInfo names it, and its Zone
+    resource; ``<zone>_grp``/``<zone>_zone`` when the configuration has none."""
+    config = derived(estate, cluster).config
+    group = next((g for g in config.groups for a in g.values("ContainerInfo")
+                  if isinstance(a.value, Assoc) and a.value.pairs[:1] == (("Name", zone),)), None)
+    if group is None:
+        return f"{zone}_grp", f"{zone}_zone"
+    zones = [r.name for r in group.resources if r.type == "Zone"]
+    return group.name, zones[-1] if zones else f"{zone}_zone"
+
+
+def group_links(estate: Estate, cluster: str) -> list[tuple[str, str]]:
+    """(parent, child) of every group dependency, in configuration order."""
+    return [(g.name, d.child) for g in derived(estate, cluster).config.groups for d in g.group_deps]
