@@ -13,7 +13,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli.main import cli
+from generator.cli.main import COMMANDS, cli
 from generator.input.source import read_document
 from generator.rules.catalogue import catalogue
 
@@ -80,7 +80,9 @@ def test_rules_lists_the_whole_catalogue() -> None:
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [prefix]
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):
+        command = group.get_command(ctx, name)
         if isinstance(command, click.Group):
             found += _commands(command, (*prefix, name))
         else:
@@ -184,3 +186,18 @@ def test_schema_output_file_option(tmp_path: Path, topology_schema: dict[str, An
     target = tmp_path / "topology.schema.json"
     assert _run("schema", "--output", str(target)).exit_code == 0
     assert json.loads(target.read_text("utf-8")) == topology_schema
+
+
+def test_every_command_module_is_in_the_command_map() -> None:
+    """One module per command under generator/cli/, each named in COMMANDS and exporting the command by that
+    name; the other modules there are the map itself and shared options."""
+    modules = {p.stem for p in (ROOT / "generator" / "cli").glob("*.py")} - {"__init__", "main", "options"}
+    assert {m.rpartition(".")[2] for m in COMMANDS.values()} == modules
+    ctx = click.Context(cli)
+    assert all(cli.get_command(ctx, name).name == name for name in COMMANDS)  # type: ignore[union-attr]
+
+
+def test_an_import_error_in_a_command_module_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COMMANDS, "broken", "generator.cli.no_such_module")
+    with pytest.raises(ModuleNotFoundError):
+        cli.get_command(click.Context(cli), "broken")

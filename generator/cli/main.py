@@ -2,155 +2,57 @@
 
 Exit codes: 0 success, 1 the input is wrong (validation errors), 2 usage error.
 
-Start-up time matters (users run ``check`` and ``build`` after every edit), so this module and the
-subcommand modules import only click and light modules at the top; each command imports what it needs
-(the schema, the rules, the renderers) when it runs. ``tests/test_startup.py`` keeps it that way.
+One module per command under ``generator/cli/``, each exporting ``command``; :data:`COMMANDS` maps the
+command name to its module, which is imported only when that command runs (or ``--help`` lists them). An
+import error in a command module is a bug and shows its traceback. Start-up time matters (users run
+``check`` and ``build`` after every edit), so the command modules import only click and light modules at
+the top; each command imports what it needs (the schema, the rules, the renderers) when it runs.
+``tests/test_startup.py`` keeps it that way.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 import sys
-from pathlib import Path
 
 import click
 
 from generator import __version__
-from generator.core.diagnostics import InputError, format_json, format_text, has_errors
+from generator.core.diagnostics import InputError, format_text
 
-# Subcommands contributed by output kinds: one line per module, each exporting ``command``.
-SUBCOMMAND_MODULES = (
-    "generator.cli.vcs",
-    "generator.cli.migrate",
-    "generator.cli.runbook",
-    "generator.cli.diff",
-    "generator.cli.import_estate",
-    "generator.cli.drift",
-    "generator.cli.export",
-)
+COMMANDS: dict[str, str] = {
+    "build": "generator.cli.build",
+    "check": "generator.cli.check",
+    "diff": "generator.cli.diff",
+    "drift": "generator.cli.drift",
+    "export": "generator.cli.export",
+    "import": "generator.cli.import_estate",
+    "migrate": "generator.cli.migrate",
+    "rules": "generator.cli.rules",
+    "runbook": "generator.cli.runbook",
+    "schema": "generator.cli.json_schema",
+    "vcs": "generator.cli.vcs",
+}
+"""Command name -> the module under ``generator/cli/`` that defines it (as ``command``)."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands are loaded by name from :data:`COMMANDS` when they are needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = importlib.import_module(COMMANDS[cmd_name]).command
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="infoscale-docgen")
 def cli() -> None:
     """Generate verified VCS configurations, runbooks and diagrams from InfoScale/LDom topology files."""
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Diagnostics as FILE:LINE:COL lines, or a JSON list for machines.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--ignore", "ignore", multiple=True, metavar="ID",
-              help="Leave out the diagnostics with this ID (repeatable). The cluster rules' IDs before "
-                   "CLU (VCS001-VCS011, VCS100-VCS102) are accepted for their CLU successors.")
-def check(paths: tuple[Path, ...], fmt: str, strict: bool, ignore: tuple[str, ...]) -> None:
-    """Validate topology files (or folders of them); report every problem found."""
-    from generator.build.pipeline import check_paths
-
-    ignored = _ignored(ignore)
-    results, diagnostics = check_paths(list(paths) or [Path("topologies")])
-    diagnostics = [d for d in diagnostics if d.rule not in ignored]
-    click.echo(format_json(diagnostics) if fmt == "json" else format_text(diagnostics), nl=False)
-    if fmt == "text":
-        errors = sum(d.severity.value == "error" for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        click.echo(f"{len(results)} topology file(s) checked: {errors} error(s), {warnings} warning(s)",
-                   err=True)
-    if has_errors(diagnostics, strict) or not results:
-        sys.exit(1)
-
-
-def _ignored(ids: tuple[str, ...]) -> set[str]:
-    if not ids:
-        return set()
-    from generator.rules.catalogue import resolve_ignored
-
-    resolved, unknown = resolve_ignored(ids)
-    if unknown:
-        raise click.BadParameter(f"unknown diagnostic ID(s): {', '.join(unknown)} (see 'generator rules')",
-                                 param_hint="--ignore")
-    return resolved
-
-
-@cli.command()
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file instead of standard output.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of the topology format (for editors: yaml-language-server)."""
-    text = json_schema_text()
-    if output:
-        output.write_text(text, "utf-8")
-    else:
-        click.echo(text, nl=False)
-
-
-def json_schema_text() -> str:
-    from generator.input.schema import Topology
-
-    data = Topology.model_json_schema(by_alias=True)
-    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "InfoScale on Oracle VM Server for SPARC topology"
-    return json.dumps(data, indent=2, sort_keys=True) + "\n"
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(fmt: str) -> None:
-    """List every diagnostic the tool can print: ID, severity, basis, summary and source.
-
-    That is the topology file's IDs (IO, YAML, SCH, TOPO), the topology rules and the main.cf checks
-    of 'vcs verify' (VCS0xx)."""
-    from generator.rules.catalogue import catalogue
-
-    codes = catalogue()
-    if fmt == "json":
-        rows = [{"id": c.id, "severity": c.severity.value, "basis": c.basis, "category": c.category,
-                 "summary": c.summary, "source": c.source} for c in codes.values()]
-        click.echo(json.dumps(rows, indent=2))
-        return
-    for c in codes.values():
-        click.echo(f"{c.id}  {c.severity.value:<7}  [{c.basis}]  {c.summary}")
-        click.echo(f"{'':9}source: {c.source}")
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("_build/artifacts"),
-              show_default=True, help="Output folder; artifacts go to OUT/<topology>/ and OUT/manifest.json.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--change", default="", help="Change ID printed on runbook covers.")
-@click.option("--window", default="", help="Change window printed on runbook covers.")
-@click.option("--owner", default="", help="Change owner printed on runbook covers.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for independent topologies (default: the CPUs available).")
-@click.option("--pdf/--no-pdf", default=True, show_default=True,
-              help="Render runbook PDFs (--no-pdf: a quicker draft build without the PDF engine).")
-def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
-          jobs: int | None, pdf: bool) -> None:
-    """Check and render every artifact of the given topologies into OUT."""
-    from generator.build.orchestrate import build_tree
-
-    options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
-    report = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
-    written, changed, diagnostics = report.written, report.changed, report.diagnostics
-    click.echo(format_text(diagnostics), nl=False, err=True)
-    click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
-
-
-def _register_subcommands() -> None:
-    for module_name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        cli.add_command(module.command)
-
-
-_register_subcommands()
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.build.pipeline import check_file, derivation, render_context
+from generator.cli.options import change_options
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import InputError, format_text, has_errors
 
@@ -39,10 +40,7 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
               help="Markdown for the site, standalone print HTML, or PDF.")
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output (required for pdf).")
-@click.option("--change", default="",
-              help="Change ID printed on the cover (blank to fill in by hand if omitted).")
-@click.option("--window", default="", help="Change window printed on the cover.")
-@click.option("--owner", default="", help="Change owner printed on the cover.")
+@change_options
 def command(topology: Path, name: str | None, fmt: str, out: Path | None, change: str, window: str,
             owner: str) -> None:
     """Print one runbook of TOPOLOGY, or list its runbooks when NAME is omitted."""

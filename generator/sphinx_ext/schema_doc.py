@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from generator.cli.main import json_schema_text
+from generator.cli.json_schema import json_schema_text
 from generator.input.schema import Topology
 
 
