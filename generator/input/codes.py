@@ -45,6 +45,8 @@ LDM_XML_CODES: tuple[Code, ...] = (
     _code("IMP005", "import", "Each domain has a name, is described once, and its resources are complete", _LDM_XML),
     _code("IMP006", "import", "Numbers, sizes and VLAN IDs in the ldm XML file are well-formed", _LDM_XML),
     _code("IMP007", "import", "Each host is given one ldm XML file", _LDM_XML),
+    _code("IMP008", "import", "A main.cf given to import or drift has a cluster block (not a types file)",
+          "the readers of live inputs (generator/cli/live_inputs.py)"),
     _code("IMP101", "import", "A resource type the importer does not know is ignored (warning)", _LDM_XML,
           Severity.WARNING),
     _code("IMP201", "import", "A value the importer had to guess is marked for review (warning)",
