@@ -7,6 +7,7 @@ deferred import is still a dependency, and a circle through one is a design knot
 from __future__ import annotations
 
 import ast
+import re
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
@@ -75,3 +76,11 @@ def test_the_checker_sees_a_circle() -> None:
     assert _circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) != []
     graph = module_graph()
     assert "generator.input.loader" in graph["generator.build.pipeline"]
+
+
+def test_readme_layout_table_is_the_folder_tree() -> None:
+    """Every package folder of generator/ has a row in the README's layout table, and every row names one."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    named = set(re.findall(r"`generator/([a-z_]+)/`", readme.partition("## Layout")[2]))
+    folders = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert named == folders
