@@ -37,6 +37,7 @@ def command() -> None:
 def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> None:
     """Derive each cluster's main.cf (or ha command script) from TOPOLOGY."""
     from generator.derive.vcs.api import cluster_names, derived
+    from generator.derive.vcs.cluster import with_provenance
     from generator.maincf.hacommands import ha_command_list, script_text
     from generator.maincf.printer import format_config
 
@@ -48,9 +49,8 @@ def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> 
         raise click.BadParameter(f"no cluster {only!r}; clusters: {', '.join(names) or 'none'}",
                                  param_hint="--cluster")
     for name in [only] if only else names:
-        d = derived(checked.estate, name, checked.loaded.path)
-        texts = {"main.cf": format_config(d.config),
-                 "main.cmd": script_text(d.config, ha_command_list(d.config))}
+        config = with_provenance(derived(checked.estate, name).config, checked.loaded.path)
+        texts = {"main.cf": format_config(config), "main.cmd": script_text(config, ha_command_list(config))}
         if out is None:
             click.echo(texts["main.cmd" if commands else "main.cf"], nl=False)
             continue

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
 from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.vcs.cluster import with_provenance
 from generator.drawing.groups import groups_dot
 from generator.estate.estate import Estate
 from generator.maincf.agent_types import type_files
@@ -18,12 +19,13 @@ from generator.maincf.printer import format_config
 
 
 def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artifact]:
-    d = derived(estate, cluster, context.source_name)
+    d = derived(estate, cluster)
+    config = with_provenance(d.config, context.source_name)
     base = f"vcs/{cluster}"
     out = [
-        Artifact(f"{base}/main.cf", "vcs-config", "main.cf", format_config(d.config).encode()),
+        Artifact(f"{base}/main.cf", "vcs-config", "main.cf", format_config(config).encode()),
         Artifact(f"{base}/main.cmd", "vcs-commands", "sh",
-                 script_text(d.config, ha_command_list(d.config)).encode()),
+                 script_text(config, ha_command_list(config)).encode()),
         Artifact(f"{base}/groups.svg", "vcs-diagram", "svg",
                  groups_dot(d.config, d.kinds, context.source_name).encode(), convert="svg"),
     ]

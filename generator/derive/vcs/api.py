@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from generator.derive.vcs.cluster import Derived, derive
+from generator.derive.vcs.cluster import Derived, derive, with_provenance
 from generator.estate.estate import Estate
 from generator.maincf.hacommands import ha_command_list
 from generator.maincf.printer import format_config
@@ -32,25 +32,25 @@ def cluster_names(estate: Estate) -> list[str]:
     return sorted(estate.topology.clusters)
 
 
-_DERIVED: WeakKeyDictionary[Estate, dict[tuple[str, str], Derived]] = WeakKeyDictionary()
+_DERIVED: WeakKeyDictionary[Estate, dict[str, Derived]] = WeakKeyDictionary()
 
 
-def derived(estate: Estate, cluster: str, source_name: str = "") -> Derived:
-    """The configuration tree of ``cluster`` with group kinds and merge problems.
+def derived(estate: Estate, cluster: str) -> Derived:
+    """The configuration tree of ``cluster`` with group kinds and merge problems, without provenance.
 
-    Derived once per estate, cluster and source name (the rules, the VCS output, the runbooks and
-    the migrations all ask for it): callers must not modify the result.
+    Derived once per estate and cluster (the rules, the VCS output, the runbooks and the migrations all
+    ask for it): callers must not modify the result. The printer's caller adds the "generated from"
+    header (:func:`generator.derive.vcs.cluster.with_provenance`).
     """
-    key = (cluster, source_name or estate.topology.topology)
     per_estate = _DERIVED.setdefault(estate, {})
-    if key not in per_estate:
-        per_estate[key] = derive(estate, *key)
-    return per_estate[key]
+    if cluster not in per_estate:
+        per_estate[cluster] = derive(estate, cluster)
+    return per_estate[cluster]
 
 
 def main_cf_text(estate: Estate, cluster: str, source_name: str) -> str:
     """The main.cf text of ``cluster``; ``source_name`` is the topology file named in its header."""
-    return format_config(derived(estate, cluster, source_name).config)
+    return format_config(with_provenance(derived(estate, cluster).config, source_name))
 
 
 def ha_commands(estate: Estate, cluster: str) -> list[str]:

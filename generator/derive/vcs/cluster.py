@@ -8,7 +8,7 @@ by rule CLU100 and the explicit object is left out) and adds the includes, clust
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.derive.vcs.apps import derive_apps
 from generator.derive.vcs.builder import Derivation, GroupBuilder, to_value
@@ -78,8 +78,8 @@ def _cluster_block(name: str, cluster: Cluster) -> ClusterBlock:
     return ClusterBlock(name, tuple(attrs))
 
 
-def derive(estate: Estate, name: str, source_name: str) -> Derived:
-    """The configuration of cluster ``name``; ``source_name`` goes into the header comment."""
+def derive(estate: Estate, name: str) -> Derived:
+    """The configuration of cluster ``name``, without provenance (:func:`with_provenance` adds the header)."""
     cluster = estate.topology.clusters[name]
     d = Derivation()
     derive_ldoms(d, estate, name, cluster)
@@ -89,10 +89,17 @@ def derive(estate: Estate, name: str, source_name: str) -> Derived:
         _explicit(d, estate, name, gname, spec)
     groups = tuple(d.groups[g].build() for g in sorted(d.groups))
     types = {r.type for g in groups for r in g.resources}
-    header = (f"Generated from {source_name} (cluster {name}) by infoscale-docgen; do not edit.",
-              "Check it with: hacf -verify <directory holding this main.cf and its type files>")
     config = Config(
-        header=header, includes=tuple(Include(f) for f in include_files(types)),
+        includes=tuple(Include(f) for f in include_files(types)),
         cluster=_cluster_block(name, cluster),
         systems=tuple(System(n.system) for n in estate.cluster_systems(name)), groups=groups)
     return Derived(config, {g: b.kind for g, b in sorted(d.groups.items())}, tuple(d.problems))
+
+
+def with_provenance(config: Config, source_name: str) -> Config:
+    """``config`` with its "generated from" header comment, added when it is printed: the derivation does not
+    depend on the name the topology file is shown by, so one build derives each cluster once."""
+    name = config.cluster.name if config.cluster else ""
+    return replace(config, header=(
+        f"Generated from {source_name} (cluster {name}) by infoscale-docgen; do not edit.",
+        "Check it with: hacf -verify <directory holding this main.cf and its type files>"))
