@@ -12,12 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from generator.input.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
-
-if TYPE_CHECKING:  # networkx takes ~0.2 s to import: only the graph view needs it
-    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -265,32 +261,6 @@ class Estate:
         for dg, spec in sorted(self.topology.storage.diskgroups.items()):
             for vol in sorted(spec.volumes):
                 yield dg, vol
-
-    @cached_property
-    def graph(self) -> nx.DiGraph[tuple[str, str]]:
-        """Directed graph: host -> domain, service domain -> consumer (vdisk/vnet), LUN -> disk group."""
-        import networkx as nx
-
-        g: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
-        for h in sorted(self.topology.hosts):
-            g.add_node(("host", h))
-        for d in self.domains:
-            g.add_node(("domain", d.ref), roles=[r.value for r in d.spec.roles])
-            g.add_edge(("host", d.host), ("domain", d.ref), kind="runs")
-        for v in self.all_vdisks:
-            if v.service:
-                g.add_edge(("domain", v.service.domain.ref), ("domain", v.domain.ref), kind="vdisk", name=v.name)
-            for lun in self.vdisk_luns(v):
-                g.add_edge(("lun", lun), ("domain", v.domain.ref), kind="backs", name=v.name)
-        for d in self.domains:
-            for name, vnet in sorted(d.spec.vnets.items()):
-                sw = self.resolve_service("vsw", vnet.switch, d.host)
-                if sw:
-                    g.add_edge(("domain", sw.domain.ref), ("domain", d.ref), kind="vnet", name=name)
-        for dg, spec in sorted(self.topology.storage.diskgroups.items()):
-            for lun in spec.disks:
-                g.add_edge(("lun", lun), ("diskgroup", dg), kind="member")
-        return g
 
     @cached_property
     def visible_luns(self) -> dict[str, frozenset[str]]:

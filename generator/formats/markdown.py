@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.core.artifacts import Artifact, RenderContext
 from generator.document.runbook import Runbook
 from generator.document.view import document_view
+from generator.formats.outputs import runbook_file
 from generator.formats.templating import render_template
 
 
@@ -13,5 +14,5 @@ def markdown_text(runbook: Runbook, context: RenderContext) -> str:
 
 
 def markdown_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
-    return Artifact(path=f"runbooks/{runbook.id}.md", kind="runbook", format="md",
+    return Artifact(path=runbook_file(runbook.id, "md"), kind="runbook", format="md",
                     data=markdown_text(runbook, context).encode("utf-8"))

@@ -18,10 +18,8 @@ from generator.derive.migration.plan import MigrationPlan
 from generator.derive.migration.sequence import build_sequence, variants
 from generator.drawing.sequence_svg import render_svg
 from generator.drawing.sequence_text import to_mermaid, to_plantuml
+from generator.formats.outputs import RUNBOOKS, runbook_file
 from generator.formats.runbooks import FORMATS
-
-RUNBOOKS = "runbooks"
-"""Folder of the runbook renderer's output, where the migration runbooks live."""
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
@@ -31,7 +29,7 @@ def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]
 def runbook_files(plan: MigrationPlan, pdf: bool = True) -> dict[str, str]:
     """Format -> path (in the topology's output folder) of the plan's runbook; the PDF only when
     the build makes PDFs (a draft build leaves it out)."""
-    return {fmt: f"{RUNBOOKS}/{plan.case.runbook_id}.{fmt}" for fmt in FORMATS if pdf or fmt != "pdf"}
+    return {fmt: runbook_file(plan.case.runbook_id, fmt) for fmt in FORMATS if pdf or fmt != "pdf"}
 
 
 def migration_artifacts(plan: MigrationPlan, context: RenderContext) -> Iterator[Artifact]:

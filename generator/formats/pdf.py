@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.document.runbook import Runbook
+from generator.formats.outputs import runbook_file
 from generator.formats.print_html import footer_text
 from generator.formats.typst_source import typst_source
 
 
 def pdf_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
     source = typst_source(runbook, context, footer_text(runbook, context))
-    return Artifact(path=f"runbooks/{runbook.id}.pdf", kind="runbook", format="pdf", data=source,
+    return Artifact(path=runbook_file(runbook.id, "pdf"), kind="runbook", format="pdf", data=source,
                     convert="pdf")

@@ -1,7 +1,7 @@
 """Standalone print HTML of a runbook: cover, contents, one phase per page, sign-off.
 
-The stylesheet (templates/print.css) is inlined, so the file opens anywhere without network access
-and WeasyPrint turns the very same bytes into the PDF (see :mod:`generator.formats.pdf`).
+The stylesheet (templates/print.css) is inlined, so the file opens anywhere without network access.
+The PDF is typeset by Typst from the same document view (:mod:`generator.formats.pdf`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.core.artifacts import Artifact, RenderContext
 from generator.document.runbook import Runbook
 from generator.document.view import document_view, runbook_revision
+from generator.formats.outputs import runbook_file
 from generator.formats.templating import render_template
 
 
@@ -34,5 +35,6 @@ def print_html(runbook: Runbook, context: RenderContext) -> str:
                            css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))))
 
 
-def html_artifact(runbook: Runbook, html: bytes) -> Artifact:
-    return Artifact(path=f"runbooks/{runbook.id}.html", kind="runbook", format="html", data=html)
+def html_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
+    return Artifact(path=runbook_file(runbook.id, "html"), kind="runbook", format="html",
+                    data=print_html(runbook, context).encode("utf-8"))

@@ -6,7 +6,7 @@ Typst document and asks the writer to compile it; this module starts no process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
@@ -14,22 +14,21 @@ from generator.derive.procedures.runbooks import runbooks
 from generator.document.runbook import Runbook
 from generator.formats.markdown import markdown_artifact
 from generator.formats.pdf import pdf_artifact
-from generator.formats.print_html import html_artifact, print_html
+from generator.formats.print_html import html_artifact
 
-FORMATS = ("md", "html", "pdf")
+FORMAT_ARTIFACTS: dict[str, Callable[[Runbook, RenderContext], Artifact]] = {
+    "md": markdown_artifact,
+    "html": html_artifact,
+    "pdf": pdf_artifact,
+}
+"""Each runbook format: its file extension -> the function making its artifact (one signature for all)."""
+FORMATS = tuple(FORMAT_ARTIFACTS)
 
 
 def runbook_artifacts(runbook: Runbook, context: RenderContext,
                       formats: Iterable[str] = FORMATS) -> list[Artifact]:
     wanted = set(formats)
-    result = []
-    if "md" in wanted:
-        result.append(markdown_artifact(runbook, context))
-    if "html" in wanted:
-        result.append(html_artifact(runbook, print_html(runbook, context).encode("utf-8")))
-    if "pdf" in wanted:
-        result.append(pdf_artifact(runbook, context))
-    return result
+    return [make(runbook, context) for fmt, make in FORMAT_ARTIFACTS.items() if fmt in wanted]
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from generator.core.artifacts import Artifact
+from generator.formats.outputs import RUNBOOKS
 
 OVERVIEW_KINDS = frozenset({"topology-diagram"})
 FILES = "files"
@@ -33,14 +34,12 @@ SHOW: dict[str, tuple[str, str]] = {
 }
 SECTION_TITLES = {
     "vcs": "VCS cluster {}",
-    "clusters": "VCS cluster {}",
     "migrations": "Migration {}",
-    "migration": "Migration {}",
-    "runbooks": "Runbook: {}",
-    "runbook": "Runbook: {}",
+    RUNBOOKS: "Runbook: {}",
     "diagrams": "Diagram: {}",
 }
-SECTION_ORDER = ("vcs", "clusters", "migrations", "migration", "runbooks", "runbook")
+"""Page title per output folder that the renderers make (``formats/registry.py``)."""
+SECTION_ORDER = ("vcs", "migrations", RUNBOOKS)
 KIND_ORDER = ("vcs-config", "vcs-commands")
 """Kinds shown before the others of the same presentation (the configuration before type definitions)."""
 

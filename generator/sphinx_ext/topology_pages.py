@@ -12,6 +12,7 @@ from generator.core.sizes import format_size
 from generator.derive.migration.case import migration_slug
 from generator.estate.datalinks import vnet_links
 from generator.estate.estate import Estate
+from generator.formats.outputs import RUNBOOKS
 from generator.input.schema import Topology
 from generator.rules.engine import Rule
 from generator.sphinx_ext.present import Group, docname, group_artifacts
@@ -114,7 +115,7 @@ def _migrations(topology: Topology, groups: list[Group]) -> list[dict[str, Any]]
     for m in topology.migrations:
         slug = migration_slug(m.domain.split("/")[-1], m.to)
         links = [(doc, label) for doc, label in ((docname("migrations", slug), "plan and diagrams"),
-                                                 (docname("runbooks", f"migrate-{slug}"), "runbook"))
+                                                 (docname(RUNBOOKS, f"migrate-{slug}"), "runbook"))
                  if doc in pages]
         rows.append({"m": m, "links": links})
     return rows

@@ -1,6 +1,6 @@
 """The build-out runbook: virtual services, InfoScale installation, storage, guests, SP configuration.
 
-Phases are declared with what they depend on; the runbook model orders them (networkx). Storage
+Phases are declared with what they depend on; the runbook model orders them (:mod:`generator.core.toposort`). Storage
 phases come from :mod:`generator.derive.procedures.storage_phases`.
 """
 
