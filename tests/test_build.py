@@ -18,6 +18,7 @@ from generator.build import writer
 from generator.build.cache import CACHE
 from generator.build.convert_cache import CONVERT_CACHE
 from generator.build.orchestrate import build_tree
+from generator.core.artifacts import RenderOptions
 from generator.core.diagnostics import InputError
 
 from .conftest import EXAMPLES, ROOT
@@ -36,7 +37,7 @@ def _graphs(out: Path) -> int:
                 if w["path"].endswith(".svg") and "/migrations/" not in w["path"]])
 
 
-DRAFT = {"pdf": "0"}
+DRAFT = RenderOptions(pdf=False)
 """Builds in tests that are not about PDFs leave out the PDF engine (``--no-pdf``, as a draft build does)."""
 
 SUBSET = ("erp-split", "hr-zones", "payments-alternateio", "billing-guest-cvm")

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 
 from generator.build.pipeline import check_file, render_checked
-from generator.core.artifacts import Artifact, RenderContext
+from generator.core.artifacts import Artifact, RenderContext, RenderOptions
 from generator.derive.migration.case import planned_cases
 from generator.derive.migration.plan import MigrationPlan, plan_migration
 from generator.derive.migration.sequence import build_sequence, variants
@@ -83,7 +83,8 @@ def test_the_runbook_is_written_once_and_the_plan_points_to_it(path: Path, pdf: 
     those that are built (a draft build, ``--no-pdf``, writes no PDF, so the plan names none)."""
     checked = check_file(path.relative_to(ROOT))
     assert checked.estate is not None
-    everything = {a.path: a for a in render_checked(checked, {"pdf": pdf}, only=["migrations", "runbooks"])}
+    rendered = render_checked(checked, RenderOptions(pdf=pdf == "1"), only=["migrations", "runbooks"])
+    everything = {a.path: a for a in rendered}
     plans = [a for a in everything.values() if a.kind == "migration-plan"]
     assert len(plans) == len(planned_cases(checked.estate))
     for plan in plans:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pygments.token import Error
 
-from generator.core.artifacts import Artifact
+from generator.core.artifacts import Artifact, RenderOptions
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 from generator.sphinx_ext.present import group_artifacts
 from generator.sphinx_ext.templates import cell
@@ -93,7 +93,7 @@ def test_planned_migrations_link_to_their_plan_and_runbook_pages() -> None:
     from generator.sphinx_ext.topology_pages import topology_pages
 
     checked = check_file(Path("topologies/erp-split.yaml"))
-    pages = dict(topology_pages(checked, render_checked(checked, {"pdf": "0"}), {}))
+    pages = dict(topology_pages(checked, render_checked(checked, RenderOptions(pdf=False)), {}))
     row = next(line for line in pages["index.md"].decode().splitlines() if line.startswith("| `erpdb`"))
     assert row.endswith("| {doc}`plan and diagrams <migrations-erpdb-to-t8b>`, "
                         "{doc}`runbook <runbooks-migrate-erpdb-to-t8b>` |")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.writer import engine_stamp
-from generator.core.artifacts import Artifact
+from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity
 
 CACHE = ".cache.json"
@@ -83,8 +83,8 @@ def generator_version() -> str:
     return f"{code_version()}; {engine_stamp()}"
 
 
-def options_hash(options: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()
+def options_hash(options: RenderOptions) -> str:
+    return hashlib.sha256(json.dumps(asdict(options), sort_keys=True).encode()).hexdigest()
 
 
 def conversion_hash(artifact: Artifact) -> str:

@@ -40,7 +40,7 @@ from generator.build.convert_cache import CONVERT_CACHE, ConversionCache, conver
 from generator.build.pipeline import build_artifacts, check_file, display_name
 from generator.build.progress import Progress
 from generator.build.writer import Written, write_tree
-from generator.core.artifacts import Artifact
+from generator.core.artifacts import DEFAULT_OPTIONS, Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, InputError, has_errors, sort_diagnostics
 from generator.input.loader import discover, duplicate_ids
 
@@ -70,7 +70,7 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)
 
 
-def check_and_render(path: Path, options: dict[str, str], strict: bool, out: Path) -> Rendered:
+def check_and_render(path: Path, options: RenderOptions, strict: bool, out: Path) -> Rendered:
     """Worker: load, check, render and convert one topology file (engines only for new engine inputs)."""
     checked = check_file(path)
     topology = checked.loaded.topology
@@ -105,7 +105,7 @@ def _duplicate_ids(rendered: list[Rendered], reused: dict[str, CachedTopology]) 
     return duplicate_ids(items)
 
 
-def _run_checks(todo: list[Path], options: dict[str, str], strict: bool, pool: Executor | None,
+def _run_checks(todo: list[Path], options: RenderOptions, strict: bool, pool: Executor | None,
                 progress: Progress, out: Path) -> list[Rendered]:
     task = progress.task("check, render, convert", len(todo))
     results = []
@@ -160,19 +160,18 @@ def default_jobs() -> int:
 
 
 def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
-               options: dict[str, str] | None = None, jobs: int | None = None,
+               options: RenderOptions = DEFAULT_OPTIONS, jobs: int | None = None,
                progress: Progress | None = None) -> BuildReport:
     """Check, render and write every topology under ``paths`` into ``out``, reusing what has not changed.
 
     Raises :class:`InputError` (before anything in ``out`` changes) when the input is wrong.
     """
-    opts = dict(options or {})
     progress = progress or Progress.for_stderr()
     files, problems = discover(list(paths))
-    cache, code, opts_key = load_cache(out), generator_version(), options_hash(opts)
+    cache, code, opts_key = load_cache(out), generator_version(), options_hash(options)
     todo, reused = _plan(files, out, cache, code, opts_key)
     with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
-        rendered = _run_checks(todo, opts, strict, pool, progress, out)
+        rendered = _run_checks(todo, options, strict, pool, progress, out)
         diagnostics = list(problems) + _duplicate_ids(rendered, reused)
         diagnostics += [d for r in rendered for d in r.diagnostics]
         diagnostics += [d for e in reused.values() for d in e.diagnostics]

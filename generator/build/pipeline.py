@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.core.artifacts import Artifact, RenderContext
+from generator.core.artifacts import DEFAULT_OPTIONS, Artifact, RenderContext, RenderOptions
 from generator.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from generator.input.loader import Loaded, discover, duplicate_ids, load_file
 
@@ -70,15 +70,13 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]
     return results, sort_diagnostics(diagnostics)
 
 
-def render_context(checked: Checked, options: dict[str, str] | None = None) -> RenderContext:
+def render_context(checked: Checked, options: RenderOptions = DEFAULT_OPTIONS) -> RenderContext:
     """The context renderers see. Outputs never carry an absolute path: a topology outside the working
     folder is named by its file name."""
-    opts = options or {}
     source = checked.loaded.path
     source_name = Path(source).name if Path(source).is_absolute() else source
-    return RenderContext(source_name=source_name, source_sha256=checked.source_sha256,
-                         change=opts.get("change", ""), window=opts.get("window", ""),
-                         owner=opts.get("owner", ""), pdf=opts.get("pdf", "1") != "0")
+    return RenderContext(source_name=source_name, source_sha256=checked.source_sha256, change=options.change,
+                         window=options.window, owner=options.owner, pdf=options.pdf)
 
 
 def derivation(estate: Estate) -> Derivation:
@@ -93,21 +91,19 @@ def derivation(estate: Estate) -> Derivation:
                                     for case in planned_cases(estate)))
 
 
-def render_checked(checked: Checked, options: dict[str, str] | None = None,
+def render_checked(checked: Checked, options: RenderOptions = DEFAULT_OPTIONS,
                    only: Iterable[str] | None = None) -> list[Artifact]:
     from generator.formats.registry import render_all
 
     assert checked.estate is not None
-    opts = options or {}
-    context = render_context(checked, opts)
+    context = render_context(checked, options)
     artifacts = render_all(derivation(checked.estate), context, only)
     if not context.pdf:  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]
     return artifacts
 
 
-def build_artifacts(checked: Checked, options: dict[str, str] | None,
-                    cache: ConversionCache) -> list[tuple[Artifact, bytes]]:
+def build_artifacts(checked: Checked, options: RenderOptions, cache: ConversionCache) -> list[tuple[Artifact, bytes]]:
     """A valid topology's files with their final bytes: the one function ``generator build`` and the
     Sphinx site take them from, so a site download and ``build --out`` are the same bytes."""
     return cache.materialize(render_checked(checked, options))

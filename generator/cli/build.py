@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import change_options
+from generator.core.artifacts import RenderOptions
 from generator.core.diagnostics import format_text
 
 
@@ -25,7 +26,7 @@ def command(paths: tuple[Path, ...], out: Path, strict: bool, change: str, windo
     """Check and render every artifact of the given topologies into OUT."""
     from generator.build.orchestrate import build_tree
 
-    options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
+    options = RenderOptions(change=change, window=window, owner=owner, pdf=pdf)
     report = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
     click.echo(format_text(report.diagnostics), nl=False, err=True)
     click.echo(f"{len(report.written)} artifact(s) in {out} ({report.changed} file(s) changed)", err=True)

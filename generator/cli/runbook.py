@@ -14,14 +14,14 @@ import click
 
 from generator.build.pipeline import check_file, derivation, render_context
 from generator.cli.options import change_options
-from generator.core.artifacts import RenderContext
+from generator.core.artifacts import RenderContext, RenderOptions
 from generator.core.diagnostics import InputError, format_text, has_errors
 
 if TYPE_CHECKING:  # the runbook builders are imported when the command runs: every CLI start imports this
     from generator.document.runbook import Runbook
 
 
-def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook], RenderContext]:
+def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], RenderContext]:
     from generator.derive.procedures.runbooks import runbooks
 
     checked = check_file(topology)
@@ -29,7 +29,7 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
         raise InputError(checked.diagnostics)
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
-    context = render_context(checked, context_options)
+    context = render_context(checked, options)
     return runbooks(derivation(checked.estate), context), context
 
 
@@ -47,7 +47,7 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
     from generator.build.writer import materialize, write_if_changed
     from generator.formats.runbooks import runbook_artifacts
 
-    books, context = _load(topology, {"change": change, "window": window, "owner": owner})
+    books, context = _load(topology, RenderOptions(change=change, window=window, owner=owner))
     by_id = {rb.id: rb for rb in books}
     if name is None:
         for rb in books:

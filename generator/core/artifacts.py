@@ -28,6 +28,21 @@ class Artifact:
 
 
 @dataclass(frozen=True)
+class RenderOptions:
+    """What a user may choose about a build's outputs (``--change/--window/--owner``, ``--no-pdf``)."""
+
+    change: str = ""
+    window: str = ""
+    owner: str = ""
+    pdf: bool = True
+    """False for a draft build: no runbook PDFs (and no file names them)."""
+
+
+DEFAULT_OPTIONS = RenderOptions()
+"""A full build with no change details."""
+
+
+@dataclass(frozen=True)
 class RenderContext:
     """What every renderer may know besides the topology itself."""
 

@@ -19,7 +19,7 @@ from sphinx.util import logging
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
 from generator.build.pipeline import Checked, build_artifacts, check_paths
 from generator.build.writer import previous_manifest, write_tree
-from generator.core.artifacts import Artifact
+from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity
 from generator.rules.engine import load_rules
 from generator.sphinx_ext.present import FILES
@@ -48,7 +48,7 @@ def _page(folder: str, path: str, data: bytes) -> Output:
 def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    converted = build_artifacts(checked, None if pdf else {"pdf": "0"}, cache) if checked.ok else []
+    converted = build_artifacts(checked, RenderOptions(pdf=pdf), cache) if checked.ok else []
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
