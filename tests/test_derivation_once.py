@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build.orchestrate import build_tree
+from generator.core.artifacts import RenderOptions
 from generator.derive.vcs import api
 from generator.derive.vcs.cluster import Derived
 from generator.estate.estate import Estate
@@ -27,5 +28,5 @@ def test_one_build_derives_each_cluster_once(tmp_path: Path, monkeypatch: pytest
         return real(estate, cluster, *rest)
 
     monkeypatch.setattr(api, "derive", counting)
-    build_tree([Path("topologies/erp-split.yaml")], tmp_path / "out", options={"pdf": "0"}, jobs=1)
+    build_tree([Path("topologies/erp-split.yaml")], tmp_path / "out", options=RenderOptions(pdf=False), jobs=1)
     assert calls and set(calls.values()) == {1}, calls
