@@ -7,8 +7,8 @@ from pathlib import Path
 
 from generator.build.pipeline import Checked, check_file, derivation
 from generator.core.artifacts import RenderContext
-from generator.derive.procedures.runbooks import runbooks
-from generator.document.runbook import Runbook
+from generator.derive.procedures.runbook_set import runbooks
+from generator.document.runbook_model import Runbook
 from generator.estate.estate import Estate
 
 from .conftest import EXAMPLES, ROOT

@@ -9,9 +9,9 @@ from __future__ import annotations
 from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
-from generator.derive.procedures.runbooks import runbooks
+from generator.derive.procedures.runbook_set import runbooks
 from generator.derive.vcs.api import main_cf_text
-from generator.document.runbook import Runbook, Step
+from generator.document.runbook_model import Runbook, Step
 from generator.estate.datalinks import domain_device, resolve_link, vnet_instance, vnet_links
 from generator.estate.estate import Estate
 from generator.input.loader import load_text

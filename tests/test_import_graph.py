@@ -84,3 +84,9 @@ def test_readme_layout_table_is_the_folder_tree() -> None:
     named = set(re.findall(r"`generator/([a-z_]+)/`", readme.partition("## Layout")[2]))
     folders = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
     assert named == folders
+
+
+def test_no_module_name_is_used_twice() -> None:
+    """A file name means one thing: two ``vcs.py`` (a command and an output) read as one in a traceback."""
+    names = [p.name for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

@@ -13,7 +13,7 @@ from generator.core.artifacts import RenderContext
 from generator.derive.migration.case import adhoc_case, planned_cases
 from generator.derive.migration.plan import MigrationPlan, plan_migration
 from generator.derive.procedures.migration_runbook import runbook_from_plan
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.formats.markdown import markdown_text
 from generator.rules.migration_checks import run_checks
 

@@ -7,7 +7,7 @@ import shlex
 import pytest
 
 from generator.derive.procedures.command_hosts import ldm_node
-from generator.document.runbook import Runbook, Step
+from generator.document.runbook_model import Runbook, Step
 
 from .runbook_support import EXAMPLE_NAMES, books, estate
 

@@ -15,7 +15,7 @@ import pytest
 
 from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.document.view import runbook_revision
 from generator.formats.runbooks import runbook_artifacts
 

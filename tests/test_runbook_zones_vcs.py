@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 
 from .runbook_support import books
 

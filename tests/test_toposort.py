@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.core.toposort import topological_order
-from generator.document.runbook import Section, ordered_sections
+from generator.document.runbook_model import Section, ordered_sections
 
 NAMES = st.sampled_from("abcdefgh")
 EDGE_LISTS = st.lists(st.tuples(NAMES, NAMES), max_size=14)

@@ -22,7 +22,7 @@ from generator.core.diagnostics import Diagnostic, InputError, Severity, format_
 def command(topology: Path, ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], fmt: str) -> None:
     """Compare TOPOLOGY with what the hosts and clusters run; exit 1 on any difference."""
     from generator.build.pipeline import check_file
-    from generator.derive.drift import drift, vcs_drift
+    from generator.derive.drift_compare import drift, vcs_drift
     from generator.derive.expected_live import expected_hosts
     from generator.derive.vcs.api import derived
     from generator.input.ldm_xml import read_ldm_files

@@ -23,7 +23,7 @@ def ldm_xml(topology: Path, only: str | None, out: Path | None) -> None:
     """The `ldm list-constraints -x` XML each host of TOPOLOGY should print (also the LDom agent's CfgFile)."""
     from generator.build.pipeline import check_file, render_context
     from generator.derive.expected_live import expected_hosts
-    from generator.formats.ldm_xml import host_xml
+    from generator.formats.ldm_xml_export import host_xml
 
     checked = check_file(topology)
     if checked.estate is None or has_errors(checked.diagnostics):

@@ -18,11 +18,11 @@ from generator.core.artifacts import RenderContext, RenderOptions
 from generator.core.diagnostics import InputError, format_text, has_errors
 
 if TYPE_CHECKING:  # the runbook builders are imported when the command runs: every CLI start imports this
-    from generator.document.runbook import Runbook
+    from generator.document.runbook_model import Runbook
 
 
 def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], RenderContext]:
-    from generator.derive.procedures.runbooks import runbooks
+    from generator.derive.procedures.runbook_set import runbooks
 
     checked = check_file(topology)
     if checked.estate is None or has_errors(checked.diagnostics):

@@ -1,7 +1,7 @@
 """What the Logical Domains Manager of each host should report for a topology, as :mod:`generator.input.live` records.
 
-One derivation serves two outputs: the ``ldm list-constraints -x`` export (:mod:`generator.formats.ldm_xml`)
-and drift (:mod:`generator.derive.drift`), which compares it with what a host really reports. A vdisk's back
+One derivation serves two outputs: the ``ldm list-constraints -x`` export (:mod:`generator.formats.ldm_xml_export`)
+and drift (:mod:`generator.derive.drift_compare`), which compares it with what a host really reports. A vdisk's back
 end is the device ``ldm add-vdsdev`` is given in the build-out runbook (:meth:`Estate.backend_device`), and a
 vdisk's timeout the one ``ldm add-vdisk`` is given (:func:`vdisk_timeout`), so the export, the runbook and
 drift cannot disagree on them.

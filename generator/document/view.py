@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from generator.core.artifacts import RenderContext
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.commands import prompt
 
 TOOL = "infoscale-docgen"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.document.view import document_view
 from generator.formats.outputs import runbook_file
 from generator.formats.templating import render_template

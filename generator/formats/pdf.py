@@ -7,7 +7,7 @@ writer (``convert="pdf"``), which runs the PDF engine (:func:`generator.build.wr
 from __future__ import annotations
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.formats.outputs import runbook_file
 from generator.formats.print_html import footer_text
 from generator.formats.typst_source import typst_source

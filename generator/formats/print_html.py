@@ -11,7 +11,7 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.document.view import document_view, runbook_revision
 from generator.formats.outputs import runbook_file
 from generator.formats.templating import render_template

@@ -17,7 +17,7 @@ from generator.derive.derivation import Derivation
 Renderer = Callable[[Derivation, RenderContext], Iterable[Artifact]]
 
 RENDERERS: dict[str, str] = {
-    "vcs": "generator.formats.vcs",
+    "vcs": "generator.formats.vcs_files",
     "migrations": "generator.formats.migrations",
     "runbooks": "generator.formats.runbooks",
     "diagrams": "generator.formats.diagrams",

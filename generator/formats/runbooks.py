@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
-from generator.derive.procedures.runbooks import runbooks
-from generator.document.runbook import Runbook
+from generator.derive.procedures.runbook_set import runbooks
+from generator.document.runbook_model import Runbook
 from generator.formats.markdown import markdown_artifact
 from generator.formats.pdf import pdf_artifact
 from generator.formats.print_html import html_artifact

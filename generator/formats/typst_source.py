@@ -19,7 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from generator.core.artifacts import RenderContext
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.document.view import DocView, PhaseView, StepView, document_view
 from generator.formats.templating import CODE_SPAN
 

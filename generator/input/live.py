@@ -2,7 +2,7 @@
 
 These are plain records read from ``ldm list-constraints -x`` (:mod:`generator.input.ldm_xml`); they hold
 what the XML states and nothing the topology format would infer. The importer
-(:mod:`generator.derive.importer`) turns them into a topology; drift (:mod:`generator.derive.drift`) compares
+(:mod:`generator.derive.importer`) turns them into a topology; drift (:mod:`generator.derive.drift_compare`) compares
 them with one.
 """
 

@@ -7,7 +7,7 @@ Three sources, one ID space (an ID means one thing everywhere):
 * the main.cf checks (:data:`generator.maincf.checks.CHECKS`), run by ``vcs verify`` and on every generated
   main.cf;
 * the live-estate IDs: reading ``ldm`` XML (:data:`generator.input.codes.LDM_XML_CODES`) and the differences
-  ``generator drift`` reports (:data:`generator.derive.drift.RULES`).
+  ``generator drift`` reports (:data:`generator.derive.drift_compare.RULES`).
 
 The topology rules about clusters were called ``VCS0xx``/``VCS10x`` until they were renamed ``CLU`` so that
 ``VCS0xx`` means only a main.cf check; :data:`RENAMED` keeps the old IDs usable in ``check --ignore``.
@@ -19,7 +19,7 @@ import inspect
 from collections.abc import Iterable
 
 from generator.core.diagnostics import Code, Severity
-from generator.derive.drift import RULES as DRIFT_RULES
+from generator.derive.drift_compare import RULES as DRIFT_RULES
 from generator.input.codes import INPUT_CODES, LDM_XML_CODES
 from generator.maincf.checks import CHECKS
 from generator.rules.engine import Rule, load_rules
@@ -28,7 +28,8 @@ RENAMED: dict[str, str] = {f"VCS{n:03d}": f"CLU{n:03d}" for n in (*range(1, 12),
 """Old topology-rule ID -> current ID; accepted by ``check --ignore`` (the old IDs now name main.cf checks)."""
 
 MAINCF_SOURCE = "the main.cf checks of `python -m generator vcs verify` (generator/maincf)"
-DRIFT_SOURCE = "`python -m generator drift`: the topology against what the hosts report (generator/derive/drift.py)"
+DRIFT_SOURCE = ("`python -m generator drift`: the topology against what the hosts report "
+                "(generator/derive/drift_compare.py)")
 
 
 def rule_code(rule: Rule) -> Code:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from generator.cli.main import cli
 from generator.derive.expected_live import expected_hosts
 from generator.estate.estate import Estate
-from generator.formats.ldm_xml import host_xml
+from generator.formats.ldm_xml_export import host_xml
 from generator.input.loader import load_file
 
 EXAMPLE = Path("topologies/payments-alternateio.yaml")

@@ -12,7 +12,7 @@ from generator.cli.main import cli
 from generator.derive.expected_live import expected_hosts
 from generator.derive.vcs.api import derived
 from generator.estate.estate import Estate
-from generator.formats.ldm_xml import host_xml
+from generator.formats.ldm_xml_export import host_xml
 from generator.input.loader import load_file
 from generator.maincf.printer import format_config
 from generator.maincf.tree_diff import diff_configs

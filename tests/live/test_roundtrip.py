@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.build.pipeline import check_file
-from generator.derive.drift import drift
+from generator.derive.drift_compare import drift
 from generator.derive.expected_live import expected_hosts
 from generator.derive.importer import import_topology
 from generator.estate.estate import Estate
-from generator.formats.ldm_xml import host_xml
+from generator.formats.ldm_xml_export import host_xml
 from generator.formats.topology_yaml import topology_yaml
 from generator.input.live import LiveHost
 from generator.input.loader import load_file

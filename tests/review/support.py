@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.derive.vcs.api import derived
-from generator.document.runbook import Runbook, Step
+from generator.document.runbook_model import Runbook, Step
 from generator.maincf.tree import Group, Scalar
 
 from ..runbook_support import books, estate

@@ -13,7 +13,7 @@ import pytest
 
 from generator.core.sizes import format_size
 from generator.derive.vcs.api import service_groups
-from generator.document.runbook import Runbook, Step
+from generator.document.runbook_model import Runbook, Step
 
 from ..runbook_support import EXAMPLE_NAMES, books, estate
 from .support import FOLDER

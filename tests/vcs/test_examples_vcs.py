@@ -11,7 +11,7 @@ from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
 from generator.derive.vcs.api import cluster_names, ha_commands, main_cf_text, service_groups
 from generator.estate.estate import Estate
-from generator.formats.vcs import render
+from generator.formats.vcs_files import render
 from generator.input.loader import load_file
 from generator.maincf.verify import verify_text
 

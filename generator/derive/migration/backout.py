@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase
 from generator.derive.migration.phases import password_cleanup
-from generator.document.runbook import Step
+from generator.document.runbook_model import Step
 from generator.estate.commands import ldm_list, remove_domain, stop_domain, unbind_domain
 from generator.estate.vcs_commands import hagrp, hares_probe
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase
-from generator.document.runbook import Step
+from generator.document.runbook_model import Step
 from generator.estate.commands import (
     add_spconfig,
     bind_domain,

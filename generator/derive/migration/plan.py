@@ -17,7 +17,7 @@ from generator.derive.migration import backout, phases, prechecks
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import CheckResult, MigrationCase, planned_cases
 from generator.derive.migration.phasechecks import phase_checks
-from generator.document.runbook import Step
+from generator.document.runbook_model import Step
 from generator.estate.estate import Estate
 from generator.input.schema import Migration
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.core.sizes import format_size
 from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase, vds_name
-from generator.document.runbook import Step
+from generator.document.runbook_model import Step
 from generator.estate.commands import add_vdsdev, ldm, ldm_list, remove_vdsdev, vxdg
 from generator.estate.estate import DomainInfo, VdiskInfo
 from generator.estate.shell import redirect, sh

@@ -13,7 +13,7 @@ from generator.derive.procedures.command_hosts import ldm_node
 from generator.derive.procedures.installation import install_section
 from generator.derive.procedures.iodomains import alternate_io_domains, io_domains_section
 from generator.derive.procedures.storage_phases import diskgroup_section, export_section, filesystem_section
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import (
     add_spconfig,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from generator.derive.procedures.command_hosts import dg_domains
 from generator.derive.procedures.storage_phases import dg_step, fs_step
 from generator.derive.vcs.api import service_groups
-from generator.document.runbook import Section, Step
+from generator.document.runbook_model import Section, Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.vcs_commands import hagrp
 from generator.input.schema import DiskGroup

@@ -16,7 +16,7 @@ from generator.derive.vcs.api import (
     prerequisite_groups,
     service_groups,
 )
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.estate import Estate
 from generator.estate.shell import Raw
 from generator.estate.vcs_commands import hagrp

@@ -7,7 +7,7 @@ and ``disabled``.
 
 from __future__ import annotations
 
-from generator.document.runbook import Section, Step
+from generator.document.runbook_model import Section, Step
 from generator.estate.commands import vxdg, vxdisksetup
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.shell import heredoc, redirect, sh

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from generator.derive.procedures.command_hosts import dg_domains
 from generator.derive.procedures.storage_phases import dg_step, fs_step
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.shell import sh
 from generator.input.schema import DiskGroup

@@ -7,7 +7,7 @@ Enterprise = storage and availability together, and SF Oracle RAC); check agains
 
 from __future__ import annotations
 
-from generator.document.runbook import Section, Step
+from generator.document.runbook_model import Section, Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.shell import sh
 from generator.input.schema import Component

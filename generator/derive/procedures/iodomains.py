@@ -9,7 +9,7 @@ Multiple I/O domains are what lets a guest survive the loss of one of them (REFE
 from __future__ import annotations
 
 from generator.derive.procedures.command_hosts import ldm_node
-from generator.document.runbook import Section, Step
+from generator.document.runbook_model import Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import (
     bind_domain,

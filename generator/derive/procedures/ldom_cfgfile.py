@@ -10,7 +10,7 @@ to that node has no domain to start. The XML format and ``ldm list-constraints -
 
 from __future__ import annotations
 
-from generator.document.runbook import Step
+from generator.document.runbook_model import Step
 from generator.estate import commands as cmd
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.shell import sh

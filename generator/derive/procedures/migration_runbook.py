@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.core.artifacts import RenderContext
 from generator.derive.migration.plan import MigrationPlan
-from generator.document.runbook import Runbook, Section
+from generator.document.runbook_model import Runbook, Section
 
 REFERENCES = (
     "Oracle VM Server for SPARC Administration Guide: Overview of a Migration Operation; Migration "

@@ -9,7 +9,7 @@ cautions the guide's limitations imply: RAC runs only where the guest owns its s
 from __future__ import annotations
 
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate

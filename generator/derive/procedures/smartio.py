@@ -8,7 +8,7 @@ one host: after a fail-over or migration the guest's data is cold on the target 
 from __future__ import annotations
 
 from generator.derive.procedures.command_hosts import dg_domains
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.commands import vxdisksetup
 from generator.estate.estate import Estate
 from generator.estate.shell import sh

@@ -18,7 +18,7 @@ from generator.derive.procedures.command_hosts import (
     ldm_node,
     volume_consumers,
 )
-from generator.document.runbook import Section, Step
+from generator.document.runbook_model import Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import ldm, vxdg, vxdisksetup
 from generator.estate.estate import Estate, VdiskInfo

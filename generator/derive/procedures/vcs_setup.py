@@ -15,7 +15,7 @@ from generator.derive.procedures.ldom_cfgfile import cfgfile_steps
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
 from generator.derive.procedures.zones_runbook import held_groups, zone_names
 from generator.derive.vcs.api import ha_commands, service_groups
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.shell import heredoc, redirect, sh

@@ -11,7 +11,7 @@ the zone as devices (``add device``, match on the raw and block paths, REFERENCE
 from __future__ import annotations
 
 from generator.derive.vcs.api import group_links, service_groups, zone_group
-from generator.document.runbook import Runbook, Section, Step
+from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import vxdg, zlogin, zoneadm, zonecfg
 from generator.estate.estate import DomainInfo, Estate

@@ -14,7 +14,7 @@ from generator.derive.procedures.sfrac import sfrac_runbooks
 from generator.derive.procedures.smartio import smartio_runbook
 from generator.derive.procedures.vcs_setup import vcs_runbooks
 from generator.derive.procedures.zones_runbook import zones_runbook
-from generator.document.runbook import Runbook
+from generator.document.runbook_model import Runbook
 from generator.estate.estate import Estate
 
 Builder = Callable[[Estate, RenderContext], Iterable[Runbook]]
