@@ -47,6 +47,8 @@ LDM_XML_CODES: tuple[Code, ...] = (
     _code("IMP007", "import", "Each host is given one ldm XML file", _LDM_XML),
     _code("IMP008", "import", "A main.cf given to import or drift has a cluster block (not a types file)",
           "the readers of live inputs (generator/cli/live_inputs.py)"),
+    _code("IMP009", "import", "Every line of vxprint/vxdisk output given to import can be read",
+          "the reader of vxprint and vxdisk list output (generator/input/vxvm_text.py)"),
     _code("IMP101", "import", "A resource type the importer does not know is ignored (warning)", _LDM_XML,
           Severity.WARNING),
     _code("IMP201", "import", "A value the importer had to guess is marked for review (warning)",
