@@ -15,6 +15,26 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from generator.core.sizes import parse_size
+from generator.input.textforms import (
+    AbsolutePath,
+    AgentType,
+    Brand,
+    DatabaseName,
+    DatalinkName,
+    HostPort,
+    IpAddress,
+    LinkOrVnet,
+    Netmask,
+    PhysicalDevice,
+    PortRange,
+    ProcessName,
+    Program,
+    Text,
+    Token,
+    UserName,
+    Version,
+    ZfsVolume,
+)
 
 
 def _kebab(name: str) -> str:
@@ -120,11 +140,11 @@ class FailurePolicy(str, Enum):
 class Versions(Spec):
     """Software versions deployed; checked against the support statements of the guide."""
 
-    solaris: str | None = None
+    solaris: Version | None = None
     """Oracle Solaris release, e.g. ``11.4``."""
-    ovm: str | None = None
+    ovm: Version | None = None
     """Oracle VM Server for SPARC (Logical Domains Manager) release, e.g. ``3.6``."""
-    infoscale: str | None = None
+    infoscale: Version | None = None
     """InfoScale release, e.g. ``8.0.2``."""
 
 
@@ -135,7 +155,7 @@ class VdsSpec(Spec):
 class VswSpec(Spec):
     """A virtual switch (``ldm add-vsw net-dev=NIC``)."""
 
-    net_dev: str | None = None
+    net_dev: DatalinkName | None = None
     """Back-end network device in the service domain, e.g. ``net0``; omit for a private switch."""
     vid: list[int] = Field(default_factory=list)
     """VLAN IDs carried by the switch."""
@@ -144,7 +164,7 @@ class VswSpec(Spec):
 class VccSpec(Spec):
     """A virtual console concentrator (``ldm add-vcc port-range=...``)."""
 
-    port_range: str = "5000-5100"
+    port_range: PortRange = "5000-5100"
     """Console port range."""
 
 
@@ -173,7 +193,7 @@ class PhysicalIo(Spec):
 
     kind: IoKind
     """``pcie-bus`` (root complex), ``sriov-vf``, ``direct-io`` (PCIe endpoint) or ``niu``."""
-    device: str
+    device: PhysicalDevice
     """Device name as ``ldm list-io`` shows it, e.g. ``pci_1`` or ``/SYS/MB/PCIE5``."""
 
 
@@ -191,15 +211,15 @@ class Vdisk(Spec):
     """VxVM volume back end, ``diskgroup/volume``."""
     lun: str | None = None
     """Whole-LUN back end: a LUN name from ``storage.luns``."""
-    file: str | None = Field(default=None, pattern=r"^/")
+    file: AbsolutePath | None = None
     """File back end (absolute path in the service domain)."""
-    zvol: str | None = Field(default=None, pattern=r"^[^/\s]+(/[^/\s]+)+$")
+    zvol: ZfsVolume | None = None
     """ZFS volume back end, ``pool/volume``."""
     slice: bool = False
     """Export the back end as a single-slice disk (``options=slice``) instead of a full disk."""
     export_as: str | None = None
     """Volume name in the vds (``NAME@vds``); defaults to ``<domain>-<vdisk>``."""
-    mpgroup: str | None = None
+    mpgroup: Token | None = None
     """Oracle vdisk multipathing group (``mpgroup=``), for the same LUN exported from several domains."""
     timeout: int | None = Field(default=None, ge=0)
     """Virtual disk timeout in seconds (``ldm add-vdisk timeout=``): after it, I/O fails while the
@@ -247,7 +267,7 @@ class Domain(Spec):
     """Memory assigned, e.g. ``64G``."""
     cpu_arch: CpuArch = CpuArch.NATIVE
     """CPU architecture class; ``generic`` or a migration class is needed to migrate across CPU types."""
-    master: str | None = None
+    master: Token | None = None
     """Master domain (``ldm set-domain master=``), usually ``primary``."""
     failure_policy: FailurePolicy | None = None
     """Failure policy when this domain is a master for others."""
@@ -266,9 +286,9 @@ class Domain(Spec):
 class Host(Spec):
     """A physical SPARC server (or physical domain) running the Logical Domains Manager."""
 
-    platform: str = "SPARC"
+    platform: Text = "SPARC"
     """Server model, e.g. ``SPARC T8-2``."""
-    cpu_type: str = "SPARC-M8"
+    cpu_type: Text = "SPARC-M8"
     """Processor type and generation, e.g. ``SPARC-M8``, ``SPARC-T7``, ``SPARC64-X+``."""
     cores: int | None = Field(default=None, ge=1)
     """Physical cores."""
@@ -285,7 +305,7 @@ class Lun(Spec):
 
     wwn: str | None = Field(default=None, pattern=r"^[0-9a-fA-F:]{16,64}$")
     """World-wide name (NAA identifier)."""
-    udid: str | None = None
+    udid: Text | None = None
     """VxVM unique disk ID, when known."""
     size: Size
     """Capacity."""
@@ -324,7 +344,7 @@ class FileSystem(Spec):
 
     type: FsType = FsType.VXFS
     """File system type."""
-    mount: str = Field(pattern=r"^/")
+    mount: AbsolutePath
     """Mount point."""
     cluster: bool = False
     """Cluster file system (CFS), mounted on every node."""
@@ -409,14 +429,14 @@ class Fencing(Spec):
     """Fencing mode."""
     coordinator_disks: list[str] = Field(default_factory=list)
     """LUN names used as coordinator disks (``scsi3``)."""
-    cp_servers: list[str] = Field(default_factory=list)
+    cp_servers: list[HostPort] = Field(default_factory=list)
     """Coordination point servers (``cps``), ``host:port``."""
 
 
 class MigrationAuth(Spec):
     """Credentials the LDom agent uses for ``hagrp -migrate``; the password only in VCS-encrypted form."""
 
-    user: str = "root"
+    user: UserName = "root"
     """User on the target control domain."""
     password_encrypted: str | None = None
     """Output of ``vcsencrypt -agent``; never a plaintext password."""
@@ -425,26 +445,26 @@ class MigrationAuth(Spec):
 class IpSpec(Spec):
     """A virtual IP address managed by VCS."""
 
-    address: str
+    address: IpAddress
     """IPv4 or IPv6 address."""
-    netmask: str | None = None
+    netmask: Netmask | None = None
     """IPv4 netmask."""
     prefix_len: int | None = None
     """IPv6 prefix length."""
-    device: str
+    device: LinkOrVnet
     """Interface, e.g. ``net1``; in a guest, a vnet name (its ``link`` is used) or that link name."""
 
 
 class Application(Spec):
     """An application managed by VCS (in guest domains, global zones or zones)."""
 
-    start: str = Field(pattern=r"^/")
+    start: Program
     """Start program."""
-    stop: str = Field(pattern=r"^/")
+    stop: Program
     """Stop program."""
-    monitor_processes: list[str] = Field(default_factory=list)
+    monitor_processes: list[ProcessName] = Field(default_factory=list)
     """Processes whose presence means the application is up."""
-    monitor: str | None = Field(default=None, pattern=r"^/")
+    monitor: Program | None = None
     """Monitor program (instead of or in addition to the process list)."""
     diskgroup: str | None = None
     """Disk group the application's data lives on."""
@@ -461,29 +481,29 @@ class Application(Spec):
 class RacSpec(Spec):
     """Storage Foundation for Oracle RAC in a guest or zone cluster."""
 
-    database: str
+    database: DatabaseName
     """Database name (db_unique_name)."""
-    oracle_home: str = Field(pattern=r"^/")
+    oracle_home: AbsolutePath
     """ORACLE_HOME."""
-    owner: str = "oracle"
+    owner: UserName = "oracle"
     """Oracle software owner."""
     ocr_vote: str = Field(pattern=r"^[^/\s]+/[^/\s]+$")
     """Volume (``dg/vol``) holding the OCR and voting files, on CFS."""
     data: list[str] = Field(min_length=1)
     """Volumes (``dg/vol``) for database files, on CFS."""
-    private_nics: list[str] = Field(min_length=1)
+    private_nics: list[LinkOrVnet] = Field(min_length=1)
     """Private interconnect devices for the Oracle Clusterware private network; in guests, vnet names
     (their ``link`` is used) or those link names."""
-    private_ips: dict[str, str] = Field(default_factory=dict)
+    private_ips: dict[str, IpAddress] = Field(default_factory=dict)
     """Private IP address per node (``host/domain`` or system name -> address)."""
-    netmask: str = "255.255.255.0"
+    netmask: Netmask = "255.255.255.0"
     """Netmask of the private network."""
 
 
 class ExtraResource(Spec):
     """An explicit VCS resource added to the generated configuration."""
 
-    type: str
+    type: AgentType
     """Agent type, e.g. ``Application``."""
     attributes: dict[str, Any] = Field(default_factory=dict)
     """Attribute values; ``{system: value}`` maps under ``localized`` for per-system values."""
@@ -519,7 +539,7 @@ class Cluster(Spec):
     """Member domains; their node names are the VCS system names."""
     cluster_id: int = Field(default=0, ge=0, le=65535)
     """LLT cluster ID."""
-    llt_links: list[str] = Field(default_factory=list)
+    llt_links: list[LinkOrVnet] = Field(default_factory=list)
     """Private interconnect devices used by LLT (same names on every node); in guest nodes, vnet names
     (each node's ``link`` of the vnet is used) or those link names."""
     fencing: Fencing = Field(default_factory=Fencing)
@@ -552,17 +572,17 @@ class Zone(Spec):
     """Global zones (domains) where the zone is configured; identical on each."""
     root: ZoneRoot = ZoneRoot.LOCAL
     """Zone root on each node's local storage, or on shared storage moved with the zone."""
-    zonepath: str = Field(pattern=r"^/")
+    zonepath: AbsolutePath
     """Zone path."""
     root_volume: str | None = Field(default=None, pattern=r"^[^/\s]+/[^/\s]+$")
     """Shared zone root volume (``dg/vol``) when ``root: shared``."""
-    brand: str = "solaris"
+    brand: Brand = "solaris"
     """Zone brand."""
     ip_type: str = Field(default="exclusive", pattern=r"^(exclusive|shared)$")
     """IP type."""
     exported_volumes: list[str] = Field(default_factory=list)
     """VxVM volumes (``dg/vol``) exported to the zone as raw and block devices."""
-    hostname: str | None = None
+    hostname: Token | None = None
     """Zone node name (defaults to the zone name)."""
 
 
@@ -587,7 +607,7 @@ class Migration(Spec):
     via: str | None = Field(default=None, pattern=r"^(vcs|manual)$")
     """``vcs`` (``hagrp -migrate``) or ``manual`` (``ldm migrate-domain``); default: ``vcs`` when a
     cluster manages the guest."""
-    change: str | None = None
+    change: Text | None = None
     """Change ticket identifier."""
 
 
