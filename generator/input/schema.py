@@ -18,9 +18,12 @@ from generator.core.sizes import parse_size
 from generator.input.textforms import (
     AbsolutePath,
     AgentType,
+    AttributeName,
+    AttributeValue,
     Brand,
     DatabaseName,
     DatalinkName,
+    GroupDependency,
     HostPort,
     IpAddress,
     LinkOrVnet,
@@ -29,9 +32,11 @@ from generator.input.textforms import (
     PortRange,
     ProcessName,
     Program,
+    SystemKey,
     Text,
     Token,
     UserName,
+    VcsName,
     Version,
     ZfsVolume,
 )
@@ -438,7 +443,7 @@ class MigrationAuth(Spec):
 
     user: UserName = "root"
     """User on the target control domain."""
-    password_encrypted: str | None = None
+    password_encrypted: Text | None = None
     """Output of ``vcsencrypt -agent``; never a plaintext password."""
 
 
@@ -505,11 +510,11 @@ class ExtraResource(Spec):
 
     type: AgentType
     """Agent type, e.g. ``Application``."""
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
     """Attribute values; ``{system: value}`` maps under ``localized`` for per-system values."""
-    localized: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    localized: dict[AttributeName, dict[SystemKey, AttributeValue]] = Field(default_factory=dict)
     """Per-system values: attribute -> {system: value}."""
-    requires: list[str] = Field(default_factory=list)
+    requires: list[VcsName] = Field(default_factory=list)
     """Child resources in the same group."""
     critical: bool = True
     """Whether a fault of the resource fails the group over."""
@@ -524,11 +529,11 @@ class ExtraGroup(Spec):
     """Parallel group."""
     autostart: bool = True
     """Auto-start on the first system."""
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
     """Further group attributes."""
     resources: dict[str, ExtraResource] = Field(default_factory=dict)
     """Resources by name."""
-    requires: list[str] = Field(default_factory=list)
+    requires: list[GroupDependency] = Field(default_factory=list)
     """Group dependencies, ``GROUP online local firm``."""
 
 

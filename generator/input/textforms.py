@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -146,3 +146,36 @@ AgentType = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_]{0,62}", "a VCS agent type
 BRANDS = ("solaris", "solaris10", "solaris-kz", "labeled", "native", "solaris8", "solaris9")
 Brand = Annotated[str, Form("|".join(BRANDS), "a zone brand: " + ", ".join(BRANDS))]
 """A Solaris zone brand [K: brands(7) of Solaris 11 and Solaris 10]."""
+
+VcsName = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_-]{0,62}",
+                              "a VCS object name: a letter, then letters, digits, '_' or '-'")]
+"""A resource or group name written into main.cf and main.cmd."""
+
+AttributeName = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_]{0,62}", "a VCS attribute name (e.g. MonitorInterval)")]
+"""An attribute of a VCS resource or group."""
+
+SystemKey = Annotated[str, Form(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,62})?",
+                                "a system: a node name or host/domain")]
+"""A key of a per-system (localized) value."""
+
+GroupDependency = Annotated[str, Form(
+    r"[A-Za-z][A-Za-z0-9_-]{0,62} +(?:online|offline) +(?:local|global|remote)(?: +(?:soft|firm|hard))?",
+    "'GROUP online|offline local|global|remote [soft|firm|hard]'")]
+"""A group dependency as main.cf's ``requires group`` line writes it."""
+
+
+def _maincf_value(value: Any) -> Any:
+    """A value main.cf can carry: a scalar, a list of scalars or a mapping of scalars; no control characters."""
+    items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value] \
+        if isinstance(value, list) else [(None, value)]
+    for key, item in items:
+        for part in (key, item):
+            if isinstance(part, dict | list):
+                raise ValueError("expected a scalar, a list of scalars or a mapping of scalars")
+            if isinstance(part, str) and re.search(r"[\x00-\x1f\x7f]", part):
+                raise ValueError(f"a main.cf string cannot hold control characters (newline, tab...); found {part!r}")
+    return value
+
+
+AttributeValue = Annotated[Any, AfterValidator(_maincf_value)]
+"""An attribute value for main.cf: main.cf strings are one line, quoted by the printer."""
