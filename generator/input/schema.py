@@ -38,6 +38,7 @@ from generator.input.textforms import (
     UserName,
     VcsName,
     Version,
+    VolumeRef,
     ZfsVolume,
 )
 
@@ -212,7 +213,7 @@ class Vdisk(Spec):
 
     service: str
     """The virtual disk service exporting the back end: ``vds-name`` or ``host/domain/vds-name``."""
-    volume: str | None = Field(default=None, pattern=r"^[^/\s]+/[^/\s]+$")
+    volume: VolumeRef | None = None
     """VxVM volume back end, ``diskgroup/volume``."""
     lun: str | None = None
     """Whole-LUN back end: a LUN name from ``storage.luns``."""
@@ -473,7 +474,7 @@ class Application(Spec):
     """Monitor program (instead of or in addition to the process list)."""
     diskgroup: str | None = None
     """Disk group the application's data lives on."""
-    mounts: list[str] = Field(default_factory=list)
+    mounts: list[VolumeRef] = Field(default_factory=list)
     """Volumes (``dg/vol``) whose file systems the application needs, mounted by VCS."""
     ip: IpSpec | None = None
     """Virtual IP address that moves with the application."""
@@ -492,9 +493,9 @@ class RacSpec(Spec):
     """ORACLE_HOME."""
     owner: UserName = "oracle"
     """Oracle software owner."""
-    ocr_vote: str = Field(pattern=r"^[^/\s]+/[^/\s]+$")
+    ocr_vote: VolumeRef
     """Volume (``dg/vol``) holding the OCR and voting files, on CFS."""
-    data: list[str] = Field(min_length=1)
+    data: list[VolumeRef] = Field(min_length=1)
     """Volumes (``dg/vol``) for database files, on CFS."""
     private_nics: list[LinkOrVnet] = Field(min_length=1)
     """Private interconnect devices for the Oracle Clusterware private network; in guests, vnet names
@@ -579,13 +580,13 @@ class Zone(Spec):
     """Zone root on each node's local storage, or on shared storage moved with the zone."""
     zonepath: AbsolutePath
     """Zone path."""
-    root_volume: str | None = Field(default=None, pattern=r"^[^/\s]+/[^/\s]+$")
+    root_volume: VolumeRef | None = None
     """Shared zone root volume (``dg/vol``) when ``root: shared``."""
     brand: Brand = "solaris"
     """Zone brand."""
     ip_type: str = Field(default="exclusive", pattern=r"^(exclusive|shared)$")
     """IP type."""
-    exported_volumes: list[str] = Field(default_factory=list)
+    exported_volumes: list[VolumeRef] = Field(default_factory=list)
     """VxVM volumes (``dg/vol``) exported to the zone as raw and block devices."""
     hostname: Token | None = None
     """Zone node name (defaults to the zone name)."""

@@ -179,3 +179,7 @@ def _maincf_value(value: Any) -> Any:
 
 AttributeValue = Annotated[Any, AfterValidator(_maincf_value)]
 """An attribute value for main.cf: main.cf strings are one line, quoted by the printer."""
+
+VolumeRef = Annotated[str, Form(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*",
+                                "a VxVM volume diskgroup/volume (names of letters, digits, '_', '.' or '-')")]
+"""A reference to a volume of ``storage.diskgroups``."""

@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SHELL_OPERATORS = {";", "&", "&&", "|", "||", "<", ">", ">>", "(", ")", "`", "$("}
 
 
-def example(name: str) -> dict[str, Any]:
-    """An example topology as plain data (edited by a test, then checked as JSON text, which is YAML)."""
-    data = yaml.safe_load((ROOT / "topologies" / f"{name}.yaml").read_text("utf-8"))
+def example(name: str | Path) -> dict[str, Any]:
+    """A topology (an example's name or a path) as plain data, edited by a test and checked as JSON text."""
+    path = name if isinstance(name, Path) else ROOT / "topologies" / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
     return json.loads(json.dumps(data))
 
 
