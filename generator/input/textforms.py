@@ -82,7 +82,9 @@ _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-
 DatalinkName = Annotated[str, Form(r"[a-z][a-z0-9_]{0,29}[0-9]",
                      "a Solaris datalink name: a lower-case letter, then lower-case letters, digits or '_', "
                      "ending in a digit, at most 31 characters (e.g. net0)")]
-"""A datalink name (``dladm``), e.g. ``net0`` [S: Solaris dladm(8), link names]."""
+"""A datalink name (``dladm``), e.g. ``net0``: lower-case letters, digits and ``_``, a name then a number, at most
+31 characters [S: Oracle Solaris 11.4 "Rules for Valid Link Names", docs.oracle.com/cd/E37838_01/html/E60988/geyqw.html;
+dladm(8): starts with a letter, ends with a number]."""
 
 LinkOrVnet = Annotated[str, Form(r"[a-z][a-z0-9_]{0,29}[0-9]|[A-Za-z0-9][A-Za-z0-9_.-]{0,30}",
                    "a datalink name (e.g. net2) or a vnet name of the domain (letters, digits, '_', '.', '-')")]
@@ -145,7 +147,8 @@ AgentType = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_]{0,62}", "a VCS agent type
 
 BRANDS = ("solaris", "solaris10", "solaris-kz", "labeled", "native", "solaris8", "solaris9")
 Brand = Annotated[str, Form("|".join(BRANDS), "a zone brand: " + ", ".join(BRANDS))]
-"""A Solaris zone brand [K: brands(7) of Solaris 11 and Solaris 10]."""
+"""A Solaris zone brand: ``solaris``, ``solaris-kz``, ``solaris10``, ``labeled`` on Solaris 11.4 [S: Oracle Solaris 11.4
+"About Zone Brands" and brands(7)]; ``native``, ``solaris8``, ``solaris9`` of Solaris 10 [K]."""
 
 VcsName = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_-]{0,62}",
                               "a VCS object name: a letter, then letters, digits, '_' or '-'")]

@@ -22,8 +22,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 def quote(text: str) -> str:
     """A word as main.cf writes it: bare when it is a plain word or an integer, else quoted, with ``\\``
-    and ``"`` escaped. A main.cf string is one line: a control character cannot be written (``check``
-    rejects it in the topology, so reaching here is a bug)."""
+    and ``"`` escaped (as this project's parser reads them; hacf's own escape rules are unverified).
+    A main.cf string is one line: a control character cannot be written (``check`` rejects it in the
+    topology, so reaching here is a bug)."""
     if BARE.match(text):
         return text
     if CONTROL.search(text):
