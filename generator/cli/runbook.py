@@ -18,9 +18,10 @@ from generator.core.diagnostics import InputError, format_text, has_errors
 
 if TYPE_CHECKING:  # the runbook builders are imported when the command runs: every CLI start imports this
     from generator.document.runbook import Runbook
+    from generator.estate.estate import Estate
 
 
-def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook], RenderContext]:
+def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook], RenderContext, Estate]:
     from generator.derive.procedures.runbooks import runbooks
 
     checked = check_file(topology)
@@ -29,7 +30,7 @@ def _load(topology: Path, context_options: dict[str, str]) -> tuple[list[Runbook
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
     context = render_context(checked, context_options)
-    return runbooks(checked.estate, context), context
+    return runbooks(checked.estate, context), context, checked.estate
 
 
 @click.command("runbook")
@@ -47,9 +48,9 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
             owner: str) -> None:
     """Print one runbook of TOPOLOGY, or list its runbooks when NAME is omitted."""
     from generator.build.writer import materialize, write_if_changed
-    from generator.formats.runbooks import runbook_artifacts
+    from generator.formats.runbooks import runbook_artifacts, runbook_figures
 
-    books, context = _load(topology, {"change": change, "window": window, "owner": owner})
+    books, context, estate = _load(topology, {"change": change, "window": window, "owner": owner})
     by_id = {rb.id: rb for rb in books}
     if name is None:
         for rb in books:
@@ -60,7 +61,8 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
                                  f"{', '.join(sorted(by_id))}", param_hint="NAME")
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE")
-    [(_, data)] = materialize(runbook_artifacts(by_id[name], context, [fmt]))
+    figures = runbook_figures(estate, by_id[name], context) if fmt == "pdf" else None
+    [(_, data)] = materialize(runbook_artifacts(by_id[name], context, [fmt], figures))
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
