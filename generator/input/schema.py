@@ -571,6 +571,13 @@ class ZoneRoot(str, Enum):
     SHARED = "shared"
 
 
+class ZoneRootFs(str, Enum):
+    """File system of a zone root on shared storage."""
+
+    ZFS = "zfs"
+    VXFS = "vxfs"
+
+
 class Zone(Spec):
     """A Solaris native non-global zone."""
 
@@ -582,6 +589,11 @@ class Zone(Spec):
     """Zone path."""
     root_volume: VolumeRef | None = None
     """Shared zone root volume (``dg/vol``) when ``root: shared``."""
+    root_fs: ZoneRootFs | None = None
+    """File system of a shared zone root: ``zfs`` (a ZFS pool on the root volume, which the Zpool agent
+    imports) or ``vxfs`` (the root volume mounted at the zone path). Default: ``zfs`` on Solaris 11 and
+    later, where a ``solaris`` or ``solaris10`` brand zone must reside on its own ZFS dataset
+    (solaris(5)/zones_solaris10(7) [S]); ``vxfs`` on Solaris 10."""
     brand: Brand = "solaris"
     """Zone brand."""
     ip_type: str = Field(default="exclusive", pattern=r"^(exclusive|shared)$")
