@@ -17,9 +17,9 @@ from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
 from generator.document.runbook_model import Runbook, Section, Step
 from generator.document.view import runbook_revision
-from generator.formats.runbooks import runbook_artifacts
+from generator.formats.runbooks import runbook_artifacts, runbook_figures
 
-from .runbook_support import EXAMPLE_NAMES, books, context
+from .runbook_support import EXAMPLE_NAMES, books, context, estate
 
 ALL = [(name, book.id) for name in EXAMPLE_NAMES for book in books(name)]
 
@@ -30,13 +30,14 @@ def _book(name: str, book_id: str) -> Runbook:
     return next(b for b in books(name) if b.id == book_id)
 
 
-def _compile(book: Runbook, ctx: RenderContext) -> bytes:
-    [(_, data)] = materialize(runbook_artifacts(book, ctx, ["pdf"]))
+def _compile(book: Runbook, ctx: RenderContext, figures: list[tuple[str, str]] | None = None) -> bytes:
+    [(_, data)] = materialize(runbook_artifacts(book, ctx, ["pdf"], figures))
     return data
 
 
 def _pdf(name: str, book_id: str) -> bytes:
-    return _compile(_book(name, book_id), context(name, change="CHG0042"))
+    book, ctx = _book(name, book_id), context(name, change="CHG0042")
+    return _compile(book, ctx, runbook_figures(estate(name), book, ctx))
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,8 @@ def _pages(path: Path) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace and without the marks of a wrapped command line (↩ … ↪)."""
+    return re.sub(r"[\s\u21a9\u21aa]+", "", text)
 
 
 def test_every_example_has_runbooks() -> None:
@@ -99,9 +101,8 @@ def test_contents_give_the_page_of_every_phase(pdfs: dict[tuple[str, str], Path]
     headings = (["Before the window"] if book.prerequisites else []) + headings + ["Sign-off"]
     assert len(listed) == len(headings), pages[1]
     for heading, page in zip(headings, listed, strict=True):
-        lines = pages[page - 1].splitlines(keepends=True)
-        top = _squash("".join(lines if heading == "Before the window" else lines[:4]))  # follows the contents
-        assert _squash(heading.replace("`", ""))[:60] in top, f"{heading!r} is not at the top of page {page}"
+        # Phases follow each other without a page break: the heading is on the page the contents give.
+        assert _squash(heading.replace("`", ""))[:60] in _squash(pages[page - 1]), f"{heading!r} not on page {page}"
 
 
 def test_text_that_looks_like_markup_prints_literally(tmp_path: Path) -> None:
@@ -164,3 +165,35 @@ def test_japanese_text_prints_in_the_japanese_font_and_english_runbooks_do_not_e
         assert phrase in text
     assert "IPAexGothic" in _fonts(path)
     assert "IPAexGothic" not in _fonts(pdfs[("erp-split", "build-out")])
+
+
+def _command_lines(book: Runbook) -> list[str]:
+    return [" ".join(physical.split()) for section in book.sections for step in section.steps
+            for command in (*step.commands, *step.verify, *step.backout) for physical in command.split("\n")
+            if physical.strip()]
+
+
+@pytest.mark.parametrize(("name", "book_id"), ALL)
+def test_no_command_line_is_broken_without_the_mark(pdfs: dict[tuple[str, str], Path], name: str,
+                                                    book_id: str) -> None:
+    """Every command line is one printed line, or pieces joined by the continuation marks: the engine
+    never wraps a command by itself, and a cut is only ever at a space (no token split)."""
+    joined = re.sub(r" ?\u21a9\n+\s*\u21aa ?", " ", _text(pdfs[(name, book_id)], "-layout"))
+    printed = {" ".join(line.split()) for line in joined.splitlines()}
+    missing = [line for line in _command_lines(_book(name, book_id)) if line not in printed]
+    assert missing == [], f"{book_id}: printed broken or not at all: {missing[:3]}"
+
+
+def test_migration_pdfs_print_the_sequence_diagram(pdfs: dict[tuple[str, str], Path]) -> None:
+    migrations = [key for key in pdfs if key[1].startswith("migrate-")]
+    assert migrations
+    for key in migrations:
+        text = _text(pdfs[key])
+        assert "Sequence of the" in text and "source ldmd" in text and "target hypervisor" in text, key
+
+
+def test_one_change_id_row_on_the_cover(pdfs: dict[tuple[str, str], Path]) -> None:
+    for key, path in pdfs.items():
+        first = _pages(path)[0]
+        assert first.count("Change ID") == 1 and "CHG0042" in first, key
+        assert not re.search(r"^\s*Change\s{2,}", first, re.M), key

@@ -25,10 +25,10 @@ def test_a_clustered_zone_is_built_with_its_groups_offline_and_frozen_then_broug
     assert lines.index("hagrp -online hrz2_root_grp -sys hrg1") < lines.index("hagrp -online hrportal_grp -sys hrg1")
 
 
-def test_the_shared_zone_root_is_imported_before_mkfs_because_vcs_deported_it() -> None:
+def test_the_shared_zone_root_is_imported_before_its_pool_is_created_because_vcs_deported_it() -> None:
     lines = _lines(_book("hr-zones", "zones"), "zone-hrz2")
-    assert lines.index("vxdg list hrdg >/dev/null 2>&1 || vxdg import hrdg") < lines.index(
-        "mkfs -F vxfs /dev/vx/rdsk/hrdg/hrz2root")
+    create = next(i for i, line in enumerate(lines) if "zpool create" in line)
+    assert lines.index("vxdg list hrdg >/dev/null 2>&1 || vxdg import hrdg") < create
 
 
 def test_the_vcs_set_up_does_not_expect_zone_groups_online() -> None:

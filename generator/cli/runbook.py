@@ -18,10 +18,11 @@ from generator.core.artifacts import RenderContext, RenderOptions
 from generator.core.diagnostics import InputError, format_text, has_errors
 
 if TYPE_CHECKING:  # the runbook builders are imported when the command runs: every CLI start imports this
+    from generator.derive.derivation import Derivation
     from generator.document.runbook_model import Runbook
 
 
-def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], RenderContext]:
+def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], RenderContext, Derivation]:
     from generator.derive.procedures.runbook_set import runbooks
 
     checked = check_file(topology)
@@ -30,7 +31,8 @@ def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], Render
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
     context = render_context(checked, options)
-    return runbooks(derivation(checked.estate), context), context
+    derived = derivation(checked.estate)
+    return runbooks(derived, context), context, derived
 
 
 @click.command("runbook")
@@ -45,9 +47,9 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
             owner: str) -> None:
     """Print one runbook of TOPOLOGY, or list its runbooks when NAME is omitted."""
     from generator.build.writer import materialize, write_if_changed
-    from generator.formats.runbooks import runbook_artifacts
+    from generator.formats.runbooks import runbook_artifacts, runbook_figures
 
-    books, context = _load(topology, RenderOptions(change=change, window=window, owner=owner))
+    books, context, derived = _load(topology, RenderOptions(change=change, window=window, owner=owner))
     by_id = {rb.id: rb for rb in books}
     if name is None:
         for rb in books:
@@ -58,7 +60,8 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
                                  f"{', '.join(sorted(by_id))}", param_hint="NAME")
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE")
-    [(_, data)] = materialize(runbook_artifacts(by_id[name], context, [fmt]))
+    figures = runbook_figures(derived, by_id[name], context) if fmt == "pdf" else None
+    [(_, data)] = materialize(runbook_artifacts(by_id[name], context, [fmt], figures))
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:

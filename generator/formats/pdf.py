@@ -13,7 +13,8 @@ from generator.formats.print_html import footer_text
 from generator.formats.typst_source import typst_source
 
 
-def pdf_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
-    source = typst_source(runbook, context, footer_text(runbook, context))
+def pdf_artifact(runbook: Runbook, context: RenderContext, figures: list[tuple[str, str]] | None = None
+                 ) -> Artifact:
+    source = typst_source(runbook, context, footer_text(runbook, context), figures)
     return Artifact(path=runbook_file(runbook.id, "pdf"), kind="runbook", format="pdf", data=source,
                     convert="pdf")

@@ -40,13 +40,48 @@ def segments(text: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
 
 
+CODE_COLUMNS = 86
+"""Characters of DejaVu Sans Mono at the listing size that fit a step card's width (A4, 16 mm margins)."""
+CONTINUES = " \u21a9"
+"""Ends a command line that goes on below (a hooked arrow, left): type the two as one line."""
+CONTINUATION = "  \u21aa "
+"""Starts the rest of a wrapped command line (a hooked arrow, right), indented under it."""
+
+
+def wrap_command(line: str, width: int = CODE_COLUMNS) -> list[str]:
+    """A command line cut at spaces to fit ``width``: every piece but the last ends with :data:`CONTINUES`,
+    every piece but the first starts with :data:`CONTINUATION`. A token is never split: a token longer
+    than the line stays whole (the listing then shrinks to fit, see :func:`listing`)."""
+    pieces: list[str] = []
+    rest = line
+    prefix = ""
+    while len(prefix) + len(rest) > width:
+        room = width - len(prefix) - len(CONTINUES)
+        cut = rest.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = rest.find(" ", room + 1)
+            if cut <= 0:
+                break
+        pieces.append(prefix + rest[:cut].rstrip() + CONTINUES)
+        rest, prefix = rest[cut:].lstrip(), CONTINUATION
+    pieces.append(prefix + rest)
+    return pieces
+
+
+def listing(commands: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """Command lines as printed: wrapped with marks, and a scale below 1 when a token is wider than a line."""
+    lines = [piece for command in commands for physical in command.split("\n") for piece in wrap_command(physical)]
+    widest = max((len(line) for line in lines), default=0)
+    return {"lines": lines, "scale": round(min(1.0, CODE_COLUMNS / widest), 3) if widest else 1.0}
+
+
 def _step(view: StepView) -> dict[str, Any]:
     step = view.step
     lines = len(step.commands) + len(step.verify) + len(step.backout)
     return {"number": view.number, "anchor": view.anchor, "title": segments(step.title),
             "prompt": view.prompt, "duration": view.duration, "gate": step.gate,
-            "irreversible": step.irreversible, "commands": list(step.commands),
-            "expected": segments(step.expected), "verify": list(step.verify), "backout": list(step.backout),
+            "irreversible": step.irreversible, "commands": listing(step.commands),
+            "expected": segments(step.expected), "verify": listing(step.verify), "backout": listing(step.backout),
             "notes": [segments(n) for n in step.notes], "breakable": lines > UNBREAKABLE_LINES}
 
 
@@ -61,12 +96,24 @@ def _phase(view: PhaseView) -> dict[str, Any]:
             "backout": [segments(line) for line in view.section.backout]}
 
 
-def document_data(doc: DocView, footer: str) -> dict[str, Any]:
+def _cover(doc: DocView) -> tuple[list[list[str]], list[list[str]]]:
+    """Cover fields and details, with one Change ID row: a change the runbook itself names (a planned
+    migration's ``change:``) fills the Change ID instead of printing a second, different row."""
+    details = [list(row) for row in doc.details]
+    named = next((value for key, value in details if key == "Change"), "")
+    cover = [[key, value or (named if key == "Change ID" else "")] for key, value in doc.cover]
+    return cover, [row for row in details if row[0] != "Change"]
+
+
+def document_data(doc: DocView, footer: str, figures: list[tuple[str, str]] | None = None) -> dict[str, Any]:
     """Everything the Typst template shows, as JSON-ready data."""
     rb = doc.runbook
+    cover, details = _cover(doc)
     return {"title": rb.title, "kind": rb.kind, "summary": segments(rb.summary), "footer": footer,
-            "change": dict(doc.cover).get("Change ID", ""), "cover": [list(row) for row in doc.cover],
-            "details": [list(row) for row in doc.details], "approvers": [list(row) for row in doc.approvers],
+            "change": dict(cover).get("Change ID", ""), "cover": cover, "details": details,
+            "tests": rb.kind == "failover-test",
+            "figures": [{"caption": caption, "svg": svg} for caption, svg in figures or []],
+            "approvers": [list(row) for row in doc.approvers],
             "generated": doc.generated, "steps": doc.steps, "duration": doc.duration,
             "prerequisites": [segments(p) for p in rb.prerequisites],
             "phases": [_phase(p) for p in doc.phases], "references": [segments(r) for r in rb.references]}
@@ -89,15 +136,17 @@ def fonts(text: str) -> dict[str, list[str]]:
     return {"sans": [*SANS, *extra], "mono": [*MONO, *extra]}
 
 
-def typst_source(runbook: Runbook, context: RenderContext, footer: str) -> bytes:
-    """A self-contained Typst document (data first, then the template) for the PDF engine.
+def typst_source(runbook: Runbook, context: RenderContext, footer: str,
+                 figures: list[tuple[str, str]] | None = None) -> bytes:
+    """A self-contained Typst document (data first, then the template) for the PDF engine; ``figures``
+    are (caption, SVG text) pairs printed on landscape pages after the contents.
 
     Its footer names the runbook's revision (:func:`generator.document.view.runbook_revision`), not the
     topology file's hash (the print HTML shows both): a PDF is typeset again only when what it prints
     changes, not on every edit of its topology.
     """
     printed = dataclasses.replace(context, source_sha256="")
-    content = document_data(document_view(runbook, printed), footer)
+    content = document_data(document_view(runbook, printed), footer, figures)
     content["fonts"] = fonts(json.dumps(content, ensure_ascii=False))
     data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (f"// Generated by infoscale-docgen: a runbook's print layout for the PDF engine.\n"

@@ -15,6 +15,32 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from generator.core.sizes import parse_size
+from generator.input.textforms import (
+    AbsolutePath,
+    AgentType,
+    AttributeName,
+    AttributeValue,
+    Brand,
+    DatabaseName,
+    DatalinkName,
+    GroupDependency,
+    HostPort,
+    IpAddress,
+    LinkOrVnet,
+    Netmask,
+    PhysicalDevice,
+    PortRange,
+    ProcessName,
+    Program,
+    SystemKey,
+    Text,
+    Token,
+    UserName,
+    VcsName,
+    Version,
+    VolumeRef,
+    ZfsVolume,
+)
 
 
 def _kebab(name: str) -> str:
@@ -120,11 +146,11 @@ class FailurePolicy(str, Enum):
 class Versions(Spec):
     """Software versions deployed; checked against the support statements of the guide."""
 
-    solaris: str | None = None
+    solaris: Version | None = None
     """Oracle Solaris release, e.g. ``11.4``."""
-    ovm: str | None = None
+    ovm: Version | None = None
     """Oracle VM Server for SPARC (Logical Domains Manager) release, e.g. ``3.6``."""
-    infoscale: str | None = None
+    infoscale: Version | None = None
     """InfoScale release, e.g. ``8.0.2``."""
 
 
@@ -135,7 +161,7 @@ class VdsSpec(Spec):
 class VswSpec(Spec):
     """A virtual switch (``ldm add-vsw net-dev=NIC``)."""
 
-    net_dev: str | None = None
+    net_dev: DatalinkName | None = None
     """Back-end network device in the service domain, e.g. ``net0``; omit for a private switch."""
     vid: list[int] = Field(default_factory=list)
     """VLAN IDs carried by the switch."""
@@ -144,7 +170,7 @@ class VswSpec(Spec):
 class VccSpec(Spec):
     """A virtual console concentrator (``ldm add-vcc port-range=...``)."""
 
-    port_range: str = "5000-5100"
+    port_range: PortRange = "5000-5100"
     """Console port range."""
 
 
@@ -173,7 +199,7 @@ class PhysicalIo(Spec):
 
     kind: IoKind
     """``pcie-bus`` (root complex), ``sriov-vf``, ``direct-io`` (PCIe endpoint) or ``niu``."""
-    device: str
+    device: PhysicalDevice
     """Device name as ``ldm list-io`` shows it, e.g. ``pci_1`` or ``/SYS/MB/PCIE5``."""
 
 
@@ -187,19 +213,19 @@ class Vdisk(Spec):
 
     service: str
     """The virtual disk service exporting the back end: ``vds-name`` or ``host/domain/vds-name``."""
-    volume: str | None = Field(default=None, pattern=r"^[^/\s]+/[^/\s]+$")
+    volume: VolumeRef | None = None
     """VxVM volume back end, ``diskgroup/volume``."""
     lun: str | None = None
     """Whole-LUN back end: a LUN name from ``storage.luns``."""
-    file: str | None = Field(default=None, pattern=r"^/")
+    file: AbsolutePath | None = None
     """File back end (absolute path in the service domain)."""
-    zvol: str | None = Field(default=None, pattern=r"^[^/\s]+(/[^/\s]+)+$")
+    zvol: ZfsVolume | None = None
     """ZFS volume back end, ``pool/volume``."""
     slice: bool = False
     """Export the back end as a single-slice disk (``options=slice``) instead of a full disk."""
     export_as: str | None = None
     """Volume name in the vds (``NAME@vds``); defaults to ``<domain>-<vdisk>``."""
-    mpgroup: str | None = None
+    mpgroup: Token | None = None
     """Oracle vdisk multipathing group (``mpgroup=``), for the same LUN exported from several domains."""
     timeout: int | None = Field(default=None, ge=0)
     """Virtual disk timeout in seconds (``ldm add-vdisk timeout=``): after it, I/O fails while the
@@ -247,7 +273,7 @@ class Domain(Spec):
     """Memory assigned, e.g. ``64G``."""
     cpu_arch: CpuArch = CpuArch.NATIVE
     """CPU architecture class; ``generic`` or a migration class is needed to migrate across CPU types."""
-    master: str | None = None
+    master: Token | None = None
     """Master domain (``ldm set-domain master=``), usually ``primary``."""
     failure_policy: FailurePolicy | None = None
     """Failure policy when this domain is a master for others."""
@@ -266,9 +292,9 @@ class Domain(Spec):
 class Host(Spec):
     """A physical SPARC server (or physical domain) running the Logical Domains Manager."""
 
-    platform: str = "SPARC"
+    platform: Text = "SPARC"
     """Server model, e.g. ``SPARC T8-2``."""
-    cpu_type: str = "SPARC-M8"
+    cpu_type: Text = "SPARC-M8"
     """Processor type and generation, e.g. ``SPARC-M8``, ``SPARC-T7``, ``SPARC64-X+``."""
     cores: int | None = Field(default=None, ge=1)
     """Physical cores."""
@@ -285,7 +311,7 @@ class Lun(Spec):
 
     wwn: str | None = Field(default=None, pattern=r"^[0-9a-fA-F:]{16,64}$")
     """World-wide name (NAA identifier)."""
-    udid: str | None = None
+    udid: Text | None = None
     """VxVM unique disk ID, when known."""
     size: Size
     """Capacity."""
@@ -324,7 +350,7 @@ class FileSystem(Spec):
 
     type: FsType = FsType.VXFS
     """File system type."""
-    mount: str = Field(pattern=r"^/")
+    mount: AbsolutePath
     """Mount point."""
     cluster: bool = False
     """Cluster file system (CFS), mounted on every node."""
@@ -409,46 +435,46 @@ class Fencing(Spec):
     """Fencing mode."""
     coordinator_disks: list[str] = Field(default_factory=list)
     """LUN names used as coordinator disks (``scsi3``)."""
-    cp_servers: list[str] = Field(default_factory=list)
+    cp_servers: list[HostPort] = Field(default_factory=list)
     """Coordination point servers (``cps``), ``host:port``."""
 
 
 class MigrationAuth(Spec):
     """Credentials the LDom agent uses for ``hagrp -migrate``; the password only in VCS-encrypted form."""
 
-    user: str = "root"
+    user: UserName = "root"
     """User on the target control domain."""
-    password_encrypted: str | None = None
+    password_encrypted: Text | None = None
     """Output of ``vcsencrypt -agent``; never a plaintext password."""
 
 
 class IpSpec(Spec):
     """A virtual IP address managed by VCS."""
 
-    address: str
+    address: IpAddress
     """IPv4 or IPv6 address."""
-    netmask: str | None = None
+    netmask: Netmask | None = None
     """IPv4 netmask."""
     prefix_len: int | None = None
     """IPv6 prefix length."""
-    device: str
+    device: LinkOrVnet
     """Interface, e.g. ``net1``; in a guest, a vnet name (its ``link`` is used) or that link name."""
 
 
 class Application(Spec):
     """An application managed by VCS (in guest domains, global zones or zones)."""
 
-    start: str = Field(pattern=r"^/")
+    start: Program
     """Start program."""
-    stop: str = Field(pattern=r"^/")
+    stop: Program
     """Stop program."""
-    monitor_processes: list[str] = Field(default_factory=list)
+    monitor_processes: list[ProcessName] = Field(default_factory=list)
     """Processes whose presence means the application is up."""
-    monitor: str | None = Field(default=None, pattern=r"^/")
+    monitor: Program | None = None
     """Monitor program (instead of or in addition to the process list)."""
     diskgroup: str | None = None
     """Disk group the application's data lives on."""
-    mounts: list[str] = Field(default_factory=list)
+    mounts: list[VolumeRef] = Field(default_factory=list)
     """Volumes (``dg/vol``) whose file systems the application needs, mounted by VCS."""
     ip: IpSpec | None = None
     """Virtual IP address that moves with the application."""
@@ -461,35 +487,35 @@ class Application(Spec):
 class RacSpec(Spec):
     """Storage Foundation for Oracle RAC in a guest or zone cluster."""
 
-    database: str
+    database: DatabaseName
     """Database name (db_unique_name)."""
-    oracle_home: str = Field(pattern=r"^/")
+    oracle_home: AbsolutePath
     """ORACLE_HOME."""
-    owner: str = "oracle"
+    owner: UserName = "oracle"
     """Oracle software owner."""
-    ocr_vote: str = Field(pattern=r"^[^/\s]+/[^/\s]+$")
+    ocr_vote: VolumeRef
     """Volume (``dg/vol``) holding the OCR and voting files, on CFS."""
-    data: list[str] = Field(min_length=1)
+    data: list[VolumeRef] = Field(min_length=1)
     """Volumes (``dg/vol``) for database files, on CFS."""
-    private_nics: list[str] = Field(min_length=1)
+    private_nics: list[LinkOrVnet] = Field(min_length=1)
     """Private interconnect devices for the Oracle Clusterware private network; in guests, vnet names
     (their ``link`` is used) or those link names."""
-    private_ips: dict[str, str] = Field(default_factory=dict)
+    private_ips: dict[str, IpAddress] = Field(default_factory=dict)
     """Private IP address per node (``host/domain`` or system name -> address)."""
-    netmask: str = "255.255.255.0"
+    netmask: Netmask = "255.255.255.0"
     """Netmask of the private network."""
 
 
 class ExtraResource(Spec):
     """An explicit VCS resource added to the generated configuration."""
 
-    type: str
+    type: AgentType
     """Agent type, e.g. ``Application``."""
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
     """Attribute values; ``{system: value}`` maps under ``localized`` for per-system values."""
-    localized: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    localized: dict[AttributeName, dict[SystemKey, AttributeValue]] = Field(default_factory=dict)
     """Per-system values: attribute -> {system: value}."""
-    requires: list[str] = Field(default_factory=list)
+    requires: list[VcsName] = Field(default_factory=list)
     """Child resources in the same group."""
     critical: bool = True
     """Whether a fault of the resource fails the group over."""
@@ -504,11 +530,11 @@ class ExtraGroup(Spec):
     """Parallel group."""
     autostart: bool = True
     """Auto-start on the first system."""
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
     """Further group attributes."""
     resources: dict[str, ExtraResource] = Field(default_factory=dict)
     """Resources by name."""
-    requires: list[str] = Field(default_factory=list)
+    requires: list[GroupDependency] = Field(default_factory=list)
     """Group dependencies, ``GROUP online local firm``."""
 
 
@@ -519,7 +545,7 @@ class Cluster(Spec):
     """Member domains; their node names are the VCS system names."""
     cluster_id: int = Field(default=0, ge=0, le=65535)
     """LLT cluster ID."""
-    llt_links: list[str] = Field(default_factory=list)
+    llt_links: list[LinkOrVnet] = Field(default_factory=list)
     """Private interconnect devices used by LLT (same names on every node); in guest nodes, vnet names
     (each node's ``link`` of the vnet is used) or those link names."""
     fencing: Fencing = Field(default_factory=Fencing)
@@ -545,6 +571,13 @@ class ZoneRoot(str, Enum):
     SHARED = "shared"
 
 
+class ZoneRootFs(str, Enum):
+    """File system of a zone root on shared storage."""
+
+    ZFS = "zfs"
+    VXFS = "vxfs"
+
+
 class Zone(Spec):
     """A Solaris native non-global zone."""
 
@@ -552,17 +585,22 @@ class Zone(Spec):
     """Global zones (domains) where the zone is configured; identical on each."""
     root: ZoneRoot = ZoneRoot.LOCAL
     """Zone root on each node's local storage, or on shared storage moved with the zone."""
-    zonepath: str = Field(pattern=r"^/")
+    zonepath: AbsolutePath
     """Zone path."""
-    root_volume: str | None = Field(default=None, pattern=r"^[^/\s]+/[^/\s]+$")
+    root_volume: VolumeRef | None = None
     """Shared zone root volume (``dg/vol``) when ``root: shared``."""
-    brand: str = "solaris"
+    root_fs: ZoneRootFs | None = None
+    """File system of a shared zone root: ``zfs`` (a ZFS pool on the root volume, which the Zpool agent
+    imports) or ``vxfs`` (the root volume mounted at the zone path). Default: ``zfs`` on Solaris 11 and
+    later, where a ``solaris`` or ``solaris10`` brand zone must reside on its own ZFS dataset
+    (solaris(5)/zones_solaris10(7) [S]); ``vxfs`` on Solaris 10."""
+    brand: Brand = "solaris"
     """Zone brand."""
     ip_type: str = Field(default="exclusive", pattern=r"^(exclusive|shared)$")
     """IP type."""
-    exported_volumes: list[str] = Field(default_factory=list)
+    exported_volumes: list[VolumeRef] = Field(default_factory=list)
     """VxVM volumes (``dg/vol``) exported to the zone as raw and block devices."""
-    hostname: str | None = None
+    hostname: Token | None = None
     """Zone node name (defaults to the zone name)."""
 
 
@@ -587,7 +625,7 @@ class Migration(Spec):
     via: str | None = Field(default=None, pattern=r"^(vcs|manual)$")
     """``vcs`` (``hagrp -migrate``) or ``manual`` (``ldm migrate-domain``); default: ``vcs`` when a
     cluster manages the guest."""
-    change: str | None = None
+    change: Text | None = None
     """Change ticket identifier."""
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 
 from generator.maincf.agent_types import catalogue
+from generator.maincf.printer import one_line
 from generator.maincf.tree import Assoc, Attr, Config, Group, Items, Resource, Scalar, Value
 
 
@@ -94,4 +95,4 @@ def script_text(config: Config, commands: list[str]) -> str:
     head = [*config.header[:1],
             f"Builds the service groups of main.cf on the running cluster {name} (like hacf -cftocmd).",
             "Run as root on one node; review each command before running it in a change window."]
-    return "".join(f"# {line}\n" for line in head) + "\n" + "".join(c + "\n" for c in commands)
+    return "".join(f"# {one_line(line)}\n" for line in head) + "\n" + "".join(c + "\n" for c in commands)

@@ -16,11 +16,30 @@ BARE = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_-]*|-?[0-9]+)$")
 NAME_RULE_BARE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""Characters a main.cf line cannot carry inside a string or a comment (a tab can)."""
+
+
 def quote(text: str) -> str:
-    """A word as main.cf writes it: bare when it is a plain word or an integer, else quoted."""
+    """A word as main.cf writes it: bare when it is a plain word or an integer, else quoted, with ``\\``
+    and ``"`` escaped (as this project's parser reads them; hacf's own escape rules are unverified).
+    A main.cf string is one line: a control character cannot be written (``check`` rejects it in the
+    topology, so reaching here is a bug)."""
     if BARE.match(text):
         return text
+    if CONTROL.search(text):
+        raise ValueError(f"a main.cf string cannot hold a control character: {text!r}")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def comment(line: str) -> str:
+    """A ``//`` comment line; control characters are shown as ``\\xNN`` so the comment stays one line."""
+    return f"// {one_line(line)}\n" if line else "//\n"
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character but a tab shown as ``\\xNN``."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def format_value(value: Value) -> str:
@@ -120,7 +139,7 @@ def format_group(group: Group) -> str:
 
 def format_config(config: Config) -> str:
     """The whole main.cf (or types file) text; the header lines become leading ``//`` comments."""
-    parts: list[str] = [f"// {line}\n" if line else "//\n" for line in config.header]
+    parts: list[str] = [comment(line) for line in config.header]
     if config.header:
         parts.append("\n")
     parts += [f'include "{i.path}"\n' for i in config.includes]

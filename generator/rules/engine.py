@@ -24,6 +24,7 @@ RULE_MODULES = (
     "generator.rules.clusters",
     "generator.rules.applications",
     "generator.rules.zones",
+    "generator.rules.zone_root_fs",
     "generator.rules.versions",
     "generator.rules.migration",
     "generator.rules.migration_hosts",

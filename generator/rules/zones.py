@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from generator.core.diagnostics import Severity
 from generator.estate.estate import DomainInfo, Estate
-from generator.input.schema import Component, ZoneRoot
+from generator.estate.zone_roots import root_fs
+from generator.input.schema import Component, ZoneRoot, ZoneRootFs
 from generator.rules.engine import Finding, rule
 
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
@@ -152,7 +153,7 @@ def shared_root_detach_attach(estate: Estate) -> Iterator[Finding]:
             continue
         dg, _, vol = z.root_volume.partition("/")
         fs = dgs[dg].volumes[vol].filesystem if dg in dgs and vol in dgs[dg].volumes else None
-        if fs is not None and fs.mount != z.zonepath:
+        if fs is not None and fs.mount != z.zonepath and root_fs(estate, z) is ZoneRootFs.VXFS:
             yield Finding(
                 ("zones", zone, "root-volume"),
                 f"root volume of zone {zone} mounts at {fs.mount}, not at the zone path {z.zonepath}",

@@ -2,21 +2,24 @@
 
 A zone is configured identically (``zonecfg``) in every global zone that may host it, with
 ``autoboot=false`` because VCS boots it. Zone root on local storage: installed on every node. Zone
-root on shared storage: the VxVM volume is mounted on the zone path, the zone installed once and
-detached, then attached on each other node in turn (REFERENCE.md 8.2). VxVM volumes are exported to
+root on shared storage: a ZFS pool (Solaris 11) or VxFS (Solaris 10) on the VxVM root volume at the zone
+path, the zone installed once and detached, then attached on each other node in turn (REFERENCE.md
+8.2, :mod:`zone_root`). VxVM volumes are exported to
 the zone as devices (``add device``, match on the raw and block paths, REFERENCE.md 8.3).
-``hazonesetup`` then creates the zone's VCS user and ties the zone to its service group.
+``hazonesetup`` runs on each node while the zone is booted there; ``hazoneverify`` closes the phase.
 """
 
 from __future__ import annotations
 
+from generator.derive.procedures.zone_root import hazone_commands, local_root_steps, shared_root_steps
 from generator.derive.vcs.api import group_links, service_groups, zone_group
 from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate import commands as cmd
-from generator.estate.commands import vxdg, zlogin, zoneadm, zonecfg
+from generator.estate.commands import zonecfg
 from generator.estate.estate import DomainInfo, Estate
-from generator.estate.shell import either, heredoc, sh, silent
+from generator.estate.shell import heredoc, sh
 from generator.estate.vcs_commands import ANY, hagrp
+from generator.estate.zone_roots import root_fs
 from generator.input.schema import Zone, ZoneRoot
 
 CAUTIONS = (
@@ -44,44 +47,6 @@ def _configure_step(name: str, zone: Zone, node: DomainInfo) -> Step:
                                                zonecfg(name, "-f", f"/var/tmp/{name}.zonecfg")),
                 expected=f"`{name}` in state configured.", verify=("zoneadm list -cv",),
                 backout=(zonecfg(name, "delete", "-F"),), minutes=3)
-
-
-def _local_root_steps(name: str, nodes: list[DomainInfo]) -> list[Step]:
-    return [Step(id=f"install-{name}-{n.system}", title=f"Install zone `{name}` on {n.system} (local root)",
-                 runs_on=n.system, commands=(zoneadm(name, "install"), zoneadm(name, "boot"),
-                                             zlogin(name, "svcs", "-x"), zoneadm(name, "halt")),
-                 expected=f"`{name}` installed; it booted cleanly once and is halted again for VCS.",
-                 verify=("zoneadm list -cv",), backout=(zoneadm(name, "uninstall", "-F"),), minutes=20)
-            for n in nodes]
-
-
-def _shared_root_steps(name: str, zone: Zone, nodes: list[DomainInfo]) -> list[Step]:
-    dg, vol = (zone.root_volume or "/").split("/")
-    path = zone.zonepath
-    first, others = nodes[0], nodes[1:]
-    mount = cmd.mount_vxfs(cmd.vx_block(dg, vol), path)
-    steps = [Step(id=f"install-{name}", title=f"Install zone `{name}` on its shared root on {first.system}",
-                  runs_on=first.system,
-                  commands=(either(silent(vxdg("list", dg)), vxdg("import", dg)),
-                            cmd.mkfs_vxfs(cmd.vx_raw(dg, vol)), sh("mkdir", "-p", path), mount,
-                            sh("chmod", "700", path), zoneadm(name, "install"),
-                            zoneadm(name, "boot"), zlogin(name, "svcs", "-x"), zoneadm(name, "halt"),
-                            zoneadm(name, "detach"), sh("umount", path), vxdg("deport", dg)),
-                  expected=f"`{name}` installed once on `{dg}/{vol}`, then detached; `{dg}` deported.",
-                  verify=("zoneadm list -cv", "vxdisk -o alldgs list"),
-                  backout=(zoneadm(name, "uninstall", "-F"),), minutes=25)]
-    for n in others:
-        steps.append(Step(id=f"attach-{name}-{n.system}", title=f"Attach zone `{name}` on {n.system}",
-                          runs_on=n.system,
-                          commands=(vxdg("import", dg), sh("mkdir", "-p", path), mount,
-                                    zoneadm(name, "attach"),
-                                    zoneadm(name, "detach"), sh("umount", path), vxdg("deport", dg)),
-                          expected=f"`{name}` attaches cleanly (packages match this node) and is detached "
-                                   f"again.",
-                          verify=("zoneadm list -cv",), minutes=10,
-                          notes=("VCS attaches with `zoneadm attach -F` (ForceAttach), which skips these "
-                                 "checks: this step is the check.",)))
-    return steps
 
 
 def zone_names(estate: Estate, cid: str, zone: str) -> tuple[str, str]:
@@ -139,33 +104,32 @@ def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes:
                 backout=tuple(hagrp("offline", g, first) for g in groups), minutes=10)
 
 
-def _hazone_step(estate: Estate, cid: str, name: str, nodes: list[DomainInfo]) -> Step:
-    group, resource = zone_names(estate, cid, name)
-    systems = ",".join(n.system for n in nodes)
-    return Step(id=f"hazonesetup-{name}", title=f"Tie zone `{name}` to service group `{group}`",
-                runs_on=nodes[0].system,
-                commands=("read -rs VCS_ZONE_PW", f'hazonesetup -g {group} -r {resource} -z {name} '
-                                                  f'-u z_{name} -p "$VCS_ZONE_PW" -s {systems}',
-                          "unset VCS_ZONE_PW", sh("hazoneverify", group)),
+def _hazoneverify_step(group: str, name: str, node: DomainInfo) -> Step:
+    return Step(id=f"hazoneverify-{name}", title=f"Verify zone `{name}` in service group `{group}`",
+                runs_on=node.system, commands=(sh("hazoneverify", group),),
                 expected="hazoneverify reports the zone configuration valid on every system.",
-                verify=(hagrp("display", group, None, "-attribute", "ContainerInfo"),), minutes=10,
-                notes=("Type the zone user's password after `read`: it never appears on screen, in a file "
-                       "or in the shell history.",
-                       "If the generated configuration already holds the group, hazonesetup updates it in "
-                       "place; compare with `vcs/` main.cf afterwards."))
+                verify=(hagrp("display", group, None, "-attribute", "ContainerInfo"),), minutes=5,
+                notes=("hazonesetup ran on every node while the zone was booted there (install and attach "
+                       "steps); if the generated configuration already held the group it updated it in place: "
+                       "compare with `vcs/` main.cf afterwards.",))
 
 
 def _zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Section:
     nodes = [d for d in (estate.domain(ref) for ref in zone.domains) if d is not None]
     steps = [_configure_step(name, zone, n) for n in nodes]
-    steps += _local_root_steps(name, nodes) if zone.root is ZoneRoot.LOCAL else _shared_root_steps(name,
-                                                                                                   zone,
-                                                                                                   nodes)
+    hazone: tuple[str, ...] = ()
     if cid is not None and nodes:
-        groups = held_groups(estate, cid, zone_names(estate, cid, name)[0])
-        steps = [_hold_step(groups, name, nodes[0]), *steps, _hazone_step(estate, cid, name, nodes),
+        group, resource = zone_names(estate, cid, name)
+        hazone = hazone_commands(group, resource, name, [n.system for n in nodes])
+    steps += local_root_steps(name, nodes, hazone) if zone.root is ZoneRoot.LOCAL else shared_root_steps(
+        estate, name, zone, nodes, hazone)
+    if cid is not None and nodes:
+        groups = held_groups(estate, cid, group)
+        steps = [_hold_step(groups, name, nodes[0]), *steps, _hazoneverify_step(group, name, nodes[0]),
                  _release_step(estate, cid, groups, name, nodes)]
-    root = "local to each node" if zone.root is ZoneRoot.LOCAL else f"shared on `{zone.root_volume}`"
+    fs = root_fs(estate, zone)
+    root = "local to each node" if zone.root is ZoneRoot.LOCAL else \
+        f"shared on `{zone.root_volume}` ({fs.value if fs else ''})"
     return Section(id=f"zone-{name}", title=f"Zone `{name}`", steps=tuple(steps),
                    intro=f"Zone root {root}; zone path `{zone.zonepath}`; ip-type {zone.ip_type}.",
                    backout=(f"`zoneadm -z {name} halt`, `zoneadm -z {name} uninstall -F` and "

@@ -4,8 +4,9 @@ An application gets a group ``<app>_grp`` (parallel when the application is): it
 private disk group as ``DiskGroup -> Volume -> Mount``, on a shared disk group through a parallel
 CVM/CFS group the application group requires ``online local firm``; ``NIC -> IP`` for its virtual
 address; ``Application`` on top. An application in a zone runs in a group with ``ContainerInfo``
-and a ``Zone`` resource (zone root on shared storage: ``Mount`` of the zone path under the zone,
-detached at offline; local zone root: ``DetachZonePath = 0``). Zones without an application get a
+and a ``Zone`` resource (zone root on shared storage, detached at offline: a ``Zpool`` on the root
+volume on Solaris 11, whose zones are ZFS-only, or a VxFS ``Mount`` of the zone path on Solaris 10;
+local zone root: ``DetachZonePath = 0``). Zones without an application get a
 group of their own, parallel when their root is local (REFERENCE 8.2).
 """
 
@@ -18,7 +19,8 @@ from generator.derive.vcs.storage_groups import failover_volume, is_shared, shar
 from generator.estate.commands import vx_block
 from generator.estate.datalinks import domain_device
 from generator.estate.estate import Estate
-from generator.input.schema import Application, Cluster, Zone, ZoneRoot
+from generator.estate.zone_roots import root_fs, zone_pool
+from generator.input.schema import Application, Cluster, Zone, ZoneRoot, ZoneRootFs
 from generator.maincf.tree import Assoc, Attr, Items, Scalar, Value, scalar
 
 
@@ -27,7 +29,7 @@ def _zone_systems(estate: Estate, zone: Zone, nodes: list[str]) -> list[str]:
     return [n for n in nodes if n in wanted]
 
 
-def add_zone(d: Derivation, g: GroupBuilder, name: str, zone: Zone) -> str:
+def add_zone(d: Derivation, estate: Estate, g: GroupBuilder, name: str, zone: Zone) -> str:
     """ContainerInfo on the group and the Zone resource; a shared zone root goes to a failover group
     ``<zone>_root_grp`` (no ContainerInfo: it is mounted in the global zone) that the zone's group
     requires ``online local hard`` so that both always move together. Returns the Zone resource."""
@@ -41,9 +43,14 @@ def add_zone(d: Derivation, g: GroupBuilder, name: str, zone: Zone) -> str:
         dgres = root.add("DiskGroup", vcs_name(dg, "dg"), [Attr("DiskGroup", Scalar(dg))])
         volres = root.add("Volume", vcs_name(dg, vol, "vol"), [Attr("DiskGroup", Scalar(dg)),
                                                                 Attr("Volume", Scalar(vol))])
-        mnt = root.add("Mount", vcs_name(name, "root_mnt"), [
-            Attr("MountPoint", Scalar(zone.zonepath)), Attr("BlockDevice", Scalar(vx_block(dg, vol))),
-            Attr("FSType", Scalar("vxfs")), Attr("FsckOpt", Scalar("-y"))])
+        if root_fs(estate, zone) is ZoneRootFs.ZFS:  # Solaris 11 zone roots are ZFS only [S: solaris(5)]
+            mnt = root.add("Zpool", vcs_name(name, "root_zpool"), [
+                Attr("PoolName", Scalar(zone_pool(name))),
+                Attr("DeviceDir", Items((f"/dev/vx/dsk/{dg}",)))])
+        else:
+            mnt = root.add("Mount", vcs_name(name, "root_mnt"), [
+                Attr("MountPoint", Scalar(zone.zonepath)), Attr("BlockDevice", Scalar(vx_block(dg, vol))),
+                Attr("FSType", Scalar("vxfs")), Attr("FsckOpt", Scalar("-y"))])
         root.link(volres, dgres)
         root.link(mnt, volres)
         g.require_group(root.name, "local", "hard")
@@ -124,7 +131,7 @@ def derive_application(d: Derivation, estate: Estate, cluster: str, app_name: st
     g = d.group(vcs_name(app_name, "grp"), "zone" if zone else "application", systems or nodes,
                 parallel=app.parallel)
     appres = _application(g, app_name, app)
-    zres = add_zone(d, g, app.zone, zone) if zone and app.zone else None
+    zres = add_zone(d, estate, g, app.zone, zone) if zone and app.zone else None
     if zres:
         g.link(appres, zres)
     for top in _app_storage(d, g, estate, cluster, app, nodes):
@@ -152,4 +159,4 @@ def derive_apps(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> N
         local = zone.root is ZoneRoot.LOCAL
         systems = _zone_systems(estate, zone, nodes) or nodes
         g = d.group(vcs_name(zname, "grp"), "zone", systems, parallel=local)
-        add_zone(d, g, zname, zone)
+        add_zone(d, estate, g, zname, zone)

@@ -38,12 +38,6 @@ hagrp -modify hrz2_root_grp AutoStartList hrg1
 hares -add hrdg_dg DiskGroup hrz2_root_grp
 hares -modify hrdg_dg DiskGroup hrdg
 hares -modify hrdg_dg Enabled 1
-hares -add hrz2_root_mnt Mount hrz2_root_grp
-hares -modify hrz2_root_mnt MountPoint /zones/hrz2
-hares -modify hrz2_root_mnt BlockDevice /dev/vx/dsk/hrdg/hrz2root
-hares -modify hrz2_root_mnt FSType vxfs
-hares -modify hrz2_root_mnt FsckOpt -y
-hares -modify hrz2_root_mnt Enabled 1
 hares -add hrdg_hrz2root_vol Volume hrz2_root_grp
 hares -modify hrdg_hrz2root_vol DiskGroup hrdg
 hares -modify hrdg_hrz2root_vol Volume hrz2root
@@ -52,9 +46,13 @@ hares -add hrdg_portaldata_vol Volume hrz2_root_grp
 hares -modify hrdg_portaldata_vol DiskGroup hrdg
 hares -modify hrdg_portaldata_vol Volume portaldata
 hares -modify hrdg_portaldata_vol Enabled 1
+hares -add hrz2_root_zpool Zpool hrz2_root_grp
+hares -modify hrz2_root_zpool PoolName hrz2_pool
+hares -modify hrz2_root_zpool DeviceDir /dev/vx/dsk/hrdg
+hares -modify hrz2_root_zpool Enabled 1
 hares -link hrdg_hrz2root_vol hrdg_dg
 hares -link hrdg_portaldata_vol hrdg_dg
-hares -link hrz2_root_mnt hrdg_hrz2root_vol
+hares -link hrz2_root_zpool hrdg_hrz2root_vol
 hagrp -add payroll_grp
 hagrp -modify payroll_grp SystemList hrg1 0 hrg2 1
 hagrp -modify payroll_grp ContainerInfo Name hrz1 Type Zone Enabled 1
