@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.estate.estate import Estate
 from generator.formats.registry import render_all
@@ -153,7 +154,7 @@ def _at(data: Any, path: Path_) -> Any:
 
 def render(estate: Estate) -> dict[str, bytes]:
     context = RenderContext("hostile.yaml", "0" * 64)
-    return {a.path: a.data for a in render_all(estate, context, only=["vcs", "migrations", "runbooks"])
+    return {a.path: a.data for a in render_all(derivation(estate), context, only=["vcs", "migrations", "runbooks"])
             if a.convert is None}
 
 

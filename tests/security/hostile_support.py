@@ -11,6 +11,7 @@ import yaml
 
 from generator.core.diagnostics import Diagnostic, Severity
 from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.vcs.cluster import with_provenance
 from generator.estate.estate import Estate
 from generator.input.loader import load_text
 from generator.maincf.hacommands import ha_command_list
@@ -43,7 +44,7 @@ def maincf_problems(estate: Estate) -> list[str]:
     """Errors of the project's own parser and verifier on every generated main.cf."""
     out: list[str] = []
     for cluster in cluster_names(estate):
-        text = format_config(derived(estate, cluster, "hostile.yaml").config)
+        text = format_config(with_provenance(derived(estate, cluster).config, "hostile.yaml"))
         out += [f"{cluster}: {d.rule}: {d.message}" for d in verify_text(text, "main.cf")
                 if d.severity is Severity.ERROR]
     return out

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.build.pipeline import derivation
 from generator.build.writer import dot_to_svg, typst_to_pdf
 from generator.core.artifacts import RenderContext
 from generator.formats.registry import render_all
@@ -51,7 +52,7 @@ def test_every_accepting_field_hostile_at_once_renders_svg_and_pdf() -> None:
     for name in by_example:
         estate, _ = check_data(data[name])
         assert estate is not None
-        artifacts = render_all(estate, RenderContext("hostile.yaml", "0" * 64))
+        artifacts = render_all(derivation(estate), RenderContext("hostile.yaml", "0" * 64))
         for svg in dot_to_svg([a.data for a in artifacts if a.convert == "svg"]):
             ET.fromstring(svg)
         for pdf in (a for a in artifacts if a.convert == "pdf"):
@@ -65,6 +66,6 @@ def test_a_long_host_platform_renders_the_topology_diagram() -> None:
     topology["hosts"]["t8a"]["platform"] = "SPARC T8-2 " + "x" * 50
     estate, _ = check_data(topology)
     assert estate is not None
-    dot = [a.data for a in render_all(estate, RenderContext("h.yaml", "0" * 64), only=["diagrams"])
+    dot = [a.data for a in render_all(derivation(estate), RenderContext("h.yaml", "0" * 64), only=["diagrams"])
            if a.path == "diagrams/topology.svg"]
     dot_to_svg(dot)
