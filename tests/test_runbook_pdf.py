@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.pipeline import derivation
 from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
 from generator.document.runbook_model import Runbook, Section, Step
@@ -37,7 +38,7 @@ def _compile(book: Runbook, ctx: RenderContext, figures: list[tuple[str, str]] |
 
 def _pdf(name: str, book_id: str) -> bytes:
     book, ctx = _book(name, book_id), context(name, change="CHG0042")
-    return _compile(book, ctx, runbook_figures(estate(name), book, ctx))
+    return _compile(book, ctx, runbook_figures(derivation(estate(name)), book, ctx))
 
 
 @pytest.fixture(scope="module")
