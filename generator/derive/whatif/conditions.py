@@ -128,10 +128,8 @@ class Left:
                        if ("dg", d.ref, g) in self.supply.by_domain.get(d.ref, ()))
 
     def _guest_moves_to(self, guest: DomainInfo, d: DomainInfo) -> bool:
-        if self.data_gone(guest.ref):
-            return False
         if d.host == guest.host:
-            return self.guest(guest.ref).state != "down"
+            return self.guest(guest.ref).state != "down" and not self.data_gone(guest.ref)
         return not (self.supply.backends.get(guest.ref, frozenset()) & self.failure.storage)
 
     def runs_on(self, s: Service, system: str) -> bool:

@@ -79,12 +79,14 @@ def _guest_needs(supply: Supply, estate: Estate, guest: DomainInfo, managed: set
         backends |= {f"lun:{x}" for x in estate.vdisk_luns(v)}
         if v.spec.volume:
             backends.add(f"dg:{v.spec.volume.split('/')[0]}")
-        via = v.service.domain.ref if v.service else "?"
+        if v.service is None:  # an unresolved service: the reference rules report it
+            continue
+        via = v.service.domain.ref
         key = _backend_key(estate, v)
         disks.setdefault(key, []).append((_vdisk_feeds(supply, estate, v), via))
         if v.spec.boot:
             boot.add(key)
-    supply.backends[guest.ref] = frozenset(backends)
+    supply.backends[guest.ref] = frozenset(backends | {f"dg:{dg}" for dg in managed})
     needs = [Need(f"disk {key}", tuple(alts), data=bool(boot) and key not in boot)
              for key, alts in sorted(disks.items())]
     nets: list[tuple[Node, str]] = []
