@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES = (
     "generator.cli.import_estate",
     "generator.cli.drift",
     "generator.cli.export",
+    "generator.cli.whatif",
 )
 
 
