@@ -1,8 +1,10 @@
 """``python -m generator whatif TOPOLOGY``: what each failure does to every service, and the hosts' load.
 
 The topology is checked as by ``check`` (diagnostics to standard error; exit 1 when it has errors or
-cannot be read); the review goes to standard output as text, Markdown or JSON. ``--pairs`` adds every
-pair of failures that can interact (both affect one cluster or service), up to ``--max-pairs``.
+cannot be read); the review goes to standard output as text, Markdown or JSON. An N+1 capacity error
+(CAP003/CAP004) does not stop the review, which shows the overloaded host; the exit status is 1 then.
+``--pairs`` adds every pair of failures that can interact (both affect one cluster or service), up to
+``--max-pairs``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import click
 
 from generator.build.pipeline import check_file, render_context
 from generator.core.diagnostics import format_text, has_errors
+
+CAPACITY = ("CAP003", "CAP004")
+"""Errors the review shows rather than refuses (it says which host is too small); exit 1 after it."""
 
 
 @click.command("whatif")
@@ -30,7 +35,8 @@ def command(topology: Path, fmt: str, pairs: bool, max_pairs: int) -> None:
 
     checked = check_file(topology)
     click.echo(format_text(checked.diagnostics), nl=False, err=True)
-    if checked.estate is None or has_errors(checked.diagnostics):
+    blocking = [d for d in checked.diagnostics if d.rule not in CAPACITY]
+    if checked.estate is None or has_errors(blocking):
         click.echo(f"{topology}: fix the errors above first", err=True)
         sys.exit(1)
     result = review(checked.estate, pairs=pairs, max_pairs=max_pairs)
@@ -41,3 +47,5 @@ def command(topology: Path, fmt: str, pairs: bool, max_pairs: int) -> None:
         click.echo(failures_markdown(result, source), nl=False)
     else:
         click.echo(failures_text(result), nl=False)
+    if has_errors(checked.diagnostics):
+        sys.exit(1)

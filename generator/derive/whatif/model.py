@@ -73,3 +73,13 @@ def review(estate: Estate, pairs: bool = False, max_pairs: int = MAX_PAIRS) -> R
     n = len(singles)
     return Review(estate.topology.topology, tuple(est.services), tuple(singles), tuple(found), interacting,
                   n * (n - 1) // 2)
+
+
+def combined(estate: Estate, failure_ids: list[str]) -> Scenario:
+    """The failures with these ids (as the review names them) all at once."""
+    est = estimator(estate)
+    by_id = {f.id: f for f in single_failures(estate, est.supply)}
+    failure = by_id[failure_ids[0]]
+    for fid in failure_ids[1:]:
+        failure = failure + by_id[fid]
+    return _run(est, Reachability(ROOT, est.supply.edges), failure)
