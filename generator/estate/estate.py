@@ -14,6 +14,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from generator.estate.commands import vx_block
 from generator.input.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
 
 if TYPE_CHECKING:  # networkx takes ~0.2 s to import: only the graph view needs it
@@ -197,7 +198,7 @@ class Estate:
         """Device path of the back end in the service domain, as passed to ``ldm add-vdsdev``."""
         s = vdisk.spec
         if s.volume:
-            return f"/dev/vx/dsk/{s.volume}"
+            return vx_block(*s.volume.split("/", 1))
         if s.lun:
             server = vdisk.service.domain if vdisk.service else None
             return self.whole_disk(server, s.lun)
