@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -78,8 +79,10 @@ def test_vcs_live_runbook_has_dry_run_hagrp_migrate_checks_and_backout() -> None
     assert commands.index("hares -action erpdb_ldom vmmigrate -actionargs t8b -sys t8a") < \
         commands.index("hagrp -migrate erpdb_grp -to t8b")
     assert "Dry run" in text and "**GO/NO-GO**" in text and "**IRREVERSIBLE**" in text
-    for number, phase in enumerate(("Phase 1", "Phase 2", "Phase 3", "Phase 4"), start=2):
-        assert f"## {number}. {phase}: " in text
+    # One numbering: section N is migration phase N (0 is the preparation).
+    assert "## 0. Preparation" in text
+    for number in range(1, 5):
+        assert re.search(rf"^## {number}\. .* \(migration phase {number}\)$", text, re.M), number
     on_target = [c for s in book.sections for step in s.steps if step.runs_on == "t8b" for c in step.commands]
     assert "ldm list-services" in on_target and "ldm list-devices cpu memory" in on_target
     assert "ldm cancel-operation migration erpdb" in commands

@@ -63,7 +63,7 @@ def test_a_side_with_errors_prints_its_diagnostics_and_exits_1() -> None:
 
 def test_an_unknown_output_kind_is_a_usage_error() -> None:
     done = _diff(BASE, GROWN, "--only", "manuals")
-    assert done.returncode == 2 and "choose from diagrams, migrations, runbooks, vcs" in done.stderr
+    assert done.returncode == 2 and "choose from diagrams, migrations, review, runbooks, vcs" in done.stderr
 
 
 def test_added_removed_and_binary_artifacts() -> None:

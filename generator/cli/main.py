@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "runbook": "generator.cli.runbook",
     "schema": "generator.cli.json_schema",
     "vcs": "generator.cli.vcs",
+    "whatif": "generator.cli.whatif",
 }
 """Command name -> the module under ``generator/cli/`` that defines it (as ``command``)."""
 

@@ -75,6 +75,9 @@ class Runbook:
     """Guide sections and vendor documents the steps rest on."""
     header: dict[str, str] = field(default_factory=dict)
     """Extra header fields (e.g. domain, source, target, kind for a migration)."""
+    first_number: int = 1
+    """Number of the first section: a migration runbook starts at 0 (preparation) so that section N is
+    migration phase N, one numbering for the runbook, its back-out and the sequence diagram."""
 
     def ordered_sections(self) -> list[Section]:
         return ordered_sections(self.sections)

@@ -72,7 +72,7 @@ def _step_views(phase: int, section: Section) -> tuple[StepView, ...]:
 
 def phase_views(runbook: Runbook) -> tuple[PhaseView, ...]:
     phases = []
-    for number, section in enumerate(runbook.ordered_sections(), start=1):
+    for number, section in enumerate(runbook.ordered_sections(), start=runbook.first_number):
         minutes = sum(s.minutes for s in section.steps)
         phases.append(PhaseView(number=number, anchor=f"phase-{number}", section=section,
                                 steps=_step_views(number, section), duration=duration(minutes),

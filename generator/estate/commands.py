@@ -209,3 +209,8 @@ def list_constraints_xml(domain: str, path: str) -> str:
     """``ldm list-constraints -x DOMAIN > PATH`` (Oracle VM Server for SPARC admin guide, saving
     domain configurations [S])."""
     return redirect(sh("ldm", "list-constraints", "-x", domain), path)
+
+
+def list_free(*resources: str) -> str:
+    """``ldm list-devices cpu memory``: the resources not bound to any domain (ldm(8) [K])."""
+    return ldm("list-devices", *resources)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
 
+from generator.estate.commands import vx_block
 from generator.input.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
 
 
@@ -193,7 +194,7 @@ class Estate:
         """Device path of the back end in the service domain, as passed to ``ldm add-vdsdev``."""
         s = vdisk.spec
         if s.volume:
-            return f"/dev/vx/dsk/{s.volume}"
+            return vx_block(*s.volume.split("/", 1))
         if s.lun:
             server = vdisk.service.domain if vdisk.service else None
             return self.whole_disk(server, s.lun)

@@ -21,6 +21,7 @@ RENDERERS: dict[str, str] = {
     "migrations": "generator.formats.migrations",
     "runbooks": "generator.formats.runbooks",
     "diagrams": "generator.formats.diagrams",
+    "review": "generator.formats.failures",
 }
 
 

@@ -57,6 +57,8 @@ class Catalogue:
     system_attributes: Attrs
     attributes_source: str = ""
     """Document and release of the cluster/system/group/resource attribute tables."""
+    certain_attributes: frozenset[str] = frozenset()
+    """Group attributes whose dimension and type were seen in a source: a wrong value is an error."""
 
     def with_types(self, typedefs: tuple[TypeDef, ...]) -> Catalogue:
         """This catalogue with type definitions read from a configuration taking precedence."""
@@ -145,7 +147,7 @@ def catalogue() -> Catalogue:
     statics = _attrs(attrs["type"], static=True)
     return Catalogue(dict(sorted(types.items())), {**_attrs(attrs["resource"]), **statics}, statics,
                      _attrs(attrs["group"]), _attrs(attrs["cluster"]), _attrs(attrs["system"]),
-                     source_label(attrs["_source"]))
+                     source_label(attrs["_source"]), frozenset(attrs["_source"]["certain"]))
 
 
 TYPE_FILE_NOTE = (

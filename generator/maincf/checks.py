@@ -58,6 +58,8 @@ CHECKS: dict[str, Check] = {
                             "(the message names its document and release)"),
     "VCS027": Check(W, "K", "Group, cluster and system attributes are in the catalogue (the message names its "
                             "document and release)"),
+    "VCS028": Check(W, "K", "Values have the dimension and integer type the catalogue gives, where the catalogue "
+                            "entry is [K] (errors VCS022/VCS025 where the type definition was read or seen)"),
     "VCS030": Check(E, "S", "Resource dependencies name resources of the same group (REFERENCE 4.4)"),
     "VCS031": Check(E, "K", "Resource dependencies are acyclic"),
     "VCS032": Check(E, "S", "Group dependencies name existing groups (REFERENCE 4.4)"),

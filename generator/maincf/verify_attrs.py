@@ -32,15 +32,18 @@ def _int_values(value: Value) -> list[str]:
     return [v for _, v in value.pairs if v is not None]
 
 
-def _check_value(report: Reporter, owner: str, attr: Attr, decl: AttrDecl) -> None:
+def _check_value(report: Reporter, owner: str, attr: Attr, decl: AttrDecl, certain: bool = True) -> None:
+    """Dimension and integer checks: errors (VCS022, VCS025) when the declaration is certain (read from a
+    type definition, or seen in a source), else the warning VCS028 (a [K] catalogue entry)."""
     if not _dim_ok(decl.dim, attr.value):
-        report(attr.pos, "VCS022", f"{owner}: {attr.name} is a {decl.type} {decl.dim}; expected "
-                                   f"{DIM_WORDS[decl.dim]}")
+        report(attr.pos, "VCS022" if certain else "VCS028",
+               f"{owner}: {attr.name} is a {decl.type} {decl.dim}; expected {DIM_WORDS[decl.dim]}")
         return
     if decl.type in ("int", "boolean"):
         bad = [v for v in _int_values(attr.value) if not re.fullmatch(r"-?[0-9]+", v)]
         if bad:
-            report(attr.pos, "VCS025", f"{owner}: {attr.name} is {decl.type}; {bad[0]!r} is not an integer")
+            report(attr.pos, "VCS025" if certain else "VCS028",
+                   f"{owner}: {attr.name} is {decl.type}; {bad[0]!r} is not an integer")
 
 
 def _duplicates(report: Reporter, owner: str, attrs: tuple[Attr, ...]) -> None:
@@ -96,31 +99,35 @@ def check_resource(report: Reporter, res: Resource, cat: Catalogue) -> None:
         report(res.pos, "VCS020", f"resource {res.name}: unknown type {res.type!r}",
                hint + "or include the type file that defines it")
         return
+    certain = not agent.source or agent.basis == "S"
     for attr in res.attrs:
-        decl = agent.typedef.decl(attr.name) or cat.resource_attributes.get(attr.name)
+        own = agent.typedef.decl(attr.name)
+        decl = own or cat.resource_attributes.get(attr.name)
         if decl is None:
             _unknown(report, owner, attr, agent)
         else:
-            _check_value(report, owner, attr, decl)
+            _check_value(report, owner, attr, decl, certain and own is not None)
         if attr.name in agent.passwords:
             _password(report, owner, attr)
     _required(report, res, agent)
 
 
-def _known_attrs(report: Reporter, owner: str, attrs: tuple[Attr, ...], known: Attrs, source: str) -> None:
+def _known_attrs(report: Reporter, owner: str, attrs: tuple[Attr, ...], known: Attrs, cat: Catalogue) -> None:
     _duplicates(report, owner, attrs)
     for attr in attrs:
         decl = known.get(attr.name)
         if decl is None:
             close = difflib.get_close_matches(attr.name, sorted(known), n=1)
-            report(attr.pos, "VCS027", f"{owner}: attribute {attr.name!r} is not in the catalogue ({source})",
+            report(attr.pos, "VCS027", f"{owner}: attribute {attr.name!r} is not in the catalogue "
+                                       f"({cat.attributes_source})",
                    f"did you mean {close[0]!r}?" if close else "")
         elif not (attr.name == "SystemList" and isinstance(attr.value, Items)):
-            _check_value(report, owner, attr, decl)  # SystemList = { a, b }: VCS numbers the systems itself
+            # SystemList = { a, b } is accepted: VCS numbers the systems itself
+            _check_value(report, owner, attr, decl, attr.name in cat.certain_attributes)
 
 
 def check_group_attrs(report: Reporter, group: Group, cat: Catalogue) -> None:
-    _known_attrs(report, f"group {group.name}", group.attrs, cat.group_attributes, cat.attributes_source)
+    _known_attrs(report, f"group {group.name}", group.attrs, cat.group_attributes, cat)
 
 
 def check_other_attrs(report: Reporter, config: Config, cat: Catalogue) -> None:
@@ -128,7 +135,7 @@ def check_other_attrs(report: Reporter, config: Config, cat: Catalogue) -> None:
               if config.cluster else [])
     blocks += [(f"system {s.name}", s.attrs, cat.system_attributes) for s in config.systems]
     for owner, attrs, known in blocks:
-        _known_attrs(report, owner, attrs, known, cat.attributes_source)
+        _known_attrs(report, owner, attrs, known, cat)
         for attr in attrs:
             if attr.name == "UserNames" and isinstance(attr.value, Assoc):
                 for user, pw in attr.value.pairs:

@@ -17,9 +17,9 @@ from generator.maincf.printer import format_config
 from generator.maincf.verify import verify
 from generator.rules.engine import Finding, rule
 
-UNKNOWN_ATTRIBUTE = frozenset({"VCS026"})
-"""main.cf warnings that are errors in a topology: an explicit resource attribute the catalogue does not know
-(a typo, most likely; the tool would write it into every main.cf it generates)."""
+UNKNOWN_ATTRIBUTE = frozenset({"VCS026", "VCS028"})
+"""main.cf warnings that are errors in a topology: an explicit resource attribute the catalogue does not know,
+or a value of the wrong shape for it (a typo, most likely; the tool would write it into the main.cf)."""
 
 
 def _fails(d: Diagnostic) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.core.diagnostics import Severity
-from generator.estate.estate import Estate
+from generator.estate.estate import Estate, VdiskInfo
 from generator.input.schema import Component
 from generator.rules.engine import Finding, rule
 from generator.rules.exporters import exported_vdisks
@@ -17,13 +18,23 @@ APPEARANCE = (
 GUIDE = "InfoScale 8.0.2 Virtualization Guide - Solaris"
 
 
+SLICE_DEVICE = re.compile(r"^/dev/r?dsk/c\d+(t\w+)?d\d+s([0-7])$")
+
+
+def single_slice(v: VdiskInfo) -> bool:
+    """Exported as a single-slice disk: ``slice: true``, or a physical disk slice other than s2 given as
+    ``file:``, which is "always exported as a single-slice disk" (OVM admin guide, Physical Disk Slice [S])."""
+    m = SLICE_DEVICE.match(v.spec.file or "")
+    return v.spec.slice or (m is not None and m.group(2) != "2")
+
+
 @rule("VDK001", Severity.ERROR, source=APPEARANCE, basis="S", category="vdisks")
 def guest_vxvm_not_on_slice(estate: Estate) -> Iterator[Finding]:
-    """VxVM in a domain does not use a vdisk exported as a single slice."""
+    """VxVM in a domain does not use a vdisk exported as a single slice (``slice: true`` or a slice device)."""
     for v in estate.all_vdisks:
-        if v.spec.slice and estate.vxvm_owns(v):
+        if single_slice(v) and estate.vxvm_owns(v):
             yield Finding(
-                (*v.path, "slice"),
+                (*v.path, "slice" if v.spec.slice else "file"),
                 f"VxVM in {v.domain.ref} uses vdisk {v.name!r}, which is exported as a single slice",
                 "export the whole disk, without slice: VxVM needs a full disk with a device ID",
             )

@@ -59,8 +59,8 @@ def test_every_accepting_field_hostile_at_once_renders_svg_and_pdf() -> None:
             assert typst_to_pdf(pdf.data).startswith(b"%PDF")
 
 
-@pytest.mark.xfail(strict=True, reason="dot fails (libpath triangulation) on a host cluster label of about 90 "
-                   "characters; check accepts it: the drawing layer must wrap or bound the host title")
+@pytest.mark.xfail(strict=False, reason="dot fails (libpath triangulation) on a one-line host cluster label of "
+                   "about 90 characters that check accepts; passes once the drawing layer wraps the host title")
 def test_a_long_host_platform_renders_the_topology_diagram() -> None:
     topology = example("erp-split")
     topology["hosts"]["t8a"]["platform"] = "SPARC T8-2 " + "x" * 50

@@ -85,3 +85,10 @@ def test_online_check_messages_say_hacf_accepts_them() -> None:
     text = 'system n1\ngroup g ( SystemList = { n1 = 0 } )\nVolume v ( DiskGroup = dg )\n'
     [d] = verify_text(text, "main.cf")
     assert d.rule == "VCS023" and "valid for hacf; fails at online/monitor" in d.message
+
+
+def test_a_value_of_the_wrong_shape_is_an_error_only_where_the_declaration_is_certain() -> None:
+    text = ('system n1\ngroup g ( SystemList = { n1 = 0 } Parallel = yes Priority = high )\n'
+            'NIC nic ( Device = { net0 } )\nLDom l ( LDomName = l NumCPU = many )\n')
+    found = {(d.rule, d.message.split(":")[0]) for d in verify_text(text, "main.cf")}
+    assert found == {("VCS025", "group g"), ("VCS028", "group g"), ("VCS022", "NIC nic"), ("VCS028", "LDom l")}

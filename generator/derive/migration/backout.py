@@ -11,7 +11,7 @@ from generator.derive.migration import operations as cmd
 from generator.derive.migration.case import MigrationCase
 from generator.derive.migration.phases import password_cleanup
 from generator.document.runbook_model import Step
-from generator.estate.commands import ldm_list, remove_domain, stop_domain, unbind_domain
+from generator.estate.commands import ldm_list, remove_domain, start_domain, stop_domain, unbind_domain
 from generator.estate.vcs_commands import hagrp, hares_probe
 
 
@@ -29,8 +29,8 @@ def phase_backout(case: MigrationCase, n: cmd.Names, phase: int) -> tuple[str, .
         ]
         if case.via == "vcs" and case.active:
             lines.append(
-                f"Then on {n.source}: hares -probe {n.resource} -sys {n.source} and "
-                f"hagrp -state {n.group} (ONLINE on {n.source})."
+                f"Then on {n.source}: {hares_probe(n.resource, n.source)} and "
+                f"{hagrp('state', n.group)} (ONLINE on {n.source})."
             )
         return tuple(lines)
     return (
@@ -87,7 +87,7 @@ def backout_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 remove_domain(n.domain),
             ),
             f"ldm list on {n.target} no longer shows {n.domain}"
-            + ("." if case.cluster else f"; then restart it on {n.source}: ldm start-domain {n.domain}."),
+            + ("." if case.cluster else f"; then restart it on {n.source}: {start_domain(n.domain)}."),
             irreversible=True,
         ),
         *_vcs_resume(case, n),
@@ -126,8 +126,8 @@ def _vcs_resume(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 hagrp("state", n.group),
             ),
             f"{n.group} ONLINE on the host that kept {n.domain} running. If the domain ran on neither "
-            f"host: hagrp -clear {n.group} -sys {n.source} (when FAULTED), then hagrp -online "
-            f"{n.group} -sys {n.source}.",
+            f"host: {hagrp('clear', n.group, n.source)} (when FAULTED), then "
+            f"{hagrp('online', n.group, n.source)}.",
             minutes=5,
         ),
     )

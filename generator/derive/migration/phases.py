@@ -54,7 +54,7 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"Take {n.group} offline (the guest shuts down)",
             n.source,
             (hagrp("offline", n.group, n.source),),
-            f"hagrp -state {n.group} shows OFFLINE on {n.source}; ldm list shows {n.domain} "
+            f"{hagrp('state', n.group)} shows OFFLINE on {n.source}; ldm list shows {n.domain} "
             "bound or inactive." + "".join(f" vxdg list no longer shows {dg} (its DiskGroup resource deported "
                                            "it)." for dg in sorted(cmd.vcs_diskgroups(case, n.group))),
             verify=(hagrp("state", n.group), ldm_list(n.domain),
@@ -222,8 +222,8 @@ def _start_on_target(case: MigrationCase, n: cmd.Names) -> list[Step]:
                 n.target,
                 (*[hagrp("switch", c, n.target) for c in children],
                  hagrp("online", n.group, n.target)),
-                "".join(f"hagrp -state {c} shows ONLINE on {n.target}; " for c in children)
-                + f"hagrp -state {n.group} shows ONLINE on {n.target}."
+                "".join(f"{hagrp('state', c)} shows ONLINE on {n.target}; " for c in children)
+                + f"{hagrp('state', n.group)} shows ONLINE on {n.target}."
                 + "".join(f" Its DiskGroup resource imported {dg} there (vxdg list)."
                           for dg in sorted(cmd.vcs_diskgroups(case, n.group))),
                 minutes=10,
@@ -305,7 +305,7 @@ def verify_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
                 f"Let VCS manage {n.group} again",
                 n.target,
                 (hagrp("unfreeze", n.group), hares_probe(n.resource, n.target)),
-                f"hagrp -state {n.group} shows ONLINE on {n.target}.",
+                f"{hagrp('state', n.group)} shows ONLINE on {n.target}.",
                 minutes=3,
             )
         )
@@ -336,7 +336,8 @@ def freeze_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
             f"Freeze {n.group} so VCS does not react to the manual move",
             n.source,
             (hagrp("freeze", n.group),),
-            f"hagrp -value {n.group} TFrozen shows 1 (a temporary freeze sets TFrozen; Frozen stays 0 "
+            f"{hagrp('value', n.group, None, 'TFrozen')} shows 1 (a temporary freeze sets TFrozen; "
+            "Frozen stays 0 "
             "unless -persistent is used).",
             backout=(hagrp("unfreeze", n.group),),
             minutes=2,

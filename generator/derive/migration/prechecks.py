@@ -75,9 +75,13 @@ def _storage_step(case: MigrationCase, server: DomainInfo, vdisks: list[VdiskInf
     luns = sorted({lun for v in vdisks for lun in case.estate.vdisk_luns(v)})
     dgs = sorted({v.spec.volume.split("/")[0] for v in vdisks if v.spec.volume})
     vxvm = server.has(Component.VXVM) or server.has(Component.DMP)
+    wwns = case.estate.topology.storage.luns
+    ids = ", ".join(f"{lun} = {wwns[lun].wwn}" for lun in luns if lun in wwns and wwns[lun].wwn)
     if vxvm:
-        commands = ["vxdisk -o alldgs list", *(vxdg("list", dg) for dg in dgs)]
-        expected = f"LUNs {', '.join(luns)} are listed" if luns else "The back ends are reachable"
+        commands = ["vxdisk -o alldgs list", "vxdisk -p list", *(vxdg("list", dg) for dg in dgs)]
+        expected = (f"vxdisk -p list shows a disk whose SCSI3_VPD_ID (or UDID) holds each LUN's WWN ({ids}): the "
+                    "same storage, whatever its DMP name on this host (names are per host)" if ids else
+                    f"LUNs {', '.join(luns)} are listed" if luns else "The back ends are reachable")
     else:
         commands = [sh("ls", "-lL", case.estate.backend_device(v)) for v in vdisks if v.spec.lun]
         expected = f"The device nodes of LUNs {', '.join(luns)} exist" if luns else "The back ends exist"

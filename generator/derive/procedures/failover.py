@@ -8,6 +8,7 @@ it stays online on the others. The service groups come from the VCS output (:mod
 
 from __future__ import annotations
 
+from generator.derive.procedures.failover_capacity import with_capacity
 from generator.derive.vcs.api import (
     ServiceGroup,
     failover_children,
@@ -97,8 +98,9 @@ def _failover_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bo
     for target in group.systems[1:]:
         for src, dst, back in ((home, target, False), (target, home, True)):
             needs = [g for g in prerequisite_groups(estate, cid, group.name, dst) if g not in children]
-            steps.append(_relay_step(group, children, src, dst, back, needs, extra) if children
-                         else _move_step(group, action, src, dst, back, needs, extra))
+            step = (_relay_step(group, children, src, dst, back, needs, extra) if children
+                    else _move_step(group, action, src, dst, back, needs, extra))
+            steps.append(with_capacity(estate, cid, group.name, step, dst))
     home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, Raw("<system>"), home)) if children
                   else f"`{hagrp('switch', group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",

@@ -35,7 +35,8 @@ def runbook_from_plan(plan: MigrationPlan, context: RenderContext) -> Runbook:
         intro = phase.summary + (f" {phase.skipped}" if phase.skipped else "")
         if phase.checks:
             intro += " Before this phase, confirm: " + "; ".join(phase.checks) + "."
-        sections.append(Section(sid, f"Phase {phase.number}: {phase.title}", phase.steps, (previous,),
+        title = phase.title[:1].upper() + phase.title[1:]
+        sections.append(Section(sid, f"{title} (migration phase {phase.number})", phase.steps, (previous,),
                                 intro, phase.backout))
         previous = sid
     sections.append(Section("verify", "Verification", plan.verification, (previous,),
@@ -49,6 +50,7 @@ def runbook_from_plan(plan: MigrationPlan, context: RenderContext) -> Runbook:
               "Driven by": f"VCS cluster {c.cluster} (group {n.group})" if c.via == "vcs" else "ldm, by hand"}
     cautions = tuple(f"Caution ({text})" for text in plan.cautions)
     return Runbook(
+        first_number=0,
         id=c.runbook_id, title=f"{c.kind.value.capitalize()} migration of {n.domain} to {c.target}",
         topology=c.estate.topology.topology, kind="migration",
         summary=(f"Move guest domain {c.guest.ref} from {c.source} to {c.target} as a {c.kind.value} "
