@@ -158,6 +158,16 @@ def print_table(rows: list[Row]) -> None:
               f"{r['goal']}: {'PASS' if r['pass'] else 'FAIL'}")
 
 
+def _previous_runs(replaced: list[str]) -> list[dict[str, Any]]:
+    """Earlier runs' rows that this run did not measure again (a run of some rows keeps the others)."""
+    try:
+        runs = json.loads((OUT / "goals.json").read_text("utf-8"))["runs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    kept = [{**run, "rows": [r for r in run["rows"] if r["what"] not in replaced]} for run in runs]
+    return [run for run in kept if run["rows"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", nargs="+", choices=list(ROWS), default=list(ROWS))
@@ -173,8 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_table(rows)
     machine["load_average_after"] = list(os.getloadavg())
-    report = {"machine": machine, "repeats": args.repeats, "rows": rows}
-    (OUT / "goals.json").write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+    runs = _previous_runs([r["what"] for r in rows])
+    runs.append({"machine": machine, "repeats": args.repeats, "rows": rows})
+    (OUT / "goals.json").write_text(json.dumps({"runs": runs}, indent=2) + "\n", "utf-8")
     print(f"wrote {OUT / 'goals.json'}")
     return 0
 
