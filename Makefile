@@ -45,8 +45,8 @@ lint: venv ## ruff and mypy (strict) on the package
 check: venv ## Validate the example topologies
 	$(PY) -m generator check topologies
 
-bench: venv system-deps ## Run the benchmark harness and print figures
-	$(PY) benchmarks/run.py
+bench: venv system-deps ## Run the benchmark harness (issue 17 goals, whole processes) and print figures
+	$(PY) benchmarks/goals.py
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf _build docs/_generated
