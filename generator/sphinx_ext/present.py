@@ -39,6 +39,7 @@ SECTION_TITLES = {
     "runbooks": "Runbook: {}",
     "runbook": "Runbook: {}",
     "diagrams": "Diagram: {}",
+    "review": "Failure review (what-if)",
 }
 SECTION_ORDER = ("vcs", "clusters", "migrations", "migration", "runbooks", "runbook")
 INLINE_LIMIT = 64 * 1024
