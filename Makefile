@@ -46,8 +46,8 @@ lint: venv ## ruff, mypy (strict) and the import layers (lint-imports) on the pa
 check: venv ## Validate the example topologies
 	$(PY) -m generator check topologies
 
-bench: venv system-deps ## Run the benchmark harness and print figures
-	$(PY) benchmarks/run.py
+bench: venv system-deps ## Run the benchmark harness (issue 17 goals, whole processes) and print figures
+	$(PY) benchmarks/goals.py
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf _build docs/_generated

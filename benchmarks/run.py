@@ -5,7 +5,8 @@
 
 Rows: ``check`` vs the bare YAML parse (``yaml.load`` with ``CSafeLoader``) of the same file; full
 ``build`` vs its floor (``dot`` alone on the same DOT inputs, Typst alone on the same runbook sources, the
-renderers alone); a one-topology rebuild vs the full build. Each timing is the best of a few repeats
+renderers alone); a one-topology rebuild vs the full build; the what-if review's single failures vs ``check``
+of the same estate, and its interacting pairs vs the singles. Each timing is the best of a few repeats
 (wall clock, ``time.perf_counter``).
 """
 
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from buildbench import measure_build  # noqa: E402
 from sitebench import measure_site  # noqa: E402
 from synth import Shape, write_estate  # noqa: E402
+from whatifbench import measure_whatif  # noqa: E402
 
 from generator.build.pipeline import check_file  # noqa: E402
 
@@ -100,6 +102,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 MEASUREMENTS: dict[str, Callable[[int, int], list[dict[str, Any]]]] = {
     "check": lambda guests, repeats: [measure_check(guests, repeats)],
     "build": lambda guests, repeats: measure_build(guests, repeats, OUT),
+    "whatif": lambda guests, repeats: measure_whatif(guests, repeats, OUT),
 }
 """Measurements repeated for every size; the site is measured once (it does not depend on the size)."""
 

@@ -28,8 +28,8 @@ class Shape:
 
     @classmethod
     def for_guests(cls, guests: int) -> Shape:
-        """100 hosts and 50 clusters at 1,000 guests; proportionally fewer below, at least 2 hosts."""
-        hosts = max(2, min(100, guests // 10))
+        """Ten guests per host, two hosts per cluster (100 hosts and 50 clusters at 1,000 guests), at least 2 hosts."""
+        hosts = max(2, guests // 10)
         hosts -= hosts % 2
         return cls(guests, hosts, hosts // 2)
 

@@ -68,6 +68,15 @@ def test_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path) -> N
     assert _rules(big) == {"YAML005"}
 
 
+def test_a_file_the_size_of_a_5000_guest_estate_is_not_refused_for_its_size(tmp_path: Path) -> None:
+    """A 5,000-guest layered estate is 5.6 MB (issue 17): the size limit leaves room for it."""
+    example = (EXAMPLES / "erp-split.yaml").read_bytes()
+    padded = tmp_path / "padded.yaml"
+    padded.write_bytes(b"# padding\n" * (6 * 1024 * 1024 // 10) + example)
+    loaded = load_file(padded, "padded.yaml")
+    assert loaded.diagnostics == [] and loaded.topology is not None and padded.stat().st_size > 6 * 1024 * 1024
+
+
 def test_dense_file_under_the_size_limit_is_refused_by_the_value_estimate(tmp_path: Path) -> None:
     dense = tmp_path / "dense.yaml"
     dense.write_text("[" + "1," * source.MAX_NODES + "1]\n")

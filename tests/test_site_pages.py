@@ -9,7 +9,7 @@ from pygments.token import Error
 
 from generator.core.artifacts import Artifact, RenderOptions
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
-from generator.sphinx_ext.present import group_artifacts
+from generator.sphinx_ext.present import INLINE_LIMIT, group_artifacts
 from generator.sphinx_ext.templates import cell
 
 from .conftest import ROOT
@@ -98,3 +98,14 @@ def test_planned_migrations_link_to_their_plan_and_runbook_pages() -> None:
     assert row.endswith("| {doc}`plan and diagrams <migrations-erpdb-to-t8b>`, "
                         "{doc}`runbook <runbooks-migrate-erpdb-to-t8b>` |")
     assert {"migrations-erpdb-to-t8b.md", "runbooks-migrate-erpdb-to-t8b.md"} <= set(pages)
+
+
+def test_a_file_too_large_for_a_page_is_linked_not_shown() -> None:
+    """A page's cost must not grow with the estate: a huge runbook or main.cf becomes a link."""
+    big = b"x" * (INLINE_LIMIT + 1)
+    _, groups = group_artifacts([
+        Artifact("runbooks/build-out.md", "runbook", "md", big), Artifact("runbooks/small.md", "runbook", "md", b"x"),
+        Artifact("vcs/c1/main.cf", "vcs-config", "cf", big)])
+    assert [[(i.name, i.how, i.size) for i in g.items] for g in groups] == [
+        [("main.cf", "large", f"{len(big) // 1024:,} KB")], [("build-out.md", "large", f"{len(big) // 1024:,} KB")],
+        [("small.md", "include", "")]]

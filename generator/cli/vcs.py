@@ -119,3 +119,17 @@ def list_checks() -> None:
 
     for rule_id, check in CHECKS.items():
         click.echo(f"{rule_id}  {check.severity.value:<7}  [{check.basis}]  {check.prediction:<6}  {check.summary}")
+
+
+@command.command("catalogue")
+def list_catalogue() -> None:
+    """List the data files of the type and attribute catalogue `vcs verify` checks against: each file's
+    source document, release and basis, and what it defines (types, or attributes per kind)."""
+    from generator.maincf.agent_types import data_files
+
+    for name, raw in data_files().items():
+        about = raw["_source"]
+        kinds = [f"{len(raw['types'])} types"] if "types" in raw else [
+            f"{len(v)} {k}" for k, v in raw.items() if k != "_source"]
+        click.echo(f"{name}  [{about['basis']}]  {about['release']}  {about['document']}")
+        click.echo(f"    {', '.join(kinds)}")

@@ -24,7 +24,7 @@ from generator.input.vxvm_text import SECTOR, VxDisk, VxDiskGroup
 _GIB = 1024**3
 
 
-def _rename_lun(doc: dict[str, Any], old: str, new: str) -> None:
+def rename_lun(doc: dict[str, Any], old: str, new: str) -> None:
     luns = doc["storage"]["luns"]
     luns[new] = luns.pop(old)
     for host in doc["hosts"].values():
@@ -45,7 +45,7 @@ def apply_vxdisk(doc: dict[str, Any], disks: list[VxDisk]) -> dict[str, str]:
             luns[disk.device]["wwn"] = disk.wwn
         elif disk.wwn in by_wwn and by_wwn[disk.wwn] != disk.device and disk.device not in luns:
             old = by_wwn.pop(disk.wwn)
-            _rename_lun(doc, old, disk.device)
+            rename_lun(doc, old, disk.device)
             luns = doc["storage"]["luns"]
             by_wwn[disk.wwn] = disk.device
             renamed[old] = disk.device

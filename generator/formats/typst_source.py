@@ -19,6 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from generator.core.artifacts import RenderContext
+from generator.document.basis import split_basis
 from generator.document.runbook_model import Runbook
 from generator.document.view import DocView, PhaseView, StepView, document_view
 from generator.formats.templating import CODE_SPAN
@@ -78,11 +79,17 @@ def listing(commands: tuple[str, ...] | list[str]) -> dict[str, Any]:
 def _step(view: StepView) -> dict[str, Any]:
     step = view.step
     lines = len(step.commands) + len(step.verify) + len(step.backout)
+    expected, basis = split_basis(step.expected)
+    notes = []
+    for note in step.notes:
+        clean, found = split_basis(note)
+        notes.append(segments(clean))
+        basis += [b for b in found if b not in basis]
     return {"number": view.number, "anchor": view.anchor, "title": segments(step.title),
             "prompt": view.prompt, "duration": view.duration, "gate": step.gate,
             "irreversible": step.irreversible, "commands": listing(step.commands),
-            "expected": segments(step.expected), "verify": listing(step.verify), "backout": listing(step.backout),
-            "notes": [segments(n) for n in step.notes], "breakable": lines > UNBREAKABLE_LINES}
+            "expected": segments(expected), "verify": listing(step.verify), "backout": listing(step.backout),
+            "notes": notes, "basis": segments("; ".join(basis)), "breakable": lines > UNBREAKABLE_LINES}
 
 
 def _phase(view: PhaseView) -> dict[str, Any]:
@@ -92,8 +99,8 @@ def _phase(view: PhaseView) -> dict[str, Any]:
         meta += f" · {view.gates} go/no-go point(s)"
     return {"number": view.number, "anchor": view.anchor, "title": segments(view.section.title),
             "toc": f"({count} step{'s' if count != 1 else ''}, {view.duration})", "meta": meta,
-            "intro": segments(view.section.intro), "steps": [_step(s) for s in view.steps],
-            "backout": [segments(line) for line in view.section.backout]}
+            "intro": segments(split_basis(view.section.intro)[0]), "steps": [_step(s) for s in view.steps],
+            "backout": [segments(split_basis(line)[0]) for line in view.section.backout]}
 
 
 def _cover(doc: DocView) -> tuple[list[list[str]], list[list[str]]]:

@@ -32,9 +32,10 @@ try:  # the C parser is ~10x faster; it is optional in PyYAML wheels
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Largest topology file accepted (a 1,000-guest estate is well under 1 MiB)."""
-MAX_NODES = 400_000
+MAX_BYTES = 12 * 1024 * 1024
+"""Largest topology file accepted: twice a 5,000-guest layered estate (5.6 MB; issue 17). The bounds
+on what a small hostile file can expand to (aliases, nesting, the value estimate) stay as they are."""
+MAX_NODES = 1_200_000
 """Most values a document may hold (estimated before parsing, counted while converting)."""
 MAX_ALIAS_VALUES = 10_000
 """Most values that aliases may copy (billion-laughs documents expand exponentially)."""

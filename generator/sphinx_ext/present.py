@@ -37,9 +37,14 @@ SECTION_TITLES = {
     "migrations": "Migration {}",
     RUNBOOKS: "Runbook: {}",
     "diagrams": "Diagram: {}",
+    "review": "Failure review (what-if)",
 }
 """Page title per output folder that the renderers make (``formats/registry.py``)."""
 SECTION_ORDER = ("vcs", "migrations", RUNBOOKS)
+INLINE_LIMIT = 64 * 1024
+"""Largest file a page shows inline (Markdown included, code listed). A bigger one is linked instead
+(``how = "large"``): a 1,000-guest estate's build-out runbook is about 2.5 MB of Markdown, and the cost
+of a page, to Sphinx and to a browser, must not grow with the estate."""
 KIND_ORDER = ("vcs-config", "vcs-commands")
 """Kinds shown before the others of the same presentation (the configuration before type definitions)."""
 
@@ -55,6 +60,8 @@ class Shown:
     how: str
     lexer: str
     caption: str
+    size: str = ""
+    """Size of a file too large to show inline, e.g. ``2,480 KB``."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +78,12 @@ class Group:
 def shown(artifact: Artifact) -> Shown:
     suffix = PurePosixPath(artifact.path).suffix.lstrip(".").lower()
     how, lexer = SHOW.get(suffix, ("download", ""))
+    size = ""
+    if how in ("include", "code") and len(artifact.data) > INLINE_LIMIT:
+        how, size = "large", f"{len(artifact.data) // 1024:,} KB"
     caption = artifact.meta.get("title", "") or f"{artifact.kind}: {PurePosixPath(artifact.path).name}"
     return Shown(f"{FILES}/{artifact.path}", PurePosixPath(artifact.path).name, artifact.kind, how, lexer,
-                 caption)
+                 caption, size)
 
 
 def subject(path: str) -> tuple[str, str]:
@@ -97,7 +107,7 @@ def _title(section: str, name: str) -> str:
 
 
 def _order(item: Shown) -> tuple[int, int, str]:
-    ranks = {"figure": 0, "include": 1, "code": 2, "download": 3}
+    ranks = {"figure": 0, "include": 1, "large": 1, "code": 2, "download": 3}
     kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
     return ranks[item.how], kind, item.path
 

@@ -34,3 +34,15 @@ def test_the_vcs_live_path_runs_both_the_oracle_dry_run_and_the_agent_precheck()
     ids = [s.id for s in found]
     assert ids.index("dry-run") < ids.index("dry-run-vcs") < ids.index("go-no-go") < ids.index("migrate")
     assert any(c.startswith("hagrp -migrate ") for s in found for c in s.commands)
+
+
+OBSERVING = ("ldm list", "hagrp -state", "hastatus", "vxdisk", "vxdg list", "zoneadm list", "echo |", "dladm show")
+
+
+@pytest.mark.parametrize(("name", "book"), MIGRATIONS)
+def test_only_a_step_that_changes_something_is_marked_irreversible(name: str, book: str) -> None:
+    found = steps(review_books(name)[book])
+    marked = [s for s in found if s.irreversible]
+    assert any(s.id == "migrate" for s in marked)
+    for step in marked:
+        assert any(not c.startswith(OBSERVING) for c in step.commands), step.id

@@ -92,3 +92,11 @@ def test_a_value_of_the_wrong_shape_is_an_error_only_where_the_declaration_is_ce
             'NIC nic ( Device = { net0 } )\nLDom l ( LDomName = l NumCPU = many )\n')
     found = {(d.rule, d.message.split(":")[0]) for d in verify_text(text, "main.cf")}
     assert found == {("VCS025", "group g"), ("VCS028", "group g"), ("VCS022", "NIC nic"), ("VCS028", "LDom l")}
+
+
+def test_vcs_catalogue_lists_each_data_file_with_its_release() -> None:
+    result = CliRunner().invoke(cli, ["vcs", "catalogue"])
+    assert result.exit_code == 0
+    heads = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert [h.split()[0] for h in heads] == list(data_files())
+    assert all("InfoScale 7.3.1" in h for h in heads)

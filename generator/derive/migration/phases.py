@@ -89,6 +89,10 @@ def stop_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+HANDOFF_NOTE = ("This command runs all four phases and ends with the hand-off, which cannot be undone; "
+                "until then (phases 1 to 3) it can be cancelled from a second shell.")
+
+
 def start_command(case: MigrationCase, n: cmd.Names) -> Step:
     """Phase 1 begins with the one command that runs every phase."""
     if case.via == "vcs" and case.active:
@@ -101,6 +105,8 @@ def start_command(case: MigrationCase, n: cmd.Names) -> Step:
             f"Password; ldm list shows flag s for {n.domain} on {n.source} and t on {n.target}.",
             verify=(hagrp("state", n.group), ldm_list(n.domain, "-o", "status")),
             minutes=2,
+            irreversible=True,
+            notes=(HANDOFF_NOTE,),
         )
     return Step(
         "migrate",
@@ -111,6 +117,8 @@ def start_command(case: MigrationCase, n: cmd.Names) -> Step:
         f"on {n.source} and t on {n.target}.",
         verify=(ldm_list(n.domain, "-o", "status"),),
         minutes=2,
+        irreversible=True,
+        notes=(HANDOFF_NOTE,),
     )
 
 
@@ -181,7 +189,6 @@ def phase4_steps(case: MigrationCase, n: cmd.Names) -> tuple[Step, ...]:
         (ldm_list(n.domain),),
         f"{n.domain} is {state} on {n.target} with no s, t or e flag; on {n.source} "
         f"ldm list {n.domain} finds no such domain (the source copy is destroyed).",
-        irreversible=True,
         minutes=2,
     )
     steps = [handoff]

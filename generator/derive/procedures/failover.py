@@ -41,7 +41,8 @@ def _move_step(group: ServiceGroup, action: str, source: str, target: str, back:
                           if needs else "")
                 + f"After: `{group.name}` ONLINE on {target} and OFFLINE on every other system.",
                 verify=(hagrp("state", group.name), "hastatus -sum"),
-                backout=(hagrp("switch", group.name, source),), minutes=10 if group.kind == "ldom" else 5,
+                # a live-migration test backs out by migrating back: a switch would stop the guest (an outage)
+                backout=(hagrp(action, group.name, source),), minutes=10 if group.kind == "ldom" else 5,
                 gate=not back, notes=tuple(notes))
 
 
@@ -102,7 +103,7 @@ def _failover_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bo
                     else _move_step(group, action, src, dst, back, needs, extra))
             steps.append(with_capacity(estate, cid, group.name, step, dst))
     home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, Raw("<system>"), home)) if children
-                  else f"`{hagrp('switch', group.name, home)}`")
+                  else f"`{hagrp(action, group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
                    steps=tuple(steps),
                    intro=f"SystemList: {', '.join(group.systems)}. Each move is followed by the move back.",

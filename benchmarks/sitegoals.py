@@ -1,0 +1,95 @@
+"""Site rows: the doc site built by ``sphinx-build`` (a whole process) from synthetic estates, per page,
+against plain Sphinx (myst-parser + furo, no extension of ours) on as many pages of the same average size."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from procs import ROOT, Run, run
+from sitebench import _pages, _plain_site, _source_bytes
+from synth import Shape, estate_yaml
+
+TIMEOUT = 900.0
+"""A site build still running after this is killed and its row fails as unfinished."""
+
+
+def site_source(folder: Path, estates: dict[str, str]) -> Path:
+    """The project's site sources (conf.py, docs/) with ``topologies/`` holding ``estates`` (name -> YAML)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy2(ROOT / "conf.py", folder / "conf.py")
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("_generated"))
+    (folder / "topologies").mkdir()
+    for name, text in estates.items():
+        (folder / "topologies" / f"{name}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def sphinx(src: Path, html: Path, fresh: bool = True, timeout: float | None = TIMEOUT) -> Run:
+    if fresh:
+        shutil.rmtree(html, ignore_errors=True)
+    return run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(html)], src, check=False,
+               timeout=timeout)
+
+
+def _row(what: str, goal: str, passed: bool, seconds: float, floor: float | None, peak: float,
+         **extra: Any) -> dict[str, Any]:
+    return {"what": what, "goal": goal, "pass": passed, "seconds": seconds, "floor_seconds": floor,
+            "ratio": seconds / floor if floor else None, "peak_rss_mb": peak, "load": os.getloadavg()[0],
+            **extra}
+
+
+def site_rows(out: Path, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
+    rows, per_page = [], {}
+    for guests in sizes:
+        src = site_source(out / "site" / f"src-{guests}",
+                          {"estate": estate_yaml(Shape.for_guests(guests), name=f"synthetic-{guests}")})
+        done = sphinx(src, out / "site" / f"html-{guests}")
+        finished = done.returncode == 0
+        html = out / "site" / f"html-{guests}"
+        pages = len(_pages(html)) if finished else 0
+        size = _source_bytes(html) // max(1, pages) if finished else 0
+        if not finished:
+            rows.append(_row(f"site, one {guests}-guest estate (unfinished: exit {done.returncode})",
+                             "<= 1.5x plain per page", False, done.seconds, None, done.peak_rss_mb))
+            continue
+        plain = sphinx(_plain_site(out / "site" / f"plain-src-{guests}", pages, size),
+                       out / "site" / f"plain-{guests}")
+        per_page[guests] = done.seconds / pages
+        ratio = done.seconds / plain.seconds
+        rows.append(_row(f"site, one {guests}-guest estate ({pages} pages, {size // 1024} KB avg) / plain Sphinx",
+                         "<= 1.5x", ratio <= 1.5, done.seconds, plain.seconds, done.peak_rss_mb, pages=pages,
+                         average_source_bytes=size))
+    if len(per_page) == 2:
+        small, large = sorted(per_page)
+        growth = per_page[large] / per_page[small]
+        rows.append(_row(f"site seconds per page, {small} -> {large} guests", "flat (<= 1.25x)", growth <= 1.25,
+                         per_page[large], per_page[small], 0.0))
+    return rows
+
+
+def _estates(count: int, guests: int, vcpus: int = 8) -> dict[str, str]:
+    estates = {}
+    for i in range(count):
+        text = estate_yaml(Shape.for_guests(guests), name=f"est{i}")
+        if i == 3:
+            text = text.replace("        vcpus: 8\n", f"        vcpus: {vcpus}\n", 1)
+        estates[f"est{i}"] = text
+    return estates
+
+
+def site_incremental_rows(out: Path, guests: int = 10) -> list[dict[str, Any]]:
+    src = site_source(out / "site" / "src-ten", _estates(10, guests))
+    html = out / "site" / "html-ten"
+    sphinx(src, html)
+    noop = sphinx(src, html, fresh=False)
+    (src / "topologies" / "est3.yaml").write_text(_estates(10, guests, vcpus=12)["est3"], "utf-8")
+    edit = sphinx(src, html, fresh=False)
+    return [_row(f"site rebuild, no change (ten {guests}-guest estates)", "< 3 s", noop.seconds < 3 and not
+                 noop.returncode, noop.seconds, None, noop.peak_rss_mb),
+            _row(f"site rebuild after editing one guest of one of ten {guests}-guest estates", "< 10 s",
+                 edit.seconds < 10 and not edit.returncode, edit.seconds, None, edit.peak_rss_mb)]
