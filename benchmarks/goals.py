@@ -161,7 +161,8 @@ def print_table(rows: list[Row]) -> None:
 def _previous_runs(replaced: list[str]) -> list[dict[str, Any]]:
     """Earlier runs' rows that this run did not measure again (a run of some rows keeps the others)."""
     try:
-        runs = json.loads((OUT / "goals.json").read_text("utf-8"))["runs"]
+        data = json.loads((OUT / "goals.json").read_text("utf-8"))
+        runs = data.get("runs", [data])  # a run of one set of rows, as first written
     except (OSError, ValueError, KeyError, TypeError):
         return []
     kept = [{**run, "rows": [r for r in run["rows"] if r["what"] not in replaced]} for run in runs]

@@ -151,3 +151,17 @@ def test_cli_shows_a_capacity_error_and_exits_1() -> None:
     assert done.returncode == 1
     assert "error[CAP004]" in done.stderr
     assert "load t8b: 72/32 vCPUs, 264G/128G memory (OVER)" in done.stdout
+
+
+def test_the_estimator_cache_does_not_keep_an_estate_alive() -> None:
+    import gc
+    import weakref
+
+    from generator.derive.whatif.capacity import _ESTIMATORS
+
+    estate = _estate(EXAMPLES / "payments-alternateio.yaml")  # check ran CAP003: an estimator is cached
+    assert estate in _ESTIMATORS
+    ref = weakref.ref(estate)
+    del estate
+    gc.collect()
+    assert ref() is None

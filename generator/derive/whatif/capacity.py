@@ -7,6 +7,7 @@ the same set; a test holds the two together). Used by rule CAP001 and the fail-o
 
 from __future__ import annotations
 
+import weakref
 from weakref import WeakKeyDictionary
 
 from generator.derive.whatif.conditions import host_lost
@@ -22,7 +23,7 @@ _ESTIMATORS: WeakKeyDictionary[Estate, Estimator] = WeakKeyDictionary()
 def estimator(estate: Estate) -> Estimator:
     """The estate's shared what-if state, built once per estate (callers must not modify it)."""
     if estate not in _ESTIMATORS:
-        _ESTIMATORS[estate] = Estimator(estate, build_supply(estate), services(estate))
+        _ESTIMATORS[estate] = Estimator(weakref.ref(estate), build_supply(estate), services(estate))
     return _ESTIMATORS[estate]
 
 

@@ -7,6 +7,7 @@ so the review, the rules and the runbooks cannot disagree.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -34,11 +35,21 @@ class Scenario:
 
 @dataclass
 class Estimator:
-    """What every scenario of one estate shares: services by cluster, systems, the supply graph."""
+    """What every scenario of one estate shares: services by cluster, systems, the supply graph.
 
-    estate: Estate
+    Holds its estate by a weak reference: estimators are cached per estate (a weak-keyed cache), and a
+    strong one would keep every estate of a long process (the site build, the tests) alive."""
+
+    estate_ref: weakref.ref[Estate]
     supply: Supply
     services: list[Service]
+
+    @property
+    def estate(self) -> Estate:
+        estate = self.estate_ref()
+        if estate is None:
+            raise RuntimeError("the estate of this estimator is gone")
+        return estate
 
     def __post_init__(self) -> None:
         self.systems: dict[str, DomainInfo] = {g.system: g for g in self.estate.guests}
