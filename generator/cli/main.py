@@ -29,6 +29,7 @@ SUBCOMMAND_MODULES = (
     "generator.cli.drift",
     "generator.cli.export",
     "generator.cli.whatif",
+    "generator.cli.change",
 )
 
 

@@ -1,0 +1,92 @@
+"""Every fixture pair of tests/topologies/change: its change runbook matches its golden (or its refusals match
+``expected.txt``), applying the plan's effects to OLD gives NEW, and every command parses as shell words."""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+
+from generator.derive.change.model import apply_effects, model_data
+from generator.derive.vcs import api
+from generator.maincf.delta import config_delta
+
+from ..conftest import GOLDEN
+from .support import PAIR_NAMES, PAIRS, markdown, planned, revisions
+
+OUT = GOLDEN / "change"
+
+
+def _refused(name: str) -> bool:
+    return (PAIRS / name / "expected.txt").exists()
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_change_runbook_matches_golden_or_refusals(name: str, update_goldens: bool) -> None:
+    if _refused(name):
+        found = "".join(d.format() + "\n" for d in planned(name).refusals)
+        assert found == (PAIRS / name / "expected.txt").read_text("utf-8")
+        return
+    text = markdown(name)
+    golden = OUT / f"{name}.md"
+    if update_goldens:
+        golden.write_text(text, "utf-8")
+    assert golden.read_text("utf-8") == text, f"{name}: run --update-goldens and review the diff"
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_effects_applied_to_old_give_new(name: str) -> None:
+    rev, plan = revisions(name), planned(name)
+    if plan.refusals:
+        assert not plan.items
+        return
+    assert apply_effects(model_data(rev.old.topology), plan.effects) == model_data(rev.new.topology)
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_every_command_is_shell_words(name: str) -> None:
+    for item in planned(name).items:
+        for step in item.steps:
+            for line in (*step.commands, *step.verify, *step.backout):
+                assert shlex.split(line), (name, step.id, line)
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_vcs_delta_is_empty_exactly_when_trees_are_equal(name: str) -> None:
+    rev = revisions(name)
+    for cluster in sorted(set(rev.old.topology.clusters) & set(rev.new.topology.clusters)):
+        old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
+        assert config_delta(old, new).empty == (old.groups == new.groups)
+        assert config_delta(old, old).empty
+
+
+def test_dropping_an_item_breaks_the_model_equality() -> None:
+    rev, plan = revisions("volume-grown-added-disk-added"), planned("volume-grown-added-disk-added")
+    effects = [e for item in plan.items[1:] for e in item.effects]
+    assert apply_effects(model_data(rev.old.topology), effects) != model_data(rev.new.topology)
+
+
+def test_order_is_derived_storage_before_use() -> None:
+    kinds = [i.kind for i in planned("volume-grown-added-disk-added").items]
+    assert kinds.index("lun-add") < kinds.index("dg-disks") < kinds.index("volume-add")
+    ids = [i.id for i in planned("vdisk-lun-added-guest-dg").items]
+    assert ids.index("lun-emc0_0b22") < min(i for i, n in enumerate(ids) if n.startswith("vdisk-"))
+
+
+def test_memory_shrink_of_a_managed_guest_is_frozen_and_stopped() -> None:
+    steps = [s for i in planned("memory-shrink-frozen").items for s in i.steps]
+    commands = [c for s in steps for c in s.commands]
+    assert commands.index("hagrp -freeze erpdb_grp -persistent") < commands.index("ldm stop-domain erpdb") \
+        < commands.index("ldm set-memory 128G erpdb") < commands.index("ldm start-domain erpdb") \
+        < commands.index("hagrp -unfreeze erpdb_grp -persistent")
+
+
+def test_memory_grow_is_dynamic_without_stop() -> None:
+    commands = [c for i in planned("memory-grow-dynamic").items for s in i.steps for c in s.commands]
+    assert commands == ["ldm set-memory 384G erpdb"]
+
+
+def test_equivalent_revisions_plan_nothing() -> None:
+    plan = planned("no-change-reformatted")
+    assert not plan.items and not plan.refusals
+    assert "No change" in markdown("no-change-reformatted")
