@@ -39,7 +39,8 @@ def volume_item(rev: Revisions, diff: Difference) -> Item:
                     objects=(f"vol:{dg}/{vol}",), uses=(f"dg:{dg}",), removal=True, steps=(step,))
     make = Step(id=f"volume-{dg}-{vol}", title=f"Create volume `{dg}/{vol}`", runs_on=node,
                 commands=(cmd.vxassist_make(dg, vol, spec.size, spec.layout.value),),
-                expected=f"`{vol}` ENABLED ACTIVE, {cmd.vx_size(spec.size)}.", verify=(cmd.sh("vxprint", "-g", dg, "-ht", vol),),
+                expected=f"`{vol}` ENABLED ACTIVE, {cmd.vx_size(spec.size)}.",
+                verify=(cmd.sh("vxprint", "-g", dg, "-ht", vol),),
                 backout=(cmd.vxedit_remove(dg, vol),), minutes=5, gate=spec.filesystem is None)
     steps = [make]
     if spec.filesystem is not None:
