@@ -3,11 +3,13 @@ a refusal."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.core.diagnostics import Diagnostic
 from generator.derive.change.model import Difference
+from generator.derive.procedures.ldom_cfgfile import cfgfile_step
 from generator.derive.vcs import api
+from generator.document.runbook import Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.input.source import Document
 from generator.maincf.tree import Scalar
@@ -52,3 +54,11 @@ def ldom_group(estate: Estate, guest: DomainInfo) -> tuple[str, str] | None:
                                            for a in resource.values("LDomName")):
             return cluster, group.name
     return None
+
+
+def refreshed_cfgfile(estate: Estate, guest: DomainInfo) -> list[Step]:
+    """The CfgFile step again after a change to a VCS-managed guest's constraints (else a fail-over brings the
+    old configuration back: :data:`generator.derive.procedures.ldom_cfgfile.REFRESH_NOTE`)."""
+    cluster = estate.managing_cluster(guest)
+    step = cfgfile_step(estate, cluster, guest) if cluster else None
+    return [replace(step, id=f"{step.id}-refresh")] if step else []

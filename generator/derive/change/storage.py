@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.derive.change.context import Refused, Revisions
+from generator.derive.change.context import Refused, Revisions, refreshed_cfgfile
 from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.command_hosts import dg_domains, exports, ldm_node
 from generator.document.runbook import Step
@@ -74,6 +74,7 @@ def vdisk_item(rev: Revisions, diff: Difference) -> Item:
         steps = [release, attach, *steps]
     else:
         steps = [*steps, attach, discover]
+    steps += refreshed_cfgfile(rev.new, rev.domain(host, domain))
     uses = (f"guest:{v.domain.ref}", _backend_object(v))
     seen = tuple(f"lunpath:{v.spec.lun}@{v.domain.ref}" for _ in (1,) if v.spec.lun)
     return Item(kind="vdisk-remove" if diff.removed else "vdisk-add", id=f"vdisk-{host}-{domain}-{name}",

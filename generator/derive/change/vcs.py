@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from generator.derive.change.context import Revisions
 from generator.derive.change.model import Difference, Item
+from generator.derive.procedures.ldom_cfgfile import cfgfile_step, managed_guests
 from generator.derive.vcs import api
 from generator.document.runbook import Step
 from generator.estate import commands as cmd
@@ -69,7 +70,9 @@ def _steps(rev: Revisions, cluster: str) -> tuple[Step, ...]:
                  verify=(cmd.sh("hacf", "-verify", CONFIG), *(vcmd.hagrp_state(g) for g in touched)),
                  backout=(vcmd.haconf_rw(), *undo.commands, vcmd.haconf_ro()), minutes=5 + len(delta.commands) // 10,
                  gate=True)
-    steps = [_offline_step(cluster, node, old, delta), apply, _online_step(cluster, node, new, delta)]
+    before = {g.ref for g in managed_guests(rev.old, cluster)} if cluster in rev.old.topology.clusters else set()
+    saved = [cfgfile_step(rev.new, cluster, g) for g in managed_guests(rev.new, cluster) if g.ref not in before]
+    steps = [_offline_step(cluster, node, old, delta), *saved, apply, _online_step(cluster, node, new, delta)]
     return tuple(s for s in steps if s is not None)
 
 
@@ -85,5 +88,5 @@ def vcs_items(rev: Revisions, by_cluster: dict[str, list[Difference]]) -> list[I
         title = f"VCS configuration of `{cluster}`" + (f" ({', '.join(fields)})" if fields else "")
         items.append(Item(kind="vcs", id=f"vcs-{cluster}", title=title, effects=tuple(d.effect for d in diffs),
                           objects=(f"vcs:{cluster}",), steps=steps,
-                          uses=tuple(f"guest:{ref}" for ref in sorted(rev.new.managed_by))))
+                          uses=tuple(f"guest:{ref}" for ref in sorted({*rev.new.managed_by, *rev.old.managed_by}))))
     return items
