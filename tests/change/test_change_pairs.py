@@ -93,3 +93,28 @@ def test_equivalent_revisions_plan_nothing() -> None:
     plan = planned("no-change-reformatted")
     assert not plan.items and not plan.refusals
     assert "No change" in markdown("no-change-reformatted")
+
+
+def test_guest_added_after_its_volume_and_before_its_vcs_group() -> None:
+    kinds = [i.kind for i in planned("guest-added-under-vcs").items]
+    assert kinds == ["volume-add", "guest-add", "vcs"]
+    vcs = planned("guest-added-under-vcs").items[-1]
+    assert vcs.steps[0].id == "cfgfile-erpapp"  # the CfgFile is on every node before the group exists
+
+
+def test_guest_removed_after_vcs_releases_it_and_says_data_is_kept() -> None:
+    items = planned("guest-removed-data-kept").items
+    assert [i.kind for i in items] == ["vcs", "guest-remove"]
+    destroy = items[1].steps[0]
+    assert destroy.irreversible and "erpdg/appboot" in destroy.notes[0] and "is kept" in destroy.notes[0]
+
+
+def test_guest_moved_is_the_migration_procedure() -> None:
+    items = planned("guest-moved-live").items
+    assert [i.kind for i in items] == ["record", "guest-move", "vcs"]  # record: the planned migration entry
+    move = items[1]
+    assert any(c.startswith("hagrp -migrate erpdb_grp -to t8b") for s in move.steps for c in s.commands)
+
+
+def test_zone_added_before_its_vcs_group() -> None:
+    assert [i.kind for i in planned("zone-added-with-app").items] == ["zone-add", "vcs"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.derive.change.context import Refused, Revisions
 from generator.derive.change.domains import resources_item, vnet_item
+from generator.derive.change.guests import guest_item, zone_item
 from generator.derive.change.model import Difference, Item
 from generator.derive.change.storage import dg_disks_item, lun_item, vdisk_item
 from generator.derive.change.volumes import filesystem_item, volume_item, volume_size_item
@@ -63,6 +64,8 @@ TABLE: tuple[Entry, ...] = (
     Entry((*_D, "vcpus"), resources_item), Entry((*_D, "memory"), resources_item),
     Entry((*_D, "vdisks", "*"), vdisk_item, whole=True),
     Entry((*_D, "vnets", "*"), vnet_item, whole=True),
+    Entry(_D, guest_item, whole=True),
+    Entry(("zones", "*"), zone_item, whole=True),
     Entry(("storage", "luns", "*"), lun_item, whole=True),
     Entry(("storage", "diskgroups", "*", "disks"), dg_disks_item),
     Entry((*_V, "size"), volume_size_item),

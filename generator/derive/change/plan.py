@@ -12,6 +12,7 @@ from generator.core.diagnostics import Diagnostic, sort_diagnostics
 from generator.derive.change.classify import VCS, classify
 from generator.derive.change.context import Refused, Revisions
 from generator.derive.change.delta import differences
+from generator.derive.change.guests import move_item
 from generator.derive.change.model import Difference, Effect, Item, model_data
 from generator.derive.change.order import order_items
 from generator.derive.change.vcs import vcs_items
@@ -34,12 +35,29 @@ class Plan:
         return [i for i in self.items if i.steps]
 
 
+def _is_domain(diff: Difference) -> bool:
+    return len(diff.path) == 4 and diff.path[0] == "hosts" and diff.path[2] == "domains"
+
+
+def _moves(diffs: list[Difference]) -> list[tuple[Difference, Difference]]:
+    """Pairs (removed on one host, added on another) of a domain with the same name: a move."""
+    gone = {d.path[3]: d for d in diffs if _is_domain(d) and d.removed}
+    return [(gone[d.path[3]], d) for d in diffs if _is_domain(d) and d.added and d.path[3] in gone]
+
+
 def plan_change(rev: Revisions) -> Plan:
     """Classify every difference between the revisions and order the resulting items."""
     items: list[Item] = []
     refusals: list[Diagnostic] = []
     by_cluster: dict[str, list[Difference]] = defaultdict(list)
-    for diff in differences(model_data(rev.old.topology), model_data(rev.new.topology)):
+    diffs = differences(model_data(rev.old.topology), model_data(rev.new.topology))
+    for gone, came in _moves(diffs):
+        diffs = [d for d in diffs if d is not gone and d is not came]
+        try:
+            items.append(move_item(rev, gone, came))
+        except Refused as refusal:
+            refusals.append(rev.locate(came, refusal))
+    for diff in diffs:
         try:
             found = classify(rev, diff)
         except Refused as refusal:

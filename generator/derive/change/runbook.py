@@ -31,7 +31,8 @@ class RevisionInfo:
 
 
 def _prechecks(new: Estate, items: list[Item]) -> Section:
-    hosts = sorted({s.runs_on for i in items for s in i.steps if s.commands and s.runs_on != "operator"})
+    hosts = sorted({s.runs_on for i in items for s in i.steps
+                    if s.commands and s.runs_on != "operator" and ":" not in s.runs_on})
     controls = sorted({ldm_node(new, h) for h in new.topology.hosts})
     steps = [Step(id=f"precheck-{h}", title=f"Record the state of {h}", runs_on=h,
                   commands=("ldm list",) if h in controls else ("uname -n",),

@@ -17,6 +17,7 @@ from generator.derive.procedures.command_hosts import dg_domains, exports, ldm_n
 from generator.document.runbook import Step
 from generator.estate import commands as cmd
 from generator.estate.estate import Estate, VdiskInfo
+from generator.estate.vdisk_paths import vdisk_timeout
 from generator.input.schema import Component
 
 
@@ -53,7 +54,7 @@ def vdisk_item(rev: Revisions, diff: Difference) -> Item:
                           expected=f"`ldm list-services` on {e.host} {'no longer lists' if diff.removed else 'lists'}"
                                    f" `{v.export_name}@{e.service.name}`.",
                           verify=(cmd.ldm("list-services"),), backout=(add if diff.removed else remove,), minutes=3))
-    add = cmd.add_vdisk(name, v.export_name, v.service.name, domain, v.spec.id)
+    add = cmd.add_vdisk(name, v.export_name, v.service.name, domain, v.spec.id, vdisk_timeout(estate, v))
     remove = cmd.remove_vdisk(name, domain)
     attach = Step(id=f"vdisk-{domain}-{name}", title=f"{'Remove' if diff.removed else 'Add'} vdisk `{name}` "
                   f"{'from' if diff.removed else 'to'} `{domain}`", runs_on=ldm_node(estate, host),

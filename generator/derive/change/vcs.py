@@ -27,11 +27,12 @@ def _guests(group: Group) -> list[str]:
             for a in r.values("LDomName") if isinstance(a.value, Scalar)]
 
 
-def _offline_step(cluster: str, node: str, old: Config, delta: ConfigDelta) -> Step | None:
+def _offline_step(rev: Revisions, cluster: str, node: str, old: Config, delta: ConfigDelta) -> Step | None:
     if not delta.removed_groups:
         return None
     groups = [g for g in (old.group(n) for n in delta.removed_groups) if g is not None]
-    guests = [name for g in groups for name in _guests(g)]
+    kept = {d.name for d in rev.new.guests}
+    guests = [name for g in groups for name in _guests(g) if name in kept]
     notes = [f"Taking the group offline stops guest(s) {', '.join(guests)}: VCS no longer manages them after "
              "this change, so start them again by hand with `ldm start-domain` once the groups are deleted."
              ] if guests else []
@@ -70,9 +71,9 @@ def _steps(rev: Revisions, cluster: str) -> tuple[Step, ...]:
                  verify=(cmd.sh("hacf", "-verify", CONFIG), *(vcmd.hagrp_state(g) for g in touched)),
                  backout=(vcmd.haconf_rw(), *undo.commands, vcmd.haconf_ro()), minutes=5 + len(delta.commands) // 10,
                  gate=True)
-    before = {g.ref for g in managed_guests(rev.old, cluster)} if cluster in rev.old.topology.clusters else set()
-    saved = [cfgfile_step(rev.new, cluster, g) for g in managed_guests(rev.new, cluster) if g.ref not in before]
-    steps = [_offline_step(cluster, node, old, delta), *saved, apply, _online_step(cluster, node, new, delta)]
+    before = {g.name for g in managed_guests(rev.old, cluster)}
+    saved = [cfgfile_step(rev.new, cluster, g) for g in managed_guests(rev.new, cluster) if g.name not in before]
+    steps = [_offline_step(rev, cluster, node, old, delta), *saved, apply, _online_step(cluster, node, new, delta)]
     return tuple(s for s in steps if s is not None)
 
 
