@@ -118,3 +118,15 @@ def test_guest_moved_is_the_migration_procedure() -> None:
 
 def test_zone_added_before_its_vcs_group() -> None:
     assert [i.kind for i in planned("zone-added-with-app").items] == ["zone-add", "vcs"]
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_vcs_commands_turn_the_old_main_cf_into_the_new(name: str) -> None:
+    """Both ways: the delta's ha* lines applied to the old tree give the new tree, and its back-out gives the old."""
+    from .hasim import model, run
+
+    rev = revisions(name)
+    for cluster in sorted(set(rev.old.topology.clusters) & set(rev.new.topology.clusters)):
+        old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
+        assert run(model(old), list(config_delta(old, new).commands)) == model(new), cluster
+        assert run(model(new), list(config_delta(new, old).commands)) == model(old), cluster
