@@ -130,3 +130,32 @@ def test_vcs_commands_turn_the_old_main_cf_into_the_new(name: str) -> None:
         old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
         assert run(model(old), list(config_delta(old, new).commands)) == model(new), cluster
         assert run(model(new), list(config_delta(new, old).commands)) == model(old), cluster
+
+
+def test_version_change_rolls_host_by_host_with_live_migration_away_and_back() -> None:
+    [item] = planned("version-solaris-rolling").items
+    ids = [s.id for s in item.steps]
+    assert ids == ["evacuate-t8a", "update-t8a", "rejoin-t8a", "return-t8a", "update-t8b", "rejoin-t8b"]
+    assert item.steps[0].commands == ("hagrp -migrate erpdb_grp -to t8b",)
+
+
+def test_capacity_check_keeps_a_guest_that_fits_nowhere_and_stops_it() -> None:
+    from generator.derive.change.versions import evacuation
+    from generator.estate.estate import Estate
+    from generator.input.loader import load_text
+
+    from ..conftest import EXAMPLES
+
+    text = (EXAMPLES / "erp-split.yaml").read_text("utf-8")
+    small = text.replace("    memory: 1T\n", "    memory: 128G\n").replace("    memory: 128G\n", "    memory: 1T\n", 1)
+    loaded = load_text(small, "small.yaml")
+    assert loaded.topology is not None
+    [move], stopped = evacuation(Estate(loaded.topology), "t8a")
+    assert move.target is None and not stopped  # t8b has 128G - 64G free, erpdb needs 256G
+
+
+def test_node_added_updates_llt_gab_on_running_nodes_before_the_new_node_starts() -> None:
+    items = planned("cluster-node-added").items
+    assert [i.kind for i in items] == ["node-add", "dg-join", "vcs"]
+    ids = [s.id for s in items[0].steps]
+    assert ids == ["llthosts-t8a", "llthosts-t8b", "llt-t8c", "vxfen-t8c", "hasys-add-ctlclus", "hastart-t8c"]

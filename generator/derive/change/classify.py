@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.derive.change.cluster import dg_nodes_item, node_item
 from generator.derive.change.context import Refused, Revisions
 from generator.derive.change.domains import resources_item, vnet_item
 from generator.derive.change.guests import guest_item, zone_item
 from generator.derive.change.model import Difference, Item
 from generator.derive.change.storage import dg_disks_item, lun_item, vdisk_item
+from generator.derive.change.versions import version_item
 from generator.derive.change.volumes import filesystem_item, volume_item, volume_size_item
 
 Handler = Callable[[Revisions, Difference], Item]
@@ -55,12 +57,12 @@ TABLE: tuple[Entry, ...] = (
     Entry(("clusters", "*", "cluster-id"), _refuse("CHG004", "a cluster ID change needs LLT and GAB "
                                                    "restarted on every node with the whole cluster down",
                                                    "plan it as its own outage")),
-    Entry(("clusters", "*", "nodes"), _refuse("CHG005", "adding or removing a cluster node is not planned yet")),
+    Entry(("clusters", "*", "nodes"), node_item),
     Entry(("clusters", "*", "llt-links"), _refuse("CHG005", "LLT links change with the cluster stopped; "
                                                   "not planned")),
     Entry(("clusters", "*", "fencing"), _refuse("CHG005", "a fencing change is not planned")),
     Entry(("clusters", "*"), VCS, whole=True),
-    Entry(("versions",), _refuse("CHG006", "a version change (rolling patch) is not planned yet")),
+    Entry(("versions", "*"), version_item),
     Entry((*_D, "vcpus"), resources_item), Entry((*_D, "memory"), resources_item),
     Entry((*_D, "vdisks", "*"), vdisk_item, whole=True),
     Entry((*_D, "vnets", "*"), vnet_item, whole=True),
@@ -68,6 +70,7 @@ TABLE: tuple[Entry, ...] = (
     Entry(("zones", "*"), zone_item, whole=True),
     Entry(("storage", "luns", "*"), lun_item, whole=True),
     Entry(("storage", "diskgroups", "*", "disks"), dg_disks_item),
+    Entry(("storage", "diskgroups", "*", "managed-by"), dg_nodes_item),
     Entry((*_V, "size"), volume_size_item),
     Entry((*_V, "filesystem"), filesystem_item),
     Entry(_V, volume_item, whole=True),
