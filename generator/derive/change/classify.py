@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.derive.change.cluster import dg_nodes_item, node_item
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.domains import resources_item, vnet_item
+from generator.derive.change.domains import component_item, resources_item, vnet_item
 from generator.derive.change.guests import guest_item, zone_item
 from generator.derive.change.model import Difference, Item
 from generator.derive.change.storage import dg_disks_item, lun_item, vdisk_item
@@ -64,6 +64,7 @@ TABLE: tuple[Entry, ...] = (
     Entry(("clusters", "*"), VCS, whole=True),
     Entry(("versions", "*"), version_item),
     Entry((*_D, "vcpus"), resources_item), Entry((*_D, "memory"), resources_item),
+    Entry((*_D, "infoscale"), component_item),
     Entry((*_D, "vdisks", "*"), vdisk_item, whole=True),
     Entry((*_D, "vnets", "*"), vnet_item, whole=True),
     Entry(_D, guest_item, whole=True),

@@ -13,10 +13,13 @@ from __future__ import annotations
 from generator.derive.change.context import Refused, Revisions, ldom_group, refreshed_cfgfile
 from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.command_hosts import ldm_node
+from generator.derive.procedures.installation import PACKAGES, product
 from generator.document.runbook import Step
 from generator.estate import commands as cmd
 from generator.estate import vcs_commands as vcmd
 from generator.estate.estate import DomainInfo, Estate
+from generator.estate.shell import sh
+from generator.input.schema import Component
 
 
 def _guest(rev: Revisions, diff: Difference) -> DomainInfo:
@@ -112,3 +115,27 @@ def vnet_item(rev: Revisions, diff: Difference) -> Item:
     return Item(kind="vnet-remove" if diff.removed else "vnet-add", id=f"vnet-{guest.host}-{guest.name}-"
                 f"{diff.path[5]}", title=step.title, effects=(diff.effect,), objects=objects, uses=uses,
                 removal=diff.removed, steps=steps)
+
+
+def component_item(rev: Revisions, diff: Difference) -> Item:
+    """``hosts.H.domains.D.infoscale`` with components added (removing one is refused)."""
+    host, name = diff.path[1], diff.path[3]
+    old, new = set(diff.old), set(diff.new)
+    if not old <= new:
+        raise Refused("CHG018", f"InfoScale components removed from {host}/{name}: uninstalling a component "
+                      "under running storage or clusters is not planned", "remove it by hand")
+    domain = rev.domain(host, name)
+    added = sorted((Component(c) for c in new - old), key=lambda c: c.value)
+    names = ", ".join(c.value for c in added)
+    packages = sorted({p for c in added for p in PACKAGES[c]})
+    step = Step(id=f"component-{host}-{name}", title=f"Install {names} in {domain.ref}", runs_on=domain.system,
+                commands=("cd /var/tmp/infoscale", sh("./installer", "-precheck", domain.system),
+                          sh("./installer", domain.system)),
+                expected=f"The installer reports {', '.join(packages)} installed without errors.",
+                verify=(sh("pkg", "list", *packages),), minutes=25, gate=True,
+                notes=(f"Choose {product(set(domain.spec.infoscale))} in the installer menu and add {names}; "
+                       "the components already installed keep running [K].",
+                       "No back-out command: uninstalling would remove every component of the product."))
+    return Item(kind="component-add", id=f"component-{host}-{name}", title=f"Add {names} to `{domain.ref}`",
+                effects=(diff.effect,), objects=(f"guest:{domain.ref}", f"components:{domain.ref}"),
+                steps=(step,))

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from generator.core.graph import dependency_order
 from generator.derive.change.model import Item
 
-RANK = ("record", "lun-add", "dg-disks", "volume-add", "volume-grow", "filesystem-add", "guest-add", "zone-add",
-        "vdisk-add", "vnet-add", "vcpus", "memory", "guest-move", "node-add", "dg-join", "vcs", "version",
-        "vnet-remove", "vdisk-remove", "guest-remove", "volume-remove", "lun-remove")
+RANK = (
+    "record", "lun-add", "dg-disks", "volume-add", "volume-grow", "filesystem-add", "guest-add", "component-add",
+    "zone-add", "vdisk-add", "vnet-add", "vcpus", "memory", "guest-move", "node-add", "dg-join", "vcs", "version",
+    "vnet-remove", "vdisk-remove", "guest-remove", "volume-remove", "lun-remove",
+)
 
 
 def _rank(item: Item) -> tuple[int, str]:
