@@ -86,7 +86,7 @@ def test_memory_grow_is_dynamic_without_stop() -> None:
     assert steps[0].commands == ("ldm set-memory 384G erpdb",)
     assert not any("stop-domain" in c or "freeze" in c for s in steps for c in s.commands)
     # a VCS-managed guest: its CfgFile is saved again, or a fail-over brings the old memory size back
-    assert steps[-1].id == "cfgfile-erpdb-refresh"
+    assert steps[-1].id == "cfgfile-erpdb-after-memory"
 
 
 def test_equivalent_revisions_plan_nothing() -> None:
@@ -159,3 +159,9 @@ def test_node_added_updates_llt_gab_on_running_nodes_before_the_new_node_starts(
     assert [i.kind for i in items] == ["node-add", "dg-join", "vcs"]
     ids = [s.id for s in items[0].steps]
     assert ids == ["llthosts-t8a", "llthosts-t8b", "llt-t8c", "vxfen-t8c", "hasys-add-ctlclus", "hastart-t8c"]
+
+
+@pytest.mark.parametrize("name", PAIR_NAMES)
+def test_step_ids_are_unique(name: str) -> None:
+    ids = [s.id for i in planned(name).items for s in i.steps]
+    assert len(ids) == len(set(ids))

@@ -77,3 +77,5 @@ def test_plan_effects_reproduce_new_or_refuse(edits: list[tuple[str, int]]) -> N
     for item in plan.items:
         if item.kind != "record" and item.kind != "vcs":
             assert item.steps, item.id
+    ids = [s.id for i in plan.items for s in i.steps]
+    assert len(ids) == len(set(ids))

@@ -56,9 +56,9 @@ def ldom_group(estate: Estate, guest: DomainInfo) -> tuple[str, str] | None:
     return None
 
 
-def refreshed_cfgfile(estate: Estate, guest: DomainInfo) -> list[Step]:
+def refreshed_cfgfile(estate: Estate, guest: DomainInfo, after: str) -> list[Step]:
     """The CfgFile step again after a change to a VCS-managed guest's constraints (else a fail-over brings the
     old configuration back: :data:`generator.derive.procedures.ldom_cfgfile.REFRESH_NOTE`)."""
     cluster = estate.managing_cluster(guest)
     step = cfgfile_step(estate, cluster, guest) if cluster else None
-    return [replace(step, id=f"{step.id}-refresh")] if step else []
+    return [replace(step, id=f"{step.id}-after-{after}")] if step else []

@@ -79,7 +79,7 @@ def resources_item(rev: Revisions, diff: Difference) -> Item:
             notes=("A memory decrease is not done live: an active domain is not guaranteed to give up "
                    "the memory asked and removal can run long (Oracle VM Server for SPARC "
                    "Administration Guide [S]). The guest is down between stop and start.",))])
-    steps += refreshed_cfgfile(rev.new, guest)
+    steps += refreshed_cfgfile(rev.new, guest, field)
     label = "vCPUs" if field == "vcpus" else "Memory"
     before = old if field == "vcpus" else cmd.ldm_size(old)
     return Item(kind=field, id=f"{field}-{guest.host}-{name}", title=f"{label} of `{guest.ref}`: {before} -> {shown}",
@@ -111,7 +111,7 @@ def vnet_item(rev: Revisions, diff: Difference) -> Item:
                 minutes=5, gate=True,
                 notes=("Inside the guest, plumb the new datalink (`dladm show-phys`, `ipadm create-ip`) "
                        "or unplumb it before the removal." ,))
-    steps = (step, *refreshed_cfgfile(rev.new, rev.domain(guest.host, guest.name)))
+    steps = (step, *refreshed_cfgfile(rev.new, rev.domain(guest.host, guest.name), f"vnet-{diff.path[5]}"))
     return Item(kind="vnet-remove" if diff.removed else "vnet-add", id=f"vnet-{guest.host}-{guest.name}-"
                 f"{diff.path[5]}", title=step.title, effects=(diff.effect,), objects=objects, uses=uses,
                 removal=diff.removed, steps=steps)

@@ -75,7 +75,7 @@ def vdisk_item(rev: Revisions, diff: Difference) -> Item:
         steps = [release, attach, *steps]
     else:
         steps = [*steps, attach, discover]
-    steps += refreshed_cfgfile(rev.new, rev.domain(host, domain))
+    steps += refreshed_cfgfile(rev.new, rev.domain(host, domain), f"vdisk-{name}")
     uses = (f"guest:{v.domain.ref}", _backend_object(v))
     seen = tuple(f"lunpath:{v.spec.lun}@{v.domain.ref}" for _ in (1,) if v.spec.lun)
     return Item(kind="vdisk-remove" if diff.removed else "vdisk-add", id=f"vdisk-{host}-{domain}-{name}",
