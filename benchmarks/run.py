@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from buildbench import measure_build  # noqa: E402
+from changebench import measure_change  # noqa: E402
 from sitebench import measure_site  # noqa: E402
 from synth import Shape, write_estate  # noqa: E402
 from whatifbench import measure_whatif  # noqa: E402
@@ -103,6 +104,7 @@ MEASUREMENTS: dict[str, Callable[[int, int], list[dict[str, Any]]]] = {
     "check": lambda guests, repeats: [measure_check(guests, repeats)],
     "build": lambda guests, repeats: measure_build(guests, repeats, OUT),
     "whatif": lambda guests, repeats: measure_whatif(guests, repeats, OUT),
+    "change": measure_change,
 }
 """Measurements repeated for every size; the site is measured once (it does not depend on the size)."""
 

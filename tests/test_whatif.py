@@ -40,7 +40,8 @@ def payments() -> Estate:
 
 def test_losing_the_alternate_io_domain_keeps_pay1_running_through_primary(payments: Estate) -> None:
     o = combined(payments, ["domain:t8e/altio"]).verdict("payclus/pay1_grp")
-    assert (o.verdict, o.detail) == ("keeps-running", "through t8e/primary")
+    assert (o.verdict, o.detail) == ("keeps-running",
+                                     "through t8e/primary (disk lun emc0_2d00, disk lun emc0_2d10, network)")
     assert combined(payments, ["domain:t8e/altio"]).verdict("payclus/pay2_grp").verdict == "unaffected"
 
 
@@ -87,7 +88,8 @@ def test_the_control_domain_serving_every_vdisk_takes_the_guest_to_the_other_hos
 
 def test_an_unmanaged_guest_cluster_node_is_down_with_its_host_and_its_groups_move() -> None:
     sc = combined(_estate(EXAMPLES / "trading-layered.yaml"), ["host:t8c"])
-    assert sc.verdict("guest/t8c/trade1").verdict == "down"
+    assert (sc.verdict("guest/t8c/trade1").verdict, sc.verdict("guest/t8c/trade1").detail) == (
+        "down", "the domain is gone")
     assert sc.verdict("tradeclus/trading_grp").target == "trade2"
 
 
@@ -127,7 +129,7 @@ def test_review_artifacts_and_escaping(payments: Estate) -> None:
     md, js = render(derivation(payments), render_context(checked))
     assert (md.path, js.path) == ("review/failures.md", "review/failures.json")
     text = md.data.decode()
-    assert '<td style="background:#c8e6c9" title="keeps running: through t8e/primary">path</td>' in text
+    assert '<td style="background:#c8e6c9" title="keeps running: through t8e/primary (network)">path</td>' in text
     assert "| host t8e | payclus/pay1\\_grp | fails over to t8f |" in text
     assert md_cell("a|b<c>`d`") == "a\\|b\\<c\\>\\`d\\`"
     data = json.loads(js.data)

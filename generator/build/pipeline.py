@@ -107,3 +107,22 @@ def build_artifacts(checked: Checked, options: RenderOptions, cache: ConversionC
     """A valid topology's files with their final bytes: the one function ``generator build`` and the
     Sphinx site take them from, so a site download and ``build --out`` are the same bytes."""
     return cache.materialize(render_checked(checked, options))
+
+
+def check_bytes(data: bytes, display: str) -> Checked:
+    """Like :func:`check_file` for content read elsewhere (``git show REV:PATH``)."""
+    import hashlib
+
+    from generator.estate.estate import Estate
+    from generator.input.loader import validate_document
+    from generator.input.source import Document, decode, parse_text
+    from generator.rules import check_topology
+
+    text, problems = decode(data, display)
+    doc = Document(path=display, data=None, diagnostics=problems) if text is None else parse_text(text, display)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    loaded = validate_document(doc)
+    if loaded.topology is None:
+        return Checked(loaded, None, doc.sha256, sort_diagnostics(loaded.diagnostics))
+    estate = Estate(loaded.topology)
+    return Checked(loaded, estate, doc.sha256, sort_diagnostics(check_topology(estate, loaded.document)))

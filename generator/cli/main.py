@@ -22,6 +22,7 @@ from generator.core.diagnostics import InputError, format_text
 
 COMMANDS: dict[str, str] = {
     "build": "generator.cli.build",
+    "change": "generator.cli.change",
     "check": "generator.cli.check",
     "diff": "generator.cli.diff",
     "drift": "generator.cli.drift",

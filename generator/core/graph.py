@@ -7,7 +7,7 @@ rules use host failures only, which need no search) never does.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 N = TypeVar("N", bound=Hashable)
@@ -42,3 +42,28 @@ class Reachability(Generic[N]):
             if all(p in gone for p in self.graph.predecessors(n)):
                 gone.add(n)
         return gone
+
+
+class CycleError(ValueError):
+    """The dependencies form a cycle; ``nodes`` are the nodes on one cycle, in order."""
+
+    def __init__(self, nodes: Sequence[str]) -> None:
+        self.nodes = list(nodes)
+        super().__init__("dependency cycle: " + " -> ".join(self.nodes))
+
+
+def dependency_order(nodes: Sequence[str], edges: Iterable[tuple[str, str]]) -> list[str]:
+    """``nodes`` ordered so that every edge ``(before, after)`` is respected; among nodes that are ready,
+    the one given first in ``nodes`` goes first (so the order is deterministic). Edge ends that are not in
+    ``nodes`` are ignored. Raises :class:`CycleError` on a cycle. Used by the change planner."""
+    import networkx as nx
+
+    rank = {n: i for i, n in enumerate(dict.fromkeys(nodes))}
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(rank)
+    graph.add_edges_from((a, b) for a, b in edges if a in rank and b in rank and a != b)
+    try:
+        return list(nx.lexicographical_topological_sort(graph, key=rank.__getitem__))
+    except nx.NetworkXUnfeasible:
+        cycle = nx.find_cycle(graph)
+        raise CycleError([a for a, _ in cycle]) from None

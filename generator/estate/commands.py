@@ -214,3 +214,38 @@ def list_constraints_xml(domain: str, path: str) -> str:
 def list_free(*resources: str) -> str:
     """``ldm list-devices cpu memory``: the resources not bound to any domain (ldm(8) [K])."""
     return ldm("list-devices", *resources)
+
+
+# --- Changes to a running estate (change runbooks) --------------------------------------------
+
+def set_vcpu(count: int, domain: str) -> str:
+    return ldm("set-vcpu", str(count), domain)
+
+
+def set_memory(size: int, domain: str) -> str:
+    return ldm("set-memory", ldm_size(size), domain)
+
+
+def remove_vdisk(disk: str, domain: str) -> str:
+    return ldm("remove-vdisk", disk, domain)
+
+
+def remove_vnet(vnet: str, domain: str) -> str:
+    return ldm("remove-vnet", vnet, domain)
+
+
+def vxdg_adddisk(dg: str, media: str, disk: str) -> str:
+    return sh("vxdg", "-g", dg, "adddisk", f"{media}={disk}")
+
+
+def vxdg_rmdisk(dg: str, media: str) -> str:
+    return sh("vxdg", "-g", dg, "rmdisk", media)
+
+
+def vxresize(dg: str, volume: str, size: int) -> str:
+    """``vxresize`` grows the volume and the VxFS file system on it together (vxresize(1M) [S])."""
+    return sh("vxresize", "-g", dg, volume, vx_size(size))
+
+
+def vxedit_remove(dg: str, volume: str) -> str:
+    return sh("vxedit", "-g", dg, "-rf", "rm", volume)

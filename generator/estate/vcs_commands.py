@@ -38,3 +38,16 @@ def hares_action(resource: str, action: str, system: str, *args: Part) -> str:
     """``hares -action RES ACTION [-actionargs ARGS...] -sys SYSTEM``."""
     extra: list[Part] = ["-actionargs", *args] if args else []
     return sh("hares", "-action", resource, action, *extra, "-sys", system)
+
+
+def haconf_rw() -> str:
+    return sh("haconf", "-makerw")
+
+
+def haconf_ro() -> str:
+    return sh("haconf", "-dump", "-makero")
+
+
+def hagrp_freeze(group: str, *, undo: bool = False) -> str:
+    """``hagrp -freeze|-unfreeze GROUP -persistent`` (persistent: survives a restart; needs a writable config)."""
+    return hagrp("unfreeze" if undo else "freeze", group, None, "-persistent")

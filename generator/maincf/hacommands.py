@@ -17,7 +17,7 @@ from generator.maincf.printer import one_line
 from generator.maincf.tree import Assoc, Attr, Config, Group, Items, Resource, Scalar, Value
 
 
-def _args(value: Value) -> list[str]:
+def value_args(value: Value) -> list[str]:
     if isinstance(value, Scalar):
         return [shlex.quote(value.text) if value.text else '""']
     if isinstance(value, Items):
@@ -29,7 +29,7 @@ def _args(value: Value) -> list[str]:
     return out
 
 
-def _modify(tool: str, obj: str, attrs: tuple[Attr, ...], skip: frozenset[str] = frozenset()) -> list[str]:
+def modify_commands(tool: str, obj: str, attrs: tuple[Attr, ...], skip: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     local_done: set[str] = set()
     for a in attrs:
@@ -39,17 +39,17 @@ def _modify(tool: str, obj: str, attrs: tuple[Attr, ...], skip: frozenset[str] =
             out.append(f"{tool} -local {obj} {a.name}")
             local_done.add(a.name)
         where = f" -sys {a.system}" if a.system else ""
-        out.append(f"{tool} -modify {obj} {a.name} {' '.join(_args(a.value))}{where}")
+        out.append(f"{tool} -modify {obj} {a.name} {' '.join(value_args(a.value))}{where}")
     return out
 
 
-def _group(group: Group) -> list[str]:
+def group_commands(group: Group) -> list[str]:
     out = [f"hagrp -add {group.name}"]
     parallel = [a for a in group.attrs if a.name == "Parallel"]
-    out += _modify("hagrp", group.name, tuple(parallel))
-    out += _modify("hagrp", group.name, group.attrs, frozenset({"Parallel"}))
+    out += modify_commands("hagrp", group.name, tuple(parallel))
+    out += modify_commands("hagrp", group.name, group.attrs, frozenset({"Parallel"}))
     for r in group.resources:
-        out += _resource(r, group.name)
+        out += resource_commands(r, group.name)
     for d in group.resource_deps:
         if d.atleast is not None:
             out.append(f"# {d.parent} requires at least {d.atleast} of {', '.join(d.children)}: "
@@ -66,14 +66,14 @@ def _static_names(resource: Resource) -> set[str]:
     return own | set(cat.type_attributes)
 
 
-def _resource(resource: Resource, group: str) -> list[str]:
+def resource_commands(resource: Resource, group: str) -> list[str]:
     out = [f"hares -add {resource.name} {resource.type} {group}"]
     statics = _static_names(resource)
     out += [f"hares -override {resource.name} {name}"
             for name in dict.fromkeys(a.name for a in resource.attrs if a.name in statics)]
-    out += _modify("hares", resource.name, resource.attrs, frozenset({"Enabled"}))
+    out += modify_commands("hares", resource.name, resource.attrs, frozenset({"Enabled"}))
     enabled = [a for a in resource.attrs if a.name == "Enabled"]
-    out += _modify("hares", resource.name, tuple(enabled)) if enabled else [
+    out += modify_commands("hares", resource.name, tuple(enabled)) if enabled else [
         f"hares -modify {resource.name} Enabled 1"]
     return out
 
@@ -82,7 +82,7 @@ def ha_command_list(config: Config) -> list[str]:
     """Commands that create every group, resource and dependency of ``config``."""
     out = ["haconf -makerw"]
     for g in config.groups:
-        out += _group(g)
+        out += group_commands(g)
     for g in config.groups:
         out += [f"hagrp -link {g.name} {d.child} {' '.join(d.words)}" for d in g.group_deps]
     out.append("haconf -dump -makero")

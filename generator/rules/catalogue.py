@@ -43,6 +43,40 @@ def maincf_codes() -> list[Code]:
             for rule_id, c in CHECKS.items()]
 
 
+CHANGE_SOURCE = "the change planner: `python -m generator change` refuses what it cannot plan (generator/derive/change)"
+CHANGE_REFUSALS = {
+    "CHG001": "A changed field has a change procedure",
+    "CHG002": "The stack model does not change (that is a new build-out)",
+    "CHG003": "Both revisions have the same topology ID",
+    "CHG004": "A cluster's ID does not change (LLT and GAB restart with the whole cluster down)",
+    "CHG005": "LLT links and fencing do not change (the cluster would be stopped)",
+    "CHG007": "A running object is not changed in place (remove it, then add its replacement)",
+    "CHG008": "A cluster is not added or removed by a change (that is the VCS set-up)",
+    "CHG009": "The old revision can be read from git",
+    "CHG010": "A control, service or I/O domain's resources do not change (delayed reconfiguration)",
+    "CHG011": "A vnet is not changed in place",
+    "CHG012": "Only guest domains are added or removed",
+    "CHG013": "A guest does not move and change in one revision",
+    "CHG014": "A moved guest passes the migration checks",
+    "CHG015": "Zones are only added",
+    "CHG016": "Cluster nodes are only appended (LLT node IDs are positions)",
+    "CHG017": "The domains importing a disk group change only by a shared group gaining joining nodes",
+    "CHG018": "InfoScale components are not removed from a running domain",
+    "CHG020": "A vdisk is not changed in place under a running guest",
+    "CHG021": "An added or removed vdisk has a resolvable virtual disk service",
+    "CHG022": "A LUN is not changed in place (identity, size or paths)",
+    "CHG023": "A disk group's disks are only appended or removed, not reordered",
+    "CHG030": "A volume does not shrink",
+    "CHG031": "A volume's file system is only added, not changed or removed",
+}
+"""The change planner's refusals (the planner raises them with their message; the summaries are here)."""
+
+
+def change_codes() -> list[Code]:
+    return [Code(rule_id, Severity.ERROR, "tool", "change", summary, CHANGE_SOURCE)
+            for rule_id, summary in CHANGE_REFUSALS.items()]
+
+
 def drift_codes() -> list[Code]:
     return [Code(rule_id, Severity.ERROR, "tool", "drift", summary[:1].upper() + summary[1:], DRIFT_SOURCE)
             for rule_id, summary in DRIFT_RULES.items()]
@@ -51,7 +85,7 @@ def drift_codes() -> list[Code]:
 def catalogue() -> dict[str, Code]:
     """Every diagnostic ID, sorted; raises ``ValueError`` if two sources claim one ID."""
     codes = [*INPUT_CODES, *(rule_code(r) for r in load_rules().values()), *maincf_codes(), *LDM_XML_CODES,
-             *drift_codes()]
+             *drift_codes(), *change_codes()]
     found: dict[str, Code] = {}
     for code in codes:
         if code.id in found:

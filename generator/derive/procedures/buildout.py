@@ -111,7 +111,7 @@ def _timeout_expected(estate: Estate, d: DomainInfo) -> str:
     return " In `ldm list -o disk`, TOUT shows " + ", ".join(f"{t} for `{n}`" for n, t in timed) + "."
 
 
-def _guest_step(estate: Estate, d: DomainInfo) -> Step:
+def guest_step(estate: Estate, d: DomainInfo) -> Step:
     spec = d.spec
     commands = [cmd.add_domain(d.name, spec.cpu_arch.value), ldm("set-vcpu", spec.vcpus, d.name),
                 ldm("set-memory", cmd.ldm_size(spec.memory), d.name)]
@@ -176,7 +176,7 @@ def _policy_steps(estate: Estate) -> list[Step]:
 
 
 def guests_section(estate: Estate) -> Section | None:
-    steps = [_guest_step(estate, d) for d in estate.guests]
+    steps = [guest_step(estate, d) for d in estate.guests]
     if not steps:
         return None
     return Section(id="guests", title="Guest domains", steps=(*_policy_steps(estate), *steps),

@@ -58,7 +58,7 @@ def _cps_check_step(fencing: Fencing, cid: str, first: str) -> Step:
                 notes=(CPS_REGISTRATION,))
 
 
-def _node_step(fencing: Fencing, node: DomainInfo) -> Step:
+def node_step(fencing: Fencing, node: DomainInfo) -> Step:
     commands = heredoc("/etc/vxfenmode", vxfenmode_lines(fencing))
     if fencing.mode is FencingMode.SCSI3:
         commands.append(redirect(sh("echo", COORDINATOR_DG), "/etc/vxfendg"))
@@ -75,7 +75,7 @@ def _node_step(fencing: Fencing, node: DomainInfo) -> Step:
 
 def fencing_section(estate: Estate, cid: str, nodes: list[DomainInfo]) -> Section:
     fencing = estate.topology.clusters[cid].fencing
-    steps = [_node_step(fencing, n) for n in nodes]
+    steps = [node_step(fencing, n) for n in nodes]
     if fencing.mode is FencingMode.SCSI3:
         steps.insert(0, _coordinator_step(fencing, nodes[0].system))
     if fencing.mode is FencingMode.CPS and fencing.cp_servers:

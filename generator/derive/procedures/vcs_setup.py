@@ -25,7 +25,7 @@ from generator.input.schema import Cluster, Component
 CONFIG_DIR = "/etc/VRTSvcs/conf/config"
 
 
-def _membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster) -> Step:
+def membership_step(nodes: list[DomainInfo], node: DomainInfo, cluster: Cluster) -> Step:
     node_id = nodes.index(node)
     links = domain_devices(node, cluster.llt_links)
     llttab = [f"set-node {node.system}", f"set-cluster {cluster.cluster_id}"]
@@ -126,7 +126,7 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
     nodes = estate.cluster_systems(cid)
     first = nodes[0].system
     membership = Section(id="membership", title="Cluster membership: LLT and GAB",
-                         steps=tuple(_membership_step(nodes, n, cluster) for n in nodes),
+                         steps=tuple(membership_step(nodes, n, cluster) for n in nodes),
                          intro="Node IDs follow the order of the cluster's nodes in the topology.",
                          backout=("`svcadm disable gab llt` on every node configured so far.",))
     script, cvm = ha_commands(estate, cid), cvm_groups(estate, cid)

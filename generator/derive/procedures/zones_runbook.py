@@ -114,7 +114,7 @@ def _hazoneverify_step(group: str, name: str, node: DomainInfo) -> Step:
                        "compare with `vcs/` main.cf afterwards.",))
 
 
-def _zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Section:
+def zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Section:
     nodes = [d for d in (estate.domain(ref) for ref in zone.domains) if d is not None]
     steps = [_configure_step(name, zone, n) for n in nodes]
     hazone: tuple[str, ...] = ()
@@ -141,7 +141,7 @@ def zones_runbook(estate: Estate) -> Runbook | None:
     if not zones:
         return None
     owner = {z: cid for cid, c in sorted(estate.topology.clusters.items()) for z in c.zones}
-    sections = tuple(_zone_section(estate, name, zone, owner.get(name)) for name,
+    sections = tuple(zone_section(estate, name, zone, owner.get(name)) for name,
                      zone in sorted(zones.items()))
     return Runbook(id="zones", title=f"Zones: {estate.topology.title}", topology=estate.topology.topology,
                    kind="zones", sections=sections,

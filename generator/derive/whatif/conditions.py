@@ -35,7 +35,8 @@ def host_lost(host: str) -> Lost:
 @dataclass(frozen=True)
 class GuestState:
     """``ok``, ``degraded`` (a need lost an alternative), ``restart`` (reset by its master's failure
-    policy) or ``down``; ``via`` names the surviving service domains of degraded needs."""
+    policy) or ``down``; ``via`` names each service domain still serving a need that lost a path, with
+    those needs: ``t8e/primary (disk lun emc0_2d00, network)``."""
 
     state: str
     why: str = ""
@@ -83,19 +84,19 @@ class Left:
         return state
 
     def _needs_state(self, guest: DomainInfo) -> GuestState:
-        via: set[str] = set()
+        via: dict[str, list[str]] = {}
         for need in self.supply.needs.get(guest.ref, ()):
-            if need.data:
-                continue
             fed = [v for node, v in need.alternatives if not self.lost(node)]
-            if not fed:
+            if not fed and not need.data:
                 return GuestState("down", f"no path left for its {need.label}")
-            if len(fed) < len(need.alternatives):
-                via.update(fed)
+            if fed and len(fed) < len(need.alternatives):
+                for v in sorted(set(fed)):
+                    via.setdefault(v, []).append(need.label)
         master = self._master_state(guest)
         if master is not None:
             return master
-        return GuestState("degraded", "", tuple(sorted(via))) if via else GuestState("ok")
+        paths = tuple(f"{v} ({', '.join(labels)})" for v, labels in sorted(via.items()))
+        return GuestState("degraded", "", paths) if paths else GuestState("ok")
 
     def data_gone(self, ref: str) -> str:
         """Why the guest's own data is gone (a data disk or a disk group it manages lost), or ``""``."""

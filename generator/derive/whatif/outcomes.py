@@ -49,7 +49,7 @@ def _degraded(s: Service, left: Left) -> str:
     if s.guest:
         g = left.guest(s.guest)
         if g.state == "degraded":
-            return f"through {', '.join(g.via)}"
+            return f"through {'; '.join(g.via)}"
     if s.cluster:
         c = left.estate.topology.clusters[s.cluster]
         links = [link for link in c.llt_links if not left.lost(("llt", s.cluster, link))]
@@ -64,7 +64,8 @@ def outcome(s: Service, placed: dict[str, tuple[str, ...]], left: Left, quorum_l
     if s.cluster and s.cluster in quorum_lost:
         return Outcome(s.id, LOSES_QUORUM, detail=f"cluster {s.cluster} loses the fencing race or is partitioned")
     if not after:
-        why = (left.data_gone(s.guest) or left.guest(s.guest).why) if s.guest else ""
+        state = left.guest(s.guest) if s.guest else None
+        why = (state.why if state.state == "down" else left.data_gone(s.guest) or state.why) if state else ""
         gone = [g for g in s.diskgroups if f"dg:{g}" in left.failure.storage]
         if gone:
             why = f"its disk group {', '.join(gone)} is gone"
