@@ -109,3 +109,25 @@ def test_a_file_too_large_for_a_page_is_linked_not_shown() -> None:
     assert [[(i.name, i.how, i.size) for i in g.items] for g in groups] == [
         [("main.cf", "large", f"{len(big) // 1024:,} KB")], [("build-out.md", "large", f"{len(big) // 1024:,} KB")],
         [("small.md", "include", "")]]
+
+
+def test_a_regeneration_with_unchanged_inputs_loads_no_topology(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    """A no-op site build costs a hash of the inputs, not a check and render of every topology; a topology
+    with an error is checked (and reported) on every build."""
+    from generator.sphinx_ext import site
+
+    topologies = tmp_path / "topologies"
+    topologies.mkdir()
+    (topologies / "hr-zones.yaml").write_bytes((ROOT / "topologies" / "hr-zones.yaml").read_bytes())
+    files, changed, _ = site.generate(tmp_path, "topologies", "out", pdf=False)
+    assert changed >= files > 0
+    real = site.check_paths
+    monkeypatch.setattr(site, "check_paths", lambda *a: pytest.fail("a topology was loaded"))
+    assert site.generate(tmp_path, "topologies", "out", pdf=False) == (files, 0, False)
+    (topologies / "broken.yaml").write_text("topology: broken\ntitle: [\n", "utf-8")
+    monkeypatch.setattr(site, "check_paths", real)
+    for _ in range(2):
+        caplog.clear()
+        site.generate(tmp_path, "topologies", "out", pdf=False)
+        assert [r for r in caplog.records if "YAML001" in r.getMessage()]

@@ -39,13 +39,38 @@ def _from_git(rev: str, path: Path) -> Checked:
     return check_bytes(data, f"{rev}:{name}")
 
 
-def _checked(old: Path | None, new: Path, since: str | None) -> tuple[Checked, Checked]:
+def _from_live(new: Checked, ldm_files: tuple[str, ...]) -> Checked:
+    """OLD as the hosts run NEW: NEW's facts laid over with what `ldm list-constraints -x` reports."""
+    from generator.build.pipeline import check_bytes
+    from generator.derive.live_overlay import running_topology
+    from generator.estate.vdisk_paths import vdisk_timeout
+    from generator.formats.topology_yaml import topology_yaml
+    from generator.input.ldm_xml import read_ldm_files
+
+    hosts, problems = read_ldm_files(list(ldm_files))
+    if has_errors(problems) or new.estate is None:
+        raise InputError([*problems, *new.diagnostics])
+    estate = new.estate
+    timeouts = {(v.domain.host, v.domain.name, v.name): vdisk_timeout(estate, v) for v in estate.all_vdisks}
+    running = running_topology(new.loaded.document.data, hosts, timeouts)
+    note = "What runs: " + ", ".join(f"{h.name} ({Path(h.file).name})" for h in hosts)
+    text, _ = topology_yaml(running, {}, [note])
+    return check_bytes(text.encode("utf-8"), "live:" + "+".join(h.name for h in hosts))
+
+
+def _checked(old: Path | None, new: Path, since: str | None, live: tuple[str, ...] = ()) -> tuple[Checked, Checked]:
     from generator.build.pipeline import check_file
 
-    if (old is None) == (since is None):
-        raise click.UsageError("give OLD and NEW, or --since REV and NEW")
-    before = _from_git(since, new) if since else check_file(old)  # type: ignore[arg-type]
-    after = check_file(new)
+    if live:
+        if old is not None or since:
+            raise click.UsageError("--from-live takes NEW only: OLD is what the hosts run")
+        after = check_file(new)
+        before = _from_live(after, live)
+    elif (old is None) == (since is None):
+        raise click.UsageError("give OLD and NEW, or --since REV and NEW, or --from-live --ldm-xml ... and NEW")
+    else:
+        before = _from_git(since, new) if since else check_file(old)  # type: ignore[arg-type]
+        after = check_file(new)
     wrong = [c for c in (before, after) if c.estate is None or has_errors(c.diagnostics)]
     if wrong:
         raise InputError([d for c in wrong for d in c.diagnostics])
@@ -56,13 +81,16 @@ def _checked(old: Path | None, new: Path, since: str | None) -> tuple[Checked, C
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
                 metavar="[OLD] NEW")
 @click.option("--since", metavar="GIT_REV", help="Take OLD from git: NEW's file at this revision.")
+@click.option("--from-live", "ldm_files", multiple=True, metavar="[HOST=]FILE",
+              help="Take OLD from what runs: `ldm list-constraints -x` of a host (repeatable); the runbook "
+                   "converges the estate to NEW.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True,
               help="Markdown for the site, standalone print HTML, or PDF.")
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output (required for pdf).")
 @change_options
-def command(paths: tuple[Path, ...], since: str | None, fmt: str, out: Path | None, change: str, window: str,
-            owner: str) -> None:
+def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ...], fmt: str, out: Path | None,
+            change: str, window: str, owner: str) -> None:
     """Print the change runbook that moves a running estate from topology OLD to NEW."""
     from generator.build.pipeline import render_context
     from generator.build.writer import materialize, write_if_changed
@@ -75,7 +103,7 @@ def command(paths: tuple[Path, ...], since: str | None, fmt: str, out: Path | No
         raise click.UsageError("give at most OLD and NEW")
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE")
-    before, after = _checked(paths[0] if len(paths) == 2 else None, paths[-1], since)
+    before, after = _checked(paths[0] if len(paths) == 2 else None, paths[-1], since, ldm_files)
     assert before.estate is not None and after.estate is not None
     warnings = before.diagnostics + after.diagnostics
     if warnings:

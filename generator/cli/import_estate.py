@@ -14,13 +14,37 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.cli.live_inputs import live_options, read_domain_files, read_maincf_files, vxvm_options
+from generator.cli.live_inputs import (
+    MAX_MAINCF_BYTES,
+    live_options,
+    read_domain_files,
+    read_maincf_files,
+    vxvm_options,
+)
 from generator.core.diagnostics import Diagnostic, InputError, Severity, format_text, has_errors, sort_diagnostics
-from generator.derive.importer import Guess
+from generator.derive.importer import Guess, state_notes
 from generator.input.vxvm_text import read_vxdisk, read_vxprint
 
 if TYPE_CHECKING:
     from generator.maincf.tree import Config
+
+
+def _ldm_lists(specs: tuple[str, ...]) -> tuple[dict[str, dict[str, dict[str, str]]], list[Diagnostic]]:
+    from generator.input.ldm_xml import read_ldm_list
+
+    states: dict[str, dict[str, dict[str, str]]] = {}
+    problems: list[Diagnostic] = []
+    for spec in specs:
+        host, sep, name = spec.partition("=")
+        file = Path(name if sep else spec)
+        try:
+            text = file.read_bytes()[:MAX_MAINCF_BYTES].decode("utf-8", errors="replace")
+        except OSError as exc:
+            problems.append(Diagnostic(str(file), 1, 1, Severity.ERROR, "IO001", f"cannot read: {exc.strerror}"))
+            continue
+        states[host if sep else file.stem], found = read_ldm_list(text, str(file))
+        problems += found
+    return states, problems
 
 
 def _apply_vxvm(doc: dict[str, Any], guesses: list[Guess], vxdisks: dict[str, Any], vxprints: dict[str, Any]
@@ -63,11 +87,13 @@ guesses each host's as its domains' totals, a lower bound), so an import does no
 @click.command("import")
 @live_options
 @vxvm_options
+@click.option("--ldm-list", "ldm_lists", multiple=True, metavar="[HOST=]FILE",
+              help="`ldm list -p` output of a host (states and flags); repeatable.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Topology file to write.")
 @click.option("--name", help="Topology identifier (default: the --out file name without .yaml).")
 def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], vxdisk_files: tuple[str, ...],
-            vxprint_files: tuple[str, ...], out: Path, name: str | None) -> None:
+            vxprint_files: tuple[str, ...], ldm_lists: tuple[str, ...], out: Path, name: str | None) -> None:
     """Write a topology file describing what the given hosts and clusters run."""
     from generator.build.pipeline import check_file
     from generator.derive.cluster_import import add_clusters, add_extra_groups
@@ -86,6 +112,10 @@ def command(ldm_files: tuple[str, ...], maincf_files: tuple[Path, ...], vxdisk_f
         raise InputError(problems)
     doc, guesses = import_topology(hosts, name or out.stem)
     guesses = _apply_vxvm(doc, guesses, vxdisks, vxprints)
+    states, found_states = _ldm_lists(ldm_lists)
+    if has_errors(found_states):
+        raise InputError(found_states)
+    guesses += state_notes(doc, states)
     guesses += add_clusters(doc, configs)
     guesses += add_extra_groups(doc, _derived(doc), configs)
     header = ["Imported with `generator import` from the `ldm list-constraints -x` output of "

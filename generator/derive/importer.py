@@ -265,6 +265,29 @@ class _Importer:
         return out
 
 
+def state_notes(doc: dict[str, Any], states: dict[str, dict[str, dict[str, str]]]) -> list[Guess]:
+    """What ``ldm list -p`` adds: a domain that is not active is noted (its constraints are what it would
+    bind with); a domain whose flags say control or service domain confirms or questions the roles."""
+    notes: list[Guess] = []
+    for host, domains in sorted(states.items()):
+        declared = doc.get("hosts", {}).get(host, {}).get("domains", {})
+        for name, fields in sorted(domains.items()):
+            path: Path = ("hosts", host, "domains", name)
+            if name not in declared:
+                notes.append(Guess(("hosts", host, "domains"), f"`ldm list -p` shows domain {name}, which "
+                                                                 "`ldm list-constraints -x` did not describe"))
+                continue
+            state = fields.get("state", "")
+            if state and state != "active":
+                notes.append(Guess(path, f"`ldm list -p` says it is {state}, not active"))
+            roles, flags = declared[name].get("roles", []), fields.get("flags", "")
+            if "c" in flags and "control" not in roles:
+                notes.append(Guess((*path, "roles"), "`ldm list -p` flags it as the control domain"))
+            if "v" in flags and "service" not in roles:
+                notes.append(Guess((*path, "roles"), "`ldm list -p` flags it as a virtual I/O service domain"))
+    return notes
+
+
 def import_topology(hosts: list[LiveHost], name: str) -> tuple[dict[str, Any], list[Guess]]:
     """The topology document for ``hosts`` and the values it had to guess."""
     importer = _Importer(hosts)

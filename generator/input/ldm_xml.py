@@ -285,3 +285,24 @@ def read_ldm_files(specs: list[str]) -> tuple[list[LiveHost], list[Diagnostic]]:
         hosts.append(live)
         diagnostics += found
     return hosts, diagnostics
+
+
+def read_ldm_list(text: str, path: str) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
+    """``ldm list -p``: ``DOMAIN|name=...|state=...|flags=...|cons=...|ncpu=...|mem=...`` lines, by domain name.
+
+    The parseable format [K: ldm(1M) ``-p``]: a ``VERSION`` line, then one ``DOMAIN|key=value|...`` line per
+    domain; ``flags`` holds one letter per position (``c`` control domain, ``v`` virtual I/O service domain,
+    ``n`` normal, ``t`` transition, ``d`` delayed reconfiguration). Other record types are skipped.
+    """
+    domains: dict[str, dict[str, str]] = {}
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("DOMAIN|"):
+            continue
+        fields = dict(part.partition("=")[::2] for part in line.split("|")[1:] if "=" in part)
+        if not fields.get("name"):
+            problems.append(Diagnostic(path, number, 1, Severity.ERROR, "IMP009",
+                                       "an `ldm list -p` DOMAIN line without name="))
+            continue
+        domains[fields["name"]] = fields
+    return domains, problems

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from generator.build.cache import file_sha256
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
 from generator.build.pipeline import Checked, build_artifacts, check_paths
 from generator.build.writer import previous_manifest, write_tree
 from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity
+from generator.input.loader import discover
 from generator.rules.engine import load_rules
 from generator.sphinx_ext.present import FILES
 from generator.sphinx_ext.reference_pages import reference_pages
@@ -31,14 +34,19 @@ PAGE_KIND = "site-page"
 TOPOLOGIES = "topologies"
 """Folder under the output holding one folder per topology."""
 
+SITE_KEY = ".site-inputs"
+"""File (never in the manifest) holding the hash of the inputs of the last run without errors."""
+
 Output = tuple[str, Artifact, bytes]
 
 
-def _report(diagnostics: list[Diagnostic]) -> None:
-    """Errors become Sphinx warnings (the build uses -W); rule warnings are shown on the pages."""
-    for d in diagnostics:
-        if d.severity is Severity.ERROR:
-            LOG.warning("%s[%s]: %s", d.severity.value, d.rule, d.message, location=f"{d.file}:{d.line}:{d.col}")
+def _report(diagnostics: list[Diagnostic]) -> bool:
+    """Errors become Sphinx warnings (the build uses -W); rule warnings are shown on the pages.
+    True when there was an error."""
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    for d in errors:
+        LOG.warning("%s[%s]: %s", d.severity.value, d.rule, d.message, location=f"{d.file}:{d.line}:{d.col}")
+    return bool(errors)
 
 
 def _page(folder: str, path: str, data: bytes) -> Output:
@@ -55,14 +63,16 @@ def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> li
     return outputs
 
 
-def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True) -> list[Output]:
-    """Every generated file of the site, as ``(folder, artifact, bytes)``; reads topologies from confdir.
+def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True
+                 ) -> tuple[list[Output], bool]:
+    """Every generated file of the site, as ``(folder, artifact, bytes)``, and whether any topology had
+    an error; reads topologies from confdir.
 
     ``pdf=False`` leaves out the artifacts that need the PDF engine (quick test builds).
     """
     with contextlib.chdir(confdir):
         results, diagnostics = check_paths([Path(topologies)])
-    _report(diagnostics)
+    errors = _report(diagnostics)
     valid = sorted((r for r in results if r.loaded.topology is not None),
                    key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
     outputs: list[Output] = []
@@ -71,7 +81,34 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
     for folder, path, data, kind in reference_pages(valid):
         artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
         outputs.append((folder, artifact, data))
-    return outputs
+    return outputs, errors
+
+
+def _inputs_key(confdir: Path, topologies: str, pdf: bool) -> str:
+    """What every generated file depends on: the topology files (names and bytes), the generator's code
+    and engines, the rules registered in this process and the PDF option."""
+    from generator.build.cache import generator_version
+
+    digest = hashlib.sha256(f"{generator_version()}\0{pdf}\0".encode())
+    digest.update(" ".join(f"{r.id}:{r.severity.value}" for r in load_rules().values()).encode())
+    with contextlib.chdir(confdir):
+        files, problems = discover([Path(topologies)])
+    for path in files:
+        digest.update(f"\0{path.as_posix()}\0".encode() + hashlib.sha256((confdir / path).read_bytes()).digest())
+    return digest.hexdigest() if not problems else ""
+
+
+def _unchanged(out: Path, key: str) -> int | None:
+    """Number of generated files when the previous run had the same inputs, no error, and its files are
+    on disk as written; else ``None``."""
+    try:
+        if not key or (out / SITE_KEY).read_text("utf-8") != key:
+            return None
+    except OSError:
+        return None
+    entries = previous_manifest(out)
+    intact = all(file_sha256(out / e.get("path", "")) == e.get("sha256") for e in entries)
+    return len(entries) if intact and entries else None
 
 
 def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> tuple[int, int, bool]:
@@ -81,9 +118,14 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> t
     were added or removed, so every page's navigation needs rewriting).
     """
     out = confdir / output
+    key = _inputs_key(confdir, topologies, pdf)
+    unchanged = _unchanged(out, key)
+    if unchanged is not None:  # a no-op build loads no topology and converts nothing
+        return unchanged, 0, False
     before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
     cache = ConversionCache(out / CONVERT_CACHE)
-    written, changed = write_tree(out, site_outputs(confdir, topologies, cache, pdf))
+    outputs, errors = site_outputs(confdir, topologies, cache, pdf)
+    written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
     cache.prune()
     after = {w.path for w in written if w.kind == PAGE_KIND}
     return len(written), changed, before != after

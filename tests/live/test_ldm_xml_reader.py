@@ -101,3 +101,16 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_oversized_text_is_refused() -> None:
     live, problems = read_ldm_xml(" " * (MAX_BYTES + 1), "x.xml", "h")
     assert live.domains == [] and [d.rule for d in problems] == ["IMP003"]
+
+
+def test_ldm_list_states_and_flags_are_noted(tmp_path: Path) -> None:
+    export = CliRunner().invoke(cli, ["export", "ldm-xml", "topologies/payments-alternateio.yaml", "--out",
+                                      str(tmp_path)])
+    assert export.exit_code == 0
+    out = tmp_path / "pay.yaml"
+    result = CliRunner().invoke(cli, ["import", "--ldm-xml", f"t8e={tmp_path / 't8e.xml'}", "--ldm-list",
+                                      f"t8e={XML.parent / 'ldm-list' / 't8e.txt'}", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "`ldm list -p` says it is bound, not active" in out.read_text()
+    assert [line for line in result.stdout.splitlines() if "ldm list -p" in line and "IMP201" in line]
+    assert "flags it as" not in result.stdout  # primary and altio flags agree with the roles worked out
