@@ -36,7 +36,7 @@ def _guest_systems(guest: DomainInfo, controls: list[DomainInfo]) -> list[str]:
 
 def _failure_policy(estate: Estate, guest: DomainInfo, alternate_io: bool) -> Attr | None:
     """``DomainFailurePolicy``: the stated master and its policy; for a guest served by alternate I/O
-    domains with no stated master, ``{ <control domain> = ignore }`` so that the agent does not make
+    domains with no stated policy, ``{ <master or control domain> = ignore }`` so that the agent does not make
     the control domain (one of its I/O domains) a master whose failure stops the guest: with ignore
     the agent leaves it off the guest's masters list [S: LDom agent notes, InfoScale 9.0 Bundled Agents
     Reference - Solaris, and SFHA 6.0.3 release notes]."""
@@ -45,8 +45,9 @@ def _failure_policy(estate: Estate, guest: DomainInfo, alternate_io: bool) -> At
     if master and master_dom and master_dom.spec.failure_policy:
         return Attr("DomainFailurePolicy", Assoc(((master, master_dom.spec.failure_policy.value),)))
     control = estate.control_domain(guest.host)
-    if alternate_io and master is None and control is not None:
-        return Attr("DomainFailurePolicy", Assoc(((control.name, "ignore"),)))
+    key = master or (control.name if control else None)
+    if alternate_io and key is not None:
+        return Attr("DomainFailurePolicy", Assoc(((key, "ignore"),)))
     return None
 
 
