@@ -493,6 +493,13 @@ class RacSpec(Spec):
     """ORACLE_HOME."""
     owner: UserName = "oracle"
     """Oracle software owner."""
+    group: UserName = "oinstall"
+    """Group of the Oracle software owner that also owns the OCR, voting and data file systems
+    (``chown owner:group``); Oracle's usual Oracle Inventory group ``oinstall`` by default."""
+    oracle_version: Version | None = None
+    """Oracle Grid Infrastructure release, e.g. ``19.0.0``. From 11.2.0.2 Oracle's HAIP (Redundant
+    Interconnect Usage) protects the private interconnect and no VCS ``PrivNIC`` is generated; a PrivNIC
+    resource is generated only for a release before 11.2.0.2. Unset means a current release (HAIP)."""
     ocr_vote: VolumeRef
     """Volume (``dg/vol``) holding the OCR and voting files, on CFS."""
     data: list[VolumeRef] = Field(min_length=1)
@@ -504,6 +511,14 @@ class RacSpec(Spec):
     """Private IP address per node (``host/domain`` or system name -> address)."""
     netmask: Netmask = "255.255.255.0"
     """Netmask of the private network."""
+
+    def uses_privnic(self) -> bool:
+        """True when the named Oracle release predates 11.2.0.2, the first with HAIP: only then does SF
+        Oracle RAC support a VCS ``PrivNIC`` for the interconnect [S: Veritas technote 100003972]."""
+        if self.oracle_version is None:
+            return False
+        parts = [int(p) for p in re.findall(r"\d+", self.oracle_version)[:4]]
+        return tuple(parts + [0] * (4 - len(parts))) < (11, 2, 0, 2)
 
 
 class ExtraResource(Spec):

@@ -15,6 +15,9 @@ AIO_SOURCE = (
 )
 
 
+DONE = {"stop": "stopped", "reset": "reset", "panic": "panicked"}
+
+
 def _serving_domains(estate: Estate, guest: DomainInfo) -> dict[str, DomainInfo]:
     """Service domains (by ref) that export vdisks or switches to the guest."""
     result: dict[str, DomainInfo] = {}
@@ -89,3 +92,35 @@ def services_on_own_host(estate: Estate) -> Iterator[Finding]:
                     f"vnet {name!r} of {d.ref} uses switch of {sw.domain.ref}, on another host",
                     "network of a guest comes from I/O domains of its own server",
                 )
+
+
+@rule(
+    "AIO004",
+    Severity.WARNING,
+    source="Oracle VM Server for SPARC Administration Guide, Configuring Domain Dependencies (a master's "
+    "failure policy acts on its slaves); LDom agent DomainFailurePolicy notes, InfoScale 9.0 Bundled Agents "
+    "Reference - Solaris",
+    basis="K",
+    category="alternate-io",
+)
+def alternate_io_guest_master_policy(estate: Estate) -> Iterator[Finding]:
+    """A guest served by two or more I/O domains does not name one of them as a master that stops it.
+
+    Both facts are [S] (a master's stop/reset/panic policy is applied to its slaves when it fails;
+    the LDom agent sets the master and policy from ``DomainFailurePolicy``); the conclusion is K:
+    such a master undoes alternate I/O, because the guest is stopped when that I/O domain fails
+    although the other one still serves its disks and networks.
+    """
+    for guest in estate.guests:
+        serving = {d.name: d for d in _serving_domains(estate, guest).values() if d.host == guest.host}
+        master = serving.get(guest.spec.master or "")
+        policy = master.spec.failure_policy if master else None
+        if len(serving) < 2 or master is None or policy is None or policy.value == "ignore":
+            continue
+        yield Finding(
+            ("hosts", guest.host, "domains", guest.name, "master"),
+            f"{guest.ref} uses alternate I/O domains but names {master.name} as master with failure policy "
+            f"{policy.value}: the guest is {DONE[policy.value]} when {master.name} fails although another "
+            "I/O domain still serves it",
+            f"set failure-policy: ignore on {master.name}, or drop master from {guest.name}",
+        )

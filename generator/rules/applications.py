@@ -175,6 +175,30 @@ def rac_private_nics_on_guests(estate: Estate) -> Iterator[Finding]:
 
 
 @rule(
+    "RAC005",
+    Severity.WARNING,
+    source="Veritas technote 100003972, Configuring interconnect redundancy with Oracle RAC 11.2.0.2 or later",
+    basis="S",
+    category="clusters",
+)
+def rac_privnic_before_haip(estate: Estate) -> Iterator[Finding]:
+    """An Oracle release before 11.2.0.2 gets a VCS PrivNIC for its interconnect, unlike every later one.
+
+    From 11.2.0.2 Oracle's HAIP protects the interconnect and SF Oracle RAC no longer supports
+    PrivNIC/MultiPrivNIC for it, so the tool generates none; the older release named here gets the
+    PrivNIC resource instead, which the engineer should know is the pre-HAIP configuration.
+    """
+    for name, c in sorted(estate.topology.clusters.items()):
+        if c.rac is not None and c.rac.uses_privnic():
+            yield Finding(
+                ("clusters", name, "rac", "oracle-version"),
+                f"Oracle {c.rac.oracle_version} predates HAIP (11.2.0.2): a VCS PrivNIC resource protects the "
+                "interconnect; with 11.2.0.2 or later Oracle HAIP does and no PrivNIC is generated",
+                "state the Oracle Grid Infrastructure release actually installed",
+            )
+
+
+@rule(
     "RAC004",
     Severity.ERROR,
     source=f"{GUIDE}: SF Oracle RAC support for Oracle RAC in a zone environment (chapter title seen in the "

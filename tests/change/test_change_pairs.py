@@ -165,3 +165,8 @@ def test_node_added_updates_llt_gab_on_running_nodes_before_the_new_node_starts(
 def test_step_ids_are_unique(name: str) -> None:
     ids = [s.id for i in planned(name).items for s in i.steps]
     assert len(ids) == len(set(ids))
+
+
+def test_removals_run_in_reverse_dependency_order() -> None:
+    kinds = [i.kind for i in planned("vdisk-lun-removed-guest-dg").items]
+    assert kinds == ["dg-disks", "vdisk-remove", "vdisk-remove", "lun-remove"]

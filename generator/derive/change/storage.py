@@ -135,6 +135,9 @@ def dg_disks_item(rev: Revisions, diff: Difference) -> Item:
             commands.append(cmd.vxdg_rmdisk(dg_name, media))
             backout.append(cmd.vxdg_adddisk(dg_name, media, disk))
     notes = ["A shared disk group changes on the CVM master (`vxdctl -c mode`)."] if dg.shared or dg.fss else []
+    if any(d not in new for d in old):
+        notes.append("Before `vxdg rmdisk`, move any subdisk off the disk (`vxevac -g DG MEDIA`) and check with "
+                     "`vxprint -g DG -ht` that nothing is left on it [K].")
     if any(d.is_guest for d in domains):
         notes.append("Inside a guest the disk access names can differ from the LUN names: match each disk by "
                      "its WWN or UDID in `vxdisk -e list` first.")

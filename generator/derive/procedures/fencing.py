@@ -28,6 +28,15 @@ def vxfenmode_lines(fencing: Fencing) -> list[str]:
     return [f"vxfen_mode={fencing.mode.value}"]
 
 
+def coordinator_dg_backout() -> tuple[str, ...]:
+    """Remove the coordinator disk group the step left deported: import it (``-tfC``, as Veritas's
+    coordinator-disk procedures do), clear its coordinator flag, destroy it [S: SF Oracle RAC 6.0
+    Administrator's Guide, "Replacing I/O fencing coordinator disks when the cluster is online"; that
+    ``vxdg destroy`` needs an imported disk group is K]."""
+    return (sh("vxdg", "-tfC", "import", COORDINATOR_DG), sh("vxdg", "-g", COORDINATOR_DG, "set", "coordinator=off"),
+            vxdg("destroy", COORDINATOR_DG))
+
+
 def _coordinator_step(fencing: Fencing, first: str) -> Step:
     disks = fencing.coordinator_disks
     init = sh("vxdg", "-o", "coordinator=on", "init", COORDINATOR_DG, *disks)
@@ -36,7 +45,7 @@ def _coordinator_step(fencing: Fencing, first: str) -> Step:
                           vxdg("deport", COORDINATOR_DG)),
                 expected=f"`{COORDINATOR_DG}` created with {len(disks)} disk(s) and deported.",
                 verify=("vxdisk -o alldgs list",),
-                backout=(sh("vxdg", "-o", "coordinator=off", "destroy", COORDINATOR_DG),),
+                backout=coordinator_dg_backout(),
                 minutes=5, notes=("Use an odd number of coordinator disks (three) that support SCSI-3 PR.",))
 
 

@@ -36,9 +36,10 @@ def _storage_step(rac: RacSpec, first: str) -> Step:
 
 
 def _owner_step(rac: RacSpec, node: str, mounts: list[str]) -> Step:
-    return Step(id=f"owner-{node}", title=f"Give the file systems to `{rac.owner}` on {node}", runs_on=node,
-                commands=(sh("chown", rac.owner, *mounts), sh("ls", "-ld", *mounts)), minutes=2,
-                expected=f"Owned by `{rac.owner}`.")
+    owner = f"{rac.owner}:{rac.group}"
+    return Step(id=f"owner-{node}", title=f"Give the file systems to `{owner}` on {node}", runs_on=node,
+                commands=(sh("chown", owner, *mounts), sh("ls", "-ld", *mounts)), minutes=2,
+                expected=f"Owned by user `{rac.owner}`, group `{rac.group}`.")
 
 
 def _network_step(rac: RacSpec, node: DomainInfo, address: str) -> Step:
@@ -49,7 +50,16 @@ def _network_step(rac: RacSpec, node: DomainInfo, address: str) -> Step:
                 commands=("ipadm show-addr", *(checks or [sh("dladm", "show-link", link) for link in links])),
                 minutes=3, notes=(LINK_NOTE,) if node.is_guest else (),
                 expected=f"Private address {address or '(not set in the topology)'} up on "
-                         f"{', '.join(links)} (managed by the VCS PrivNIC/MultiPrivNIC resource).{shown}")
+                         f"{', '.join(links)} ({_interconnect(rac)}).{shown}")
+
+
+def _interconnect(rac: RacSpec) -> str:
+    """Who protects the private interconnect [S: Veritas technote 100003972]."""
+    if rac.uses_privnic():
+        return f"managed by the VCS PrivNIC resource: Oracle {rac.oracle_version} predates HAIP"
+    release = f"Oracle {rac.oracle_version}" if rac.oracle_version else "a current Oracle release (assumed)"
+    return (f"{release}: Oracle HAIP (Redundant Interconnect Usage, 11.2.0.2 and later) protects the "
+            "interconnect; SF Oracle RAC does not support PrivNIC/MultiPrivNIC for it, none is configured")
 
 
 def _odm_step(rac: RacSpec, node: str) -> Step:

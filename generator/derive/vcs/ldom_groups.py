@@ -34,12 +34,29 @@ def _guest_systems(guest: DomainInfo, controls: list[DomainInfo]) -> list[str]:
     return first + [c.system for c in controls if c.host != guest.host]
 
 
-def _ldom_resource(g: GroupBuilder, estate: Estate, guest: DomainInfo, cluster: Cluster) -> str:
-    attrs = [Attr("LDomName", Scalar(guest.name)), Attr("CfgFile", Scalar(cmd.ldom_cfgfile(guest.name)))]
+def _failure_policy(estate: Estate, guest: DomainInfo, alternate_io: bool) -> Attr | None:
+    """``DomainFailurePolicy``: the stated master and its policy; for a guest served by alternate I/O
+    domains with no stated policy, ``{ <master or control domain> = ignore }`` so that the agent does not make
+    the control domain (one of its I/O domains) a master whose failure stops the guest: with ignore
+    the agent leaves it off the guest's masters list [S: LDom agent notes, InfoScale 9.0 Bundled Agents
+    Reference - Solaris, and SFHA 6.0.3 release notes]."""
     master = guest.spec.master
     master_dom = estate.domain(f"{guest.host}/{master}") if master else None
     if master and master_dom and master_dom.spec.failure_policy:
-        attrs.append(Attr("DomainFailurePolicy", Assoc(((master, master_dom.spec.failure_policy.value),))))
+        return Attr("DomainFailurePolicy", Assoc(((master, master_dom.spec.failure_policy.value),)))
+    control = estate.control_domain(guest.host)
+    key = master or (control.name if control else None)
+    if alternate_io and key is not None:
+        return Attr("DomainFailurePolicy", Assoc(((key, "ignore"),)))
+    return None
+
+
+def _ldom_resource(g: GroupBuilder, estate: Estate, guest: DomainInfo, cluster: Cluster,
+                   alternate_io: bool = False) -> str:
+    attrs = [Attr("LDomName", Scalar(guest.name)), Attr("CfgFile", Scalar(cmd.ldom_cfgfile(guest.name)))]
+    policy = _failure_policy(estate, guest, alternate_io)
+    if policy is not None:
+        attrs.append(policy)
     auth = cluster.migration_auth
     if auth is not None:
         attrs.append(Attr("UserName", Scalar(auth.user)))
@@ -170,7 +187,7 @@ def derive_multi_io(d: Derivation, estate: Estate, name: str, cluster: Cluster) 
         attrs += [Attr("NetworkSG", Assoc(((network[s], "0"),)), s) for s in systems if s in network]
         aio.add("AlternateIO", vcs_name(guest.name, "aio"), attrs)
         g = d.group(vcs_name(guest.name, "grp"), "ldom", systems)
-        _ldom_resource(g, estate, guest, cluster)
+        _ldom_resource(g, estate, guest, cluster, alternate_io=True)
         g.require_group(aio.name, "local", "hard")
 
 

@@ -1,6 +1,12 @@
 """SF Oracle RAC (REFERENCE 4.6 example 4): the cvm group, a parallel ``crs_grp`` with the OCR and
-voting volume on CFS, the private interconnect (``PrivNIC``) and ``CSSD``, and a parallel database
-group with its CFS mounts and the ``Oracle`` resource, one ``Sid @node`` per node.
+voting volume on CFS and ``CSSD``, and a parallel database group with its CFS mounts and the ``Oracle``
+resource, one ``Sid @node`` per node.
+
+The private interconnect: from Oracle 11.2.0.2 Oracle's HAIP (Redundant Interconnect Usage) protects it
+and SF Oracle RAC no longer supports ``PrivNIC``/``MultiPrivNIC`` for it (a PrivNIC fail-over takes
+``ora.cluster_interconnect.haip`` offline and ocssd cannot rejoin) [S: Veritas technote 100003972,
+"Configuring interconnect redundancy with Oracle RAC 11.2.0.2 or later"]; a ``PrivNIC`` is generated
+only when the topology names an older release (:meth:`RacSpec.uses_privnic`).
 """
 
 from __future__ import annotations
@@ -58,11 +64,12 @@ def derive_rac(d: Derivation, estate: Estate, name: str, cluster: Cluster) -> No
     crs.require_group("cvm")
     ocr_dg, ocr_vol = rac.ocr_vote.split("/")
     ocr_mnt = _cfs_volume(crs, estate, ocr_dg, ocr_vol, "ocrvote")
-    priv = crs.add("PrivNIC", "ora_priv", [
-        Attr("Critical", scalar(0)), *_private_devices(estate, name, rac),
-        *_private_addresses(estate, rac, systems), Attr("NetMask", Scalar(rac.netmask))])
     cssd = crs.add("CSSD", "cssd", [Attr("Critical", scalar(0))])
-    crs.link(cssd, priv)
+    if rac.uses_privnic():
+        priv = crs.add("PrivNIC", "ora_priv", [
+            Attr("Critical", scalar(0)), *_private_devices(estate, name, rac),
+            *_private_addresses(estate, rac, systems), Attr("NetMask", Scalar(rac.netmask))])
+        crs.link(cssd, priv)
     if ocr_mnt:
         crs.link(cssd, ocr_mnt)
     prefix = rac.database.lower()

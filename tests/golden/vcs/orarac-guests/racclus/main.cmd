@@ -15,16 +15,7 @@ hares -modify ocrvote_ocrdg_voldg CVMDiskGroup ocrdg
 hares -modify ocrvote_ocrdg_voldg CVMVolume ocrvote
 hares -modify ocrvote_ocrdg_voldg CVMActivation sw
 hares -modify ocrvote_ocrdg_voldg Enabled 1
-hares -add ora_priv PrivNIC crs_grp
-hares -modify ora_priv Critical 0
-hares -modify ora_priv Device net1 0 net2 1
-hares -local ora_priv Address
-hares -modify ora_priv Address 192.168.250.1 -sys racg1
-hares -modify ora_priv Address 192.168.250.2 -sys racg2
-hares -modify ora_priv NetMask 255.255.255.0
-hares -modify ora_priv Enabled 1
 hares -link cssd ocrvote_mnt
-hares -link cssd ora_priv
 hares -link ocrvote_mnt ocrvote_ocrdg_voldg
 hagrp -add cvm
 hagrp -modify cvm Parallel 1

@@ -16,7 +16,7 @@ hagrp -modify pay1_grp AutoStartList t8e
 hares -add pay1_ldom LDom pay1_grp
 hares -modify pay1_ldom LDomName pay1
 hares -modify pay1_ldom CfgFile /etc/ldoms/pay1.xml
-hares -modify pay1_ldom DomainFailurePolicy primary stop
+hares -modify pay1_ldom DomainFailurePolicy primary ignore
 hares -modify pay1_ldom UserName ldmmig
 hares -modify pay1_ldom Password gvnTlvIbyV
 hares -modify pay1_ldom Enabled 1
@@ -37,7 +37,7 @@ hagrp -modify pay2_grp AutoStartList t8f
 hares -add pay2_ldom LDom pay2_grp
 hares -modify pay2_ldom LDomName pay2
 hares -modify pay2_ldom CfgFile /etc/ldoms/pay2.xml
-hares -modify pay2_ldom DomainFailurePolicy primary stop
+hares -modify pay2_ldom DomainFailurePolicy primary ignore
 hares -modify pay2_ldom UserName ldmmig
 hares -modify pay2_ldom Password gvnTlvIbyV
 hares -modify pay2_ldom Enabled 1
