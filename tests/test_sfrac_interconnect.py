@@ -7,6 +7,7 @@ release (with RAC005 saying so); the runbook names the mechanism. ``chown`` name
 
 from __future__ import annotations
 
+from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
 from generator.derive.procedures.runbook_set import runbooks
@@ -37,7 +38,8 @@ def _cluster(e: Estate) -> str:
 
 
 def _sfrac(e: Estate) -> Runbook:
-    return next(b for b in runbooks(e, RenderContext("guest.yaml", "0" * 64)) if "sfrac" in b.id or "rac" in b.id)
+    books = runbooks(derivation(e), RenderContext("guest.yaml", "0" * 64))
+    return next(b for b in books if "sfrac" in b.id or "rac" in b.id)
 
 
 def _steps(book: Runbook, prefix: str) -> list[Step]:
