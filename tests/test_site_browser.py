@@ -186,3 +186,23 @@ def test_a_runbook_page_is_built_for_operators(browsing: Browsing, server: str, 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"runbook-migrate-erpdb-{width}.png"))
     page.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_reference_and_topology_pages_fit_the_screen_and_name_their_topology(
+        browsing: Browsing, server: str, width: int) -> None:
+    page = browsing.browser.new_page(viewport={"width": width, "height": 900})
+    for name, path in (("overview-erp-split", ERP + "index.html"), ("diagnostics-erp-split", ERP + "diagnostics.html"),
+                       ("rules", "docs/_generated/reference/rules.html"),
+                       ("format", "docs/_generated/reference/format.html")):
+        page.goto(server + path)
+        assert page.evaluate(_OVERFLOW) <= 0, name
+        if "erp-split" in name:
+            assert "erp-split" in page.title(), name
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"))
+    page.goto(server + "docs/_generated/reference/rules.html")
+    badges = page.eval_on_selector_all("table .docgen-badge",
+                                       "els => els.map(e => getComputedStyle(e).backgroundColor)")
+    assert len(badges) >= 40 and "rgba(0, 0, 0, 0)" not in badges
+    page.close()

@@ -155,3 +155,12 @@ def test_a_runbook_page_takes_its_one_title_from_the_runbook_and_offers_print_fi
     assert group.file(".pdf") is not None and group.file(".html") is None
     _, [plain] = group_artifacts([_artifact("vcs/c1/main.cf", "vcs-config")])
     assert (plain.lead, plain.heading) == (None, "VCS cluster c1")
+
+
+def test_the_format_reference_shows_size_defaults_as_a_topology_writes_them() -> None:
+    from generator.sphinx_ext.schema_doc import schema_sections
+
+    _, sections = schema_sections()
+    defaults = {(s.name, f.key): f.default for s in sections for f in s.fields}
+    assert (defaults[("Domain", "memory")], defaults[("Host", "memory")]) == ("8G", "512G")
+    assert defaults[("Domain", "vcpus")] == "8"  # a plain number stays a number
