@@ -4,7 +4,7 @@ project = "InfoScale on Oracle VM Server for SPARC: generated documentation"
 author = "infoscale-ldom-docgen contributors"
 copyright = "the infoscale-ldom-docgen contributors"
 
-extensions = ["myst_parser", "sphinx.ext.graphviz", "generator.sphinx_ext"]
+extensions = ["myst_parser", "sphinx.ext.graphviz", "sphinx_copybutton", "generator.sphinx_ext"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "docs/index"
 include_patterns = ["docs/**"]
@@ -12,7 +12,8 @@ exclude_patterns = ["_build", ".venv", "docs/_generated/**/files/**", "docs/loca
 html_theme = "furo"
 html_title = "InfoScale on LDoms: docs & runbooks"
 graphviz_output_format = "svg"
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist", "tasklist"]
+myst_enable_checkboxes = True  # runbook "- [ ] Done" lines are checkboxes an operator can tick
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 # Generated pages (generator.sphinx_ext): topologies read from here, pages written there.
@@ -24,5 +25,5 @@ language = "en"
 locale_dirs = ["docs/locale/"]
 gettext_compact = False
 html_static_path = ["docs/_static"]
-html_css_files = ["print.css"]
+html_css_files = ["site.css", "print.css"]
 html_extra_path = ["docs/_extra"]

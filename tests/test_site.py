@@ -64,8 +64,9 @@ def test_every_generated_page_says_where_it_came_from(built_site: BuiltSite) -> 
 def test_reference_pages_cover_every_rule_field_and_command(built_site: BuiltSite) -> None:
     reference = built_site.generated / "reference"
     rules = (reference / "rules.md").read_text("utf-8")
-    for rule_id in catalogue():
-        assert f"(rule-{rule_id.lower()})=" in rules
+    for rule_id, code in catalogue().items():
+        assert f"(rule-{rule_id.lower()})=\n### {rule_id}\n" in rules  # a short heading, the summary below it
+        assert f"[{code.severity.value}]{{.docgen-badge .docgen-{code.severity.value}}}" in rules
     fmt = (reference / "format.md").read_text("utf-8")
     for name, field in Topology.model_fields.items():
         assert f"| `{field.alias or name}` |" in fmt

@@ -139,3 +139,70 @@ def test_screenshots_of_the_home_and_a_topology_page(browsing: Browsing, server:
         page.goto(server + path)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+ERP = "docs/_generated/topologies/erp-split/"
+_FIGURES = """() => [...document.querySelectorAll('.docgen-figure-scroll')].map(c => {
+  const img = c.querySelector('img');
+  return {shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+          scrolls: c.scrollWidth > c.clientWidth && getComputedStyle(c).overflowX === 'auto'}; })"""
+_RUNBOOK = """() => ({h1: [...document.querySelectorAll('article h1')].map(h => h.textContent),
+  print: document.querySelector('.docgen-print-actions a').getBoundingClientRect().top,
+  step: document.querySelector('article section section section h3').getBoundingClientRect().top,
+  boxes: document.querySelectorAll('input[type=checkbox]:not([disabled])').length,
+  copy: document.querySelectorAll('button.copybtn').length,
+  caution: getComputedStyle(document.querySelector('article blockquote')).backgroundColor})"""
+_OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_migration_diagrams_are_at_full_size_main_flow_first_and_listed_on_the_page(
+        browsing: Browsing, server: str, width: int) -> None:
+    page = browsing.browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + ERP + "migrations-erpdb-to-t8b.html")
+    assert "erp-split" in page.title()
+    figures = page.evaluate(_FIGURES)
+    assert len(figures) == 2 and all(f["shown"] >= f["natural"] > 0 for f in figures), figures
+    assert all(f["scrolls"] for f in figures if f["natural"] > page.viewport_size["width"]), figures
+    toc = page.eval_on_selector_all(".toc-tree a", "els => els.map(e => e.textContent)")
+    assert [t.split(" of ")[0] for t in toc[1:3]] == ["Live migration", "Cancelled migration"], toc
+    assert page.evaluate(_OVERFLOW) <= 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"migration-erpdb-{width}.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_runbook_page_is_built_for_operators(browsing: Browsing, server: str, width: int) -> None:
+    page = browsing.browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + ERP + "runbooks-migrate-erpdb-to-t8b.html")
+    assert "erp-split" in page.title()
+    found = page.evaluate(_RUNBOOK)
+    assert found["h1"] == ["Live migration of erpdb to t8b (erp-split)¶"], found
+    assert found["print"] < found["step"], found  # the print link comes before the first step
+    assert found["boxes"] >= 20 and found["copy"] >= 20, found
+    assert found["caution"] not in ("rgba(0, 0, 0, 0)", "transparent"), found
+    assert page.evaluate(_OVERFLOW) <= 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"runbook-migrate-erpdb-{width}.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_reference_and_topology_pages_fit_the_screen_and_name_their_topology(
+        browsing: Browsing, server: str, width: int) -> None:
+    page = browsing.browser.new_page(viewport={"width": width, "height": 900})
+    for name, path in (("overview-erp-split", ERP + "index.html"), ("diagnostics-erp-split", ERP + "diagnostics.html"),
+                       ("rules", "docs/_generated/reference/rules.html"),
+                       ("format", "docs/_generated/reference/format.html")):
+        page.goto(server + path)
+        assert page.evaluate(_OVERFLOW) <= 0, name
+        if "erp-split" in name:
+            assert "erp-split" in page.title(), name
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"))
+    page.goto(server + "docs/_generated/reference/rules.html")
+    badges = page.eval_on_selector_all("table .docgen-badge",
+                                       "els => els.map(e => getComputedStyle(e).backgroundColor)")
+    assert len(badges) >= 40 and "rgba(0, 0, 0, 0)" not in badges
+    page.close()

@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 from pygments.token import Error
 
-from generator.core.artifacts import Artifact, RenderOptions
+from generator.build.pipeline import derivation
+from generator.core.artifacts import Artifact, RenderContext, RenderOptions
+from generator.estate.estate import Estate
+from generator.formats.migrations import render
+from generator.input.loader import load_file
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 from generator.sphinx_ext.present import INLINE_LIMIT, group_artifacts
 from generator.sphinx_ext.templates import cell
@@ -131,3 +135,33 @@ def test_a_regeneration_with_unchanged_inputs_loads_no_topology(tmp_path: Path, 
         caplog.clear()
         site.generate(tmp_path, "topologies", "out", pdf=False)
         assert [r for r in caplog.records if "YAML001" in r.getMessage()]
+
+
+def test_a_migration_page_shows_its_main_flow_before_the_cancel_path_with_plain_captions() -> None:
+    loaded = load_file(ROOT / "topologies" / "erp-split.yaml", "topologies/erp-split.yaml")
+    assert loaded.topology is not None
+    artifacts = list(render(derivation(Estate(loaded.topology)), RenderContext("topologies/erp-split.yaml", "0" * 64)))
+    _, groups = group_artifacts(artifacts)
+    figures = [i for i in groups[0].items if i.how == "figure"]
+    assert [i.name for i in figures] == ["sequence-live.svg", "sequence-cancel.svg"]  # cancel sorts first by name
+    assert figures[0].caption == ("Live migration of erpdb from t8a to t8b (via VCS): "
+                                  "who does what in each phase")
+
+
+def test_a_runbook_page_takes_its_one_title_from_the_runbook_and_offers_print_files() -> None:
+    md = Artifact(path="runbooks/build-out.md", kind="runbook", format="md",
+                  data=b"<!-- generated -->\n# Build-out of erp-split\n\nIntro\n")
+    _, [group] = group_artifacts([md, _artifact("runbooks/build-out.pdf", "runbook", "pdf")])
+    assert group.lead is not None and (group.heading, group.lead.start_line) == ("Build-out of erp-split", 2)
+    assert group.file(".pdf") is not None and group.file(".html") is None
+    _, [plain] = group_artifacts([_artifact("vcs/c1/main.cf", "vcs-config")])
+    assert (plain.lead, plain.heading) == (None, "VCS cluster c1")
+
+
+def test_the_format_reference_shows_size_defaults_as_a_topology_writes_them() -> None:
+    from generator.sphinx_ext.schema_doc import schema_sections
+
+    _, sections = schema_sections()
+    defaults = {(s.name, f.key): f.default for s in sections for f in s.fields}
+    assert (defaults[("Domain", "memory")], defaults[("Host", "memory")]) == ("8G", "512G")
+    assert defaults[("Domain", "vcpus")] == "8"  # a plain number stays a number

@@ -1,7 +1,9 @@
 """Renderer: every planned migration -> ``migrations/<domain>-to-<host>/``.
 
 Per migration: ``plan.json`` and, per diagram variant (the migration's kind, and ``cancel``),
-``sequence-<variant>.svg`` with the same diagram as ``.mmd`` (Mermaid) and ``.puml`` (PlantUML).
+``sequence-<variant>.svg`` with the same diagram as ``.mmd`` (Mermaid) and ``.puml`` (PlantUML). The SVG
+carries a plain-language title and its rank (``meta["order"]``: the main flow before the cancel path)
+for the site's page.
 The migration's runbook is written once, by the runbook renderer, as ``runbooks/migrate-<slug>``
 in Markdown, print HTML and PDF: ``plan.json`` names those files (not the PDF when the context says
 PDFs are not built: a draft build), and the plan artifact points the site's migration page at the
@@ -38,9 +40,10 @@ def migration_artifacts(plan: MigrationPlan, context: RenderContext) -> Iterator
     yield Artifact(f"{base}/plan.json", "migration-plan", "json",
                    plan.to_json(src, runbook_files(plan, context.pdf)).encode("utf-8"),
                    meta={"related": f"{RUNBOOKS}/{plan.case.runbook_id}"})
-    for variant in variants(plan):
+    for order, variant in enumerate(variants(plan)):
         seq = build_sequence(plan, variant)
         stem = f"{base}/sequence-{variant}"
-        yield Artifact(f"{stem}.svg", "sequence-diagram", "svg", render_svg(seq, src))
+        yield Artifact(f"{stem}.svg", "sequence-diagram", "svg", render_svg(seq, src),
+                       meta={"title": f"{seq.title}: who does what in each phase", "order": str(order)})
         yield Artifact(f"{stem}.mmd", "sequence-diagram", "mermaid", to_mermaid(seq, src).encode("utf-8"))
         yield Artifact(f"{stem}.puml", "sequence-diagram", "plantuml", to_plantuml(seq, src).encode("utf-8"))

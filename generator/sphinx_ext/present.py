@@ -62,6 +62,12 @@ class Shown:
     caption: str
     size: str = ""
     """Size of a file too large to show inline, e.g. ``2,480 KB``."""
+    heading: str = ""
+    """Title of an included Markdown file (its first ``# `` line, among its first lines), else empty."""
+    start_line: int = 0
+    """Line of an included Markdown file after its title: the page's own title replaces it."""
+    order: int = 0
+    """Rank among items shown alike, from ``meta["order"]`` (a migration's main flow before its cancel path)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,20 @@ class Group:
     related: tuple[tuple[str, str], ...] = ()
     """(docname, title) of the pages this subject's artifacts point to."""
 
+    @property
+    def lead(self) -> Shown | None:
+        """The included document whose title is the page's title (a runbook's Markdown), if any."""
+        return next((i for i in self.items if i.how == "include" and i.heading), None)
+
+    @property
+    def heading(self) -> str:
+        """The page's one title: the lead document's own, else the subject's."""
+        return self.lead.heading if self.lead else self.title
+
+    def file(self, suffix: str) -> Shown | None:
+        """The item whose file name ends with ``suffix`` (e.g. ``.pdf``), if any."""
+        return next((i for i in self.items if i.name.endswith(suffix)), None)
+
 
 def shown(artifact: Artifact) -> Shown:
     suffix = PurePosixPath(artifact.path).suffix.lstrip(".").lower()
@@ -82,8 +102,18 @@ def shown(artifact: Artifact) -> Shown:
     if how in ("include", "code") and len(artifact.data) > INLINE_LIMIT:
         how, size = "large", f"{len(artifact.data) // 1024:,} KB"
     caption = artifact.meta.get("title", "") or f"{artifact.kind}: {PurePosixPath(artifact.path).name}"
+    order = artifact.meta.get("order", "0")
+    heading, start = _heading(artifact.data) if how == "include" else ("", 0)
     return Shown(f"{FILES}/{artifact.path}", PurePosixPath(artifact.path).name, artifact.kind, how, lexer,
-                 caption, size)
+                 caption, size, heading, start, int(order) if order.isdigit() else 0)
+
+
+def _heading(data: bytes) -> tuple[str, int]:
+    """(title, line after it) of a Markdown document whose title is among its first lines."""
+    for number, line in enumerate(data[:4096].decode("utf-8", errors="replace").splitlines()[:5]):
+        if line.startswith("# ") and line[2:].strip():
+            return line[2:].strip(), number + 1
+    return "", 0
 
 
 def subject(path: str) -> tuple[str, str]:
@@ -106,10 +136,10 @@ def _title(section: str, name: str) -> str:
     return pattern.format(name) if pattern else f"{section.replace('-', ' ').capitalize()}: {name}"
 
 
-def _order(item: Shown) -> tuple[int, int, str]:
+def _order(item: Shown) -> tuple[int, int, int, str]:
     ranks = {"figure": 0, "include": 1, "large": 1, "code": 2, "download": 3}
     kind = KIND_ORDER.index(item.kind) if item.kind in KIND_ORDER else len(KIND_ORDER)
-    return ranks[item.how], kind, item.path
+    return ranks[item.how], kind, item.order, item.path
 
 
 def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.cli.json_schema import json_schema_text
+from generator.core.sizes import format_size
 from generator.input.schema import Topology
 
 
@@ -74,12 +75,21 @@ def _references(schema: Any) -> list[str]:
     return []
 
 
+def default_text(prop: dict[str, Any]) -> str:
+    """A property's default as a topology would write it: a size field's bytes as ``8G``, not ``8589934592``."""
+    if "default" not in prop:
+        return ""
+    value = prop["default"]
+    kinds = prop.get("type", [])
+    if isinstance(value, int) and not isinstance(value, bool) and isinstance(kinds, list) and "string" in kinds:
+        return format_size(value)
+    return json.dumps(value, sort_keys=True)
+
+
 def _section(name: str, schema: dict[str, Any]) -> SectionDoc:
     required = set(schema.get("required", []))
     fields = tuple(
-        FieldDoc(key, type_text(prop), key in required,
-                 "" if "default" not in prop else json.dumps(prop["default"], sort_keys=True),
-                 prop.get("description", ""))
+        FieldDoc(key, type_text(prop), key in required, default_text(prop), prop.get("description", ""))
         for key, prop in schema.get("properties", {}).items())
     values = tuple(str(v) for v in schema.get("enum", ()))
     return SectionDoc(name, anchor(name), schema.get("description", ""), fields, values)
