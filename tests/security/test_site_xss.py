@@ -64,7 +64,7 @@ def test_md_code_is_one_code_span(value: str) -> None:
 def test_description_html_has_no_script_event_handler_or_javascript_url(value: str) -> None:
     cleaned = description_html(value + "\n<script>x</script> <img src=x onerror=y> [a](javascript:z)")
     assert not re.search(r"<(script|img|iframe|style|object)", cleaned, re.I)
-    assert not re.search(r"\son\w+\s*=", cleaned.replace("&lt;", "<").split("<p>")[0])
+    assert not re.search(r"<[a-z][^>]*\son\w+\s*=", cleaned, re.I)
     assert "href=\"javascript" not in cleaned.lower()
 
 
