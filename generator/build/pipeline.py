@@ -114,11 +114,14 @@ def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[
           jobs: int | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
     """Check, render and write every topology; raises :class:`InputError` when the input is wrong.
 
-    Incremental, parallel and atomic: see :mod:`generator.build.orchestrate`.
+    Incremental, parallel and atomic: see :mod:`generator.build.orchestrate`. One build at a time
+    per output folder (:mod:`generator.build.lock`).
     """
+    from generator.build.lock import output_lock
     from generator.build.orchestrate import build_tree  # the orchestrator imports this module
 
-    report = build_tree(paths, out, strict, options, jobs)
+    with output_lock(out):
+        report = build_tree(paths, out, strict, options, jobs)
     return report.written, report.changed, report.diagnostics
 
 

@@ -18,6 +18,7 @@ import click
 
 from generator import __version__
 from generator.core.diagnostics import InputError, format_json, format_text, has_errors
+from generator.core.faults import EnvironmentFault
 
 # Subcommands contributed by output kinds: one line per module, each exporting ``command``.
 SUBCOMMAND_MODULES = (
@@ -140,4 +141,7 @@ def main() -> None:
         cli.main(standalone_mode=True)
     except InputError as exc:
         sys.stderr.write(format_text(exc.diagnostics))
+        sys.exit(1)
+    except EnvironmentFault as fault:
+        sys.stderr.write(f"error: {fault}\n")
         sys.exit(1)

@@ -15,14 +15,17 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from generator.build.cache import file_sha256
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
+from generator.build.lock import output_lock
 from generator.build.pipeline import Checked, build_artifacts, check_paths
 from generator.build.writer import previous_manifest, write_tree
 from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic, Severity
+from generator.core.faults import EnvironmentFault
 from generator.input.loader import discover
 from generator.rules.engine import load_rules
 from generator.sphinx_ext.present import FILES
@@ -118,15 +121,16 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> t
     were added or removed, so every page's navigation needs rewriting).
     """
     out = confdir / output
-    key = _inputs_key(confdir, topologies, pdf)
-    unchanged = _unchanged(out, key)
-    if unchanged is not None:  # a no-op build loads no topology and converts nothing
-        return unchanged, 0, False
-    before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
-    cache = ConversionCache(out / CONVERT_CACHE)
-    outputs, errors = site_outputs(confdir, topologies, cache, pdf)
-    written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
-    cache.prune()
+    with output_lock(out):
+        key = _inputs_key(confdir, topologies, pdf)
+        unchanged = _unchanged(out, key)
+        if unchanged is not None:  # a no-op build loads no topology and converts nothing
+            return unchanged, 0, False
+        before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
+        cache = ConversionCache(out / CONVERT_CACHE)
+        outputs, errors = site_outputs(confdir, topologies, cache, pdf)
+        written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
+        cache.prune()
     after = {w.path for w in written if w.kind == PAGE_KIND}
     return len(written), changed, before != after
 
@@ -138,8 +142,11 @@ def _all_docs(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
 
 def generate_site(app: Sphinx) -> None:
     """``builder-inited`` handler: (re)write the generated pages that changed."""
-    files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
-                                         app.config.docgen_output, bool(app.config.docgen_pdf))
+    try:
+        files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
+                                             app.config.docgen_output, bool(app.config.docgen_pdf))
+    except EnvironmentFault as fault:
+        raise SphinxError(str(fault)) from None
     if new_pages:
         app.connect("env-get-outdated", _all_docs)
     LOG.info("docgen: %d generated file(s), %d changed", files, changed)
