@@ -161,7 +161,10 @@ def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
     # forkserver, not fork: the PDF engine runs threads, and a process forked from one that has
     # compiled a PDF (a test run, the site) would inherit a thread pool whose threads are gone.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context) as pool:
+    from generator.build.workers import watch_parent
+
+    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context,
+                             initializer=watch_parent, initargs=(os.getpid(),)) as pool:
         yield pool
 
 
