@@ -1,10 +1,10 @@
-"""Text from a topology as Markdown (CommonMark / MyST) and as sanitised HTML: data, never markup.
+r"""Text from a topology as Markdown (CommonMark / MyST) and as sanitised HTML: data, never markup.
 
 Every place a format writes topology text into Markdown goes through one of these:
 
-- :func:`md_text`: one line of literal text. Every ASCII punctuation character is backslash-escaped
-  (CommonMark allows that for all of them), so ``<script>``, a MyST role ``{raw}`...```, a target
-  ``(x)=``, a comment ``%``, emphasis, links and table pipes stay characters.
+- :func:`md_text`: one line of literal text in an inline place (never at the start of a line). Every
+  character that opens inline syntax (``\ ` * _ { } [ ] < > ! | ~ & $``) is backslash-escaped, so
+  ``<script>``, an entity, a MyST role ``{raw}`...```, emphasis, links and table pipes stay characters.
 - :func:`md_code`: one line as a code span whose fence is longer than any backtick run inside.
 - :func:`one_line`: whitespace collapsed and control characters shown as ``\\xNN`` (option values,
   comments, diagnostics).
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]<>!|~&$])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _BACKTICKS = re.compile(r"`+")
 
@@ -39,8 +39,9 @@ def one_line(value: object) -> str:
 
 
 def md_text(value: object) -> str:
-    """One line of literal text in Markdown: every ASCII punctuation character backslash-escaped."""
-    return _PUNCTUATION.sub(r"\\\1", one_line(value))
+    """One line of literal text for an inline place (heading text, table cell, after other text):
+    every character that starts inline Markdown or MyST syntax backslash-escaped."""
+    return _SIGNIFICANT.sub(r"\\\1", one_line(value))
 
 
 def md_code(value: object) -> str:
