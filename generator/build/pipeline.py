@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from generator.core.diagnostics import Diagnostic, cap_repeats, has_errors, sort_diagnostics
 from generator.input.loader import Loaded, discover, load_file
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def check_file(path: Path) -> Checked:
         return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
     estate = Estate(loaded.topology)
     found = check_topology(estate, loaded.document)
-    return Checked(loaded, estate, digest, sort_diagnostics(found))
+    return Checked(loaded, estate, digest, cap_repeats(found))
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]:

@@ -43,6 +43,31 @@ class Diagnostic:
         return data
 
 
+REPEAT_LIMIT = 20
+"""Diagnostics of one rule shown per file; the rest are counted in one summary line (bad input
+such as a file of 190,000 unknown keys prints 21 lines, not 190,000)."""
+
+
+def cap_repeats(items: Iterable[Diagnostic], limit: int = REPEAT_LIMIT) -> list[Diagnostic]:
+    """``items`` sorted, at most ``limit`` per file and rule; one line at the first one left out counts the rest."""
+    shown: dict[tuple[str, str], int] = {}
+    hidden: dict[tuple[str, str], tuple[Diagnostic, int, bool]] = {}
+    kept = []
+    for d in sort_diagnostics(items):
+        key = (d.file, d.rule)
+        if shown.get(key, 0) < limit:
+            shown[key] = shown.get(key, 0) + 1
+            kept.append(d)
+            continue
+        first, count, error = hidden.get(key, (d, 0, False))
+        hidden[key] = (first, count + 1, error or d.severity is Severity.ERROR)
+    for (file, rule), (first, count, error) in hidden.items():
+        severity = Severity.ERROR if error else Severity.WARNING
+        kept.append(Diagnostic(file, first.line, first.col, severity, rule,
+                               f"{count} more {rule} problem(s) in this file not shown (the first {limit} are)"))
+    return sort_diagnostics(kept)
+
+
 def sort_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Stable order for output: by file, position, then rule."""
     return sorted(set(items), key=lambda d: (d.file, d.line, d.col, d.rule, d.message))
