@@ -119,9 +119,13 @@ def build(paths: Sequence[Path], out: Path, strict: bool = False, options: dict[
     """
     from generator.build.lock import output_lock
     from generator.build.orchestrate import build_tree  # the orchestrator imports this module
+    from generator.core.faults import output_fault
 
     with output_lock(out):
-        report = build_tree(paths, out, strict, options, jobs)
+        try:
+            report = build_tree(paths, out, strict, options, jobs)
+        except OSError as error:
+            raise output_fault(error, str(out)) from None
     return report.written, report.changed, report.diagnostics
 
 

@@ -118,7 +118,18 @@ def build(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window:
     options = {"change": change, "window": window, "owner": owner, "pdf": "1" if pdf else "0"}
     written, changed, diagnostics = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
     click.echo(format_text(diagnostics), nl=False, err=True)
+    _warn_missing_fonts()
     click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
+
+
+def _warn_missing_fonts() -> None:
+    """Diagrams are measured for DejaVu Sans: without it ``dot`` picks another font and the SVGs differ."""
+    from generator.build.writer import FONT_FOLDERS
+
+    if not FONT_FOLDERS[0].is_dir():
+        click.echo(f"warning: {FONT_FOLDERS[0]} is missing: diagrams are laid out with another font, so the "
+                   "SVGs differ from a machine that has it (Debian: apt-get install fonts-dejavu-core, "
+                   "or make system-deps)", err=True)
 
 
 def _register_subcommands() -> None:

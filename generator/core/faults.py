@@ -11,6 +11,26 @@ from __future__ import annotations
 class EnvironmentFault(Exception):
     """Something outside the topology stops the command: ``where: what (fix)``."""
 
-    def __init__(self, where: str, what: str, fix: str) -> None:
+    def __init__(self, where: str, what: str = "", fix: str = "") -> None:
         self.where, self.what, self.fix = where, what, fix
-        super().__init__(f"{where}: {what} ({fix})" if fix else f"{where}: {what}")
+        text = f"{where}: {what}" if what else where
+        super().__init__(f"{text} ({fix})" if fix else text)
+
+
+FIXES = {
+    "EROFS": "the file system is read-only: choose another --out",
+    "EACCES": "make it writable for this user, or choose another --out",
+    "EPERM": "make it writable for this user, or choose another --out",
+    "ENOSPC": "free space on that file system, or choose another --out",
+    "EDQUOT": "free space within your quota, or choose another --out",
+}
+
+
+def output_fault(error: OSError, out: str) -> EnvironmentFault:
+    """An :class:`OSError` met while writing the output folder ``out``, as one line."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    where = str(error.filename) if error.filename else out
+    what = f"cannot write the output ({error.strerror or error})"
+    return EnvironmentFault(where, what, FIXES.get(name, "check the output folder, or choose another --out"))

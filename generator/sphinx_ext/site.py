@@ -25,7 +25,7 @@ from generator.build.pipeline import Checked, build_artifacts, check_paths
 from generator.build.writer import previous_manifest, write_tree
 from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic, Severity
-from generator.core.faults import EnvironmentFault
+from generator.core.faults import EnvironmentFault, output_fault
 from generator.input.loader import discover
 from generator.rules.engine import load_rules
 from generator.sphinx_ext.present import FILES
@@ -147,6 +147,8 @@ def generate_site(app: Sphinx) -> None:
                                              app.config.docgen_output, bool(app.config.docgen_pdf))
     except EnvironmentFault as fault:
         raise SphinxError(str(fault)) from None
+    except OSError as error:
+        raise SphinxError(str(output_fault(error, app.config.docgen_output))) from None
     if new_pages:
         app.connect("env-get-outdated", _all_docs)
     LOG.info("docgen: %d generated file(s), %d changed", files, changed)
