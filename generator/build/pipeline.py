@@ -39,7 +39,7 @@ def display_name(path: Path) -> str:
     """Relative path when possible, so that no absolute path reaches an output or a message."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # elsewhere, or a symbolic link loop
         return str(path)
 
 

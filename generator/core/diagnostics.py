@@ -7,9 +7,21 @@ rule ID and a message. They are collected, never raised one at a time, so one ru
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import Enum
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character (except tab and newline) shown as ``\\xNN`` / ``\\uNNNN``: a
+    name holding a terminal escape sequence is printed, never obeyed by the terminal."""
+    def show(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _CONTROL.sub(show, text)
 
 
 class Severity(str, Enum):
@@ -35,7 +47,7 @@ class Diagnostic:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity.value}[{self.rule}]: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return printable(text).replace("\n", "\\n")
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)

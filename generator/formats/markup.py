@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from generator.core.diagnostics import printable
+
 _SIGNIFICANT = re.compile(r"([\\`*_{}\[\]<>!|~&$])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _BACKTICKS = re.compile(r"`+")
 
 ALLOWED_TAGS = frozenset({"p", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "br",
@@ -25,12 +26,8 @@ ALLOWED_TAGS = frozenset({"p", "em", "strong", "code", "pre", "ul", "ol", "li", 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
-def visible_controls(text: str) -> str:
-    """``text`` with every control character (except tab and newline) shown as ``\\xNN`` / ``\\uNNNN``."""
-    def show(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return _CONTROL.sub(show, text)
+visible_controls = printable
+"""``text`` with every control character (except tab and newline) shown as ``\\xNN`` / ``\\uNNNN``."""
 
 
 def one_line(value: object) -> str:

@@ -10,6 +10,7 @@ The schema (pydantic) and the YAML reader are imported when a file is loaded, no
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterator
@@ -180,14 +181,34 @@ def load_text(text: str, display: str = "<text>") -> Loaded:
     return validate_document(parse_text(text, display))
 
 
+def _scan(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every entry named like a topology under ``folder``, files or not (a directory named ``x.yaml``, a
+    FIFO, a symbolic link loop: reading it reports why it is not a topology), and every subfolder that
+    could not be read, as a diagnostic: nothing is skipped silently."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Diagnostic(str(error.filename or folder), 1, 1, Severity.ERROR, "IO001",
+                                   f"cannot read folder: {error.strerror or error}",
+                                   "its topologies were not checked"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        found.extend(Path(root) / name for name in dirs + files if Path(name).suffix in TOPOLOGY_SUFFIXES)
+    return found, problems
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Expand files and folders into a sorted list of topology files."""
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in TOPOLOGY_SUFFIXES and p.is_file())
-        elif path.exists():
+            files, unreadable = _scan(path)
+            found.extend(files)
+            problems.extend(unreadable)
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             problems.append(Diagnostic(str(path), 1, 1, Severity.ERROR, "IO001", "no such file or directory"))
