@@ -208,7 +208,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
             files, unreadable = _scan(path)
             found.extend(files)
             problems.extend(unreadable)
-        elif path.exists() or path.is_symlink():
+        elif path.exists():
             found.append(path)
         else:
             problems.append(Diagnostic(str(path), 1, 1, Severity.ERROR, "IO001", "no such file or directory"))

@@ -57,6 +57,7 @@ class Spec(BaseModel):
         frozen=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        str_max_length=1024,  # every text value: a Solaris path (MAXPATHLEN 1024 [K]) or shorter
     )
 
 
@@ -651,9 +652,9 @@ class Topology(Spec):
 
     topology: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Identifier (lower case, digits, hyphens); names output folders."""
-    title: str
-    """Human title."""
-    description: str = ""
+    title: str = Field(max_length=200)
+    """Human title (one line, at most 200 characters: it heads every page, diagram and runbook)."""
+    description: str = Field(default="", max_length=20000)
     """What the estate is for (Markdown)."""
     model: Annotated[StackModel, BeforeValidator(_stack_model)]
     """Stack model: ``split``, ``guest-based`` or ``layered`` (the older "Storage Foundation" names

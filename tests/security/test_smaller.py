@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.build.pipeline import check_paths
 from generator.core.diagnostics import Diagnostic, Severity
@@ -69,3 +72,40 @@ def test_utf16_and_utf32_are_named(encoding: str, name: str) -> None:
     assert text is None
     assert [(p.rule, p.message) for p in problems] == [("YAML006", f"file is {name} text, not UTF-8")]
     assert "iconv -f" in problems[0].hint
+
+
+# --- Issue 12, item 5: whatever check accepts, build renders -------------------------------------------------
+
+
+def _with_title(title: str) -> str:
+    import json
+    import re
+
+    return re.sub(r"^title:.*$", lambda _: "title: " + json.dumps(title), TOPOLOGY.read_text("utf-8"),
+                  count=1, flags=re.M)
+
+
+@pytest.mark.parametrize(("title", "rule"), [("ERP \x1b[31m red", "YAML011"), ("nul \x00 here", "YAML011"),
+                                             ("A" * 70_000, "SCH003")])
+def test_titles_build_cannot_render_are_located_check_errors(title: str, rule: str) -> None:
+    from generator.input.loader import load_text
+
+    loaded = load_text(_with_title(title), "t.yaml")
+    assert [(d.rule, d.line) for d in loaded.diagnostics] == [(rule, 8)]
+
+
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=250))
+def test_a_title_check_accepts_is_one_build_renders(title: str) -> None:
+    """Property (bounded examples: each renders every artifact, diagrams through dot, runbooks through Typst)."""
+    from generator.build.pipeline import check_file, render_checked
+    from generator.build.writer import materialize
+
+    path = Path(tempfile.mkdtemp()) / "t.yaml"
+    path.write_text(_with_title(title), "utf-8")
+    checked = check_file(path)
+    if not checked.ok:  # refused with located diagnostics: fine, as long as nothing crashed
+        assert all(d.line >= 1 for d in checked.diagnostics)
+        return
+    assert materialize(render_checked(checked, {}))
