@@ -22,7 +22,7 @@ from generator.build.cache import file_sha256
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
 from generator.build.lock import output_lock
 from generator.build.pipeline import Checked, build_artifacts, check_paths
-from generator.build.writer import previous_manifest, write_tree
+from generator.build.writer import EngineError, previous_manifest, write_tree
 from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic, Severity
 from generator.core.faults import EnvironmentFault, output_fault
@@ -56,10 +56,23 @@ def _page(folder: str, path: str, data: bytes) -> Output:
     return folder, Artifact(path=path, kind=PAGE_KIND, format="md", data=data), data
 
 
+def _rendered(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[Checked, list[tuple[Artifact, bytes]]]:
+    """The topology's converted artifacts; an engine failure (``dot``, Typst) becomes a located error on
+    this topology's pages (and a Sphinx warning), not the end of the whole site build."""
+    if not checked.ok:
+        return checked, []
+    try:
+        return checked, build_artifacts(checked, None if pdf else {"pdf": "0"}, cache)
+    except EngineError as fault:
+        problem = Diagnostic(checked.loaded.path, 1, 1, Severity.ERROR, "BUILD001", f"cannot render: {fault}")
+        _report([problem])
+        return dataclasses.replace(checked, diagnostics=[*checked.diagnostics, problem]), []
+
+
 def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    converted = build_artifacts(checked, None if pdf else {"pdf": "0"}, cache) if checked.ok else []
+    checked, converted = _rendered(checked, cache, pdf)
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
@@ -81,7 +94,8 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
     outputs: list[Output] = []
     for checked in valid:
         outputs.extend(_topology_outputs(checked, cache, pdf))
-    for folder, path, data, kind in reference_pages(valid):
+    unread = [r for r in results if r.loaded.topology is None]
+    for folder, path, data, kind in reference_pages(valid, unread):
         artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
         outputs.append((folder, artifact, data))
     return outputs, errors
