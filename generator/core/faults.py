@@ -7,6 +7,8 @@ prints it as one line without a traceback; the Sphinx extension turns it into a 
 
 from __future__ import annotations
 
+import os
+
 
 class EnvironmentFault(Exception):
     """Something outside the topology stops the command: ``where: what (fix)``."""
@@ -31,6 +33,7 @@ def output_fault(error: OSError, out: str) -> EnvironmentFault:
     import errno
 
     name = errno.errorcode.get(error.errno or 0, "")
-    where = str(error.filename) if error.filename else out
+    folder = os.path.basename(os.path.normpath(out))
+    where = str(error.filename).replace(f".{folder}.next", folder) if error.filename else out  # the tree being made
     what = f"cannot write the output ({error.strerror or error})"
     return EnvironmentFault(where, what, FIXES.get(name, "check the output folder, or choose another --out"))

@@ -65,6 +65,7 @@ def test_a_failing_write_is_one_line_and_leaves_the_previous_output(
         build([out.parent / "erp-split.yaml"], out, options=DRAFT, jobs=1)
     message = str(caught.value)
     assert "\n" not in message and os.strerror(code) in message and fix in message
+    assert message.startswith(f"{out}/") and ".out.next" not in message
     assert _tree(out) == before
     assert _leftovers(out) == []
 
