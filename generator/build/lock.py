@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,12 +37,17 @@ def _command() -> str:
     return " ".join([program, *(shlex.quote(a) for a in argv[1:])])
 
 
-def _holder(path: Path) -> str:
-    try:
-        text = path.read_text("utf-8", "replace").strip()
-    except OSError:
-        return "unknown process"
-    return " ".join(text.split())[:300] or "unknown process"
+def _holder(path: Path, patience: float = 2.0) -> str:
+    """Who holds the lock, from its file; a holder that has just taken it may not have written it yet."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            text = " ".join(path.read_text("utf-8", "replace").split())[:300]
+        except OSError:
+            text = ""
+        if text or time.monotonic() > deadline:
+            return text or "unknown process"
+        time.sleep(0.05)
 
 
 @contextmanager
