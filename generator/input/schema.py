@@ -32,8 +32,10 @@ from generator.input.textforms import (
     PortRange,
     ProcessName,
     Program,
+    Prose,
     SystemKey,
     Text,
+    Title,
     Token,
     UserName,
     VcsName,
@@ -652,9 +654,9 @@ class Topology(Spec):
 
     topology: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Identifier (lower case, digits, hyphens); names output folders."""
-    title: str = Field(max_length=200)
+    title: Title
     """Human title (one line, at most 200 characters: it heads every page, diagram and runbook)."""
-    description: str = Field(default="", max_length=20000)
+    description: Prose = Field(default="", max_length=20000)
     """What the estate is for (Markdown)."""
     model: Annotated[StackModel, BeforeValidator(_stack_model)]
     """Stack model: ``split``, ``guest-based`` or ``layered`` (the older "Storage Foundation" names

@@ -68,13 +68,6 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
-                             + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                       for plane in range(17)) + "]")
-"""Characters a double-quoted YAML scalar can spell as an escape (``"\\e"``, ``"\\0"``, ``"\\uFFFE"``)
-that no output can carry: control characters, surrogates and Unicode noncharacters. Tab and line
-breaks stay allowed (a description has several lines)."""
-
 class MarkedLoader(_BaseLoader):
     """Safe loader used only to compose nodes; conversion is done by :func:`_Converter`."""
 
@@ -146,12 +139,7 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        value = self._scalar(node)
-        if isinstance(value, str) and (bad := _ESCAPED_CONTROL.search(value)):
-            self._fail(node, "YAML011", f"character U+{ord(bad.group()):04X} in a value (a control character "
-                       "or noncharacter, written as an escape)",
-                       "remove it: topology text is printed into runbooks, diagrams and main.cf")
-        return value
+        return self._scalar(node)
 
     def _count_alias_copy(self, node: yaml.Node) -> None:
         """A node met a second time is being copied by an alias: bound how much aliases copy."""
