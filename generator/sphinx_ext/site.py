@@ -69,14 +69,16 @@ def _rendered(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[Chec
         return dataclasses.replace(checked, diagnostics=[*checked.diagnostics, problem]), []
 
 
-def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
+def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[list[Output], bool]:
+    """The topology's artifacts and pages, and whether rendering it failed."""
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
+    was_ok = checked.ok
     checked, converted = _rendered(checked, cache, pdf)
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
-    return outputs
+    return outputs, was_ok and not checked.ok
 
 
 def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True
@@ -93,7 +95,9 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
                    key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
     outputs: list[Output] = []
     for checked in valid:
-        outputs.extend(_topology_outputs(checked, cache, pdf))
+        pages, failed = _topology_outputs(checked, cache, pdf)
+        outputs.extend(pages)
+        errors = errors or failed
     unread = [r for r in results if r.loaded.topology is None]
     for folder, path, data, kind in reference_pages(valid, unread):
         artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
@@ -111,6 +115,8 @@ def _inputs_key(confdir: Path, topologies: str, pdf: bool) -> str:
     with contextlib.chdir(confdir):
         files, problems = discover([Path(topologies)])
     for path in files:
+        if not (confdir / path).is_file():  # a folder or FIFO named like a topology: reported, never cached
+            return ""
         digest.update(f"\0{path.as_posix()}\0".encode() + hashlib.sha256((confdir / path).read_bytes()).digest())
     return digest.hexdigest() if not problems else ""
 

@@ -38,16 +38,17 @@ def test_an_engine_failure_is_a_located_error_on_that_topologys_pages(tmp_path: 
         raise EngineError("dot failed on graph 'erp-split-topology': syntax error in line 4")
 
     monkeypatch.setattr(site, "build_artifacts", failing)
-    outputs = site.site_outputs(_src(tmp_path), "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
+    outputs, errors = site.site_outputs(_src(tmp_path), "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
     pages = {f"{folder}/{a.path}": data.decode() for folder, a, data in outputs}
     overview = pages["topologies/erp-split/index.md"]
     assert "This topology has errors, so no artifacts were generated" in overview
     assert "BUILD001" in pages["topologies/erp-split/diagnostics.md"]
     assert "cannot render: dot failed on graph" in pages["topologies/erp-split/diagnostics.md"]
+    assert errors  # the next build renders it again (no "inputs unchanged" shortcut)
 
 
 def test_a_file_with_errors_is_listed_on_a_problems_page(tmp_path: Path) -> None:
-    outputs = site.site_outputs(_src(tmp_path), "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
+    outputs, _ = site.site_outputs(_src(tmp_path), "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
     pages = {f"{folder}/{a.path}": data.decode() for folder, a, data in outputs}
     problems = pages["topologies/problems.md"]
     assert "## topologies/broken\\.yaml" in problems or "## topologies/broken.yaml" in problems

@@ -69,7 +69,7 @@ def _pages(tmp_path: Path) -> dict[str, str]:
     src = tmp_path / "src"
     (src / "topologies").mkdir(parents=True)
     shutil.copy2(HOSTILE, src / "topologies" / HOSTILE.name)
-    outputs = site_outputs(src, "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
+    outputs, _ = site_outputs(src, "topologies", ConversionCache(tmp_path / "cache"), pdf=False)
     return {f"{folder}/{a.path}": data.decode("utf-8") for folder, a, data in outputs if a.path.endswith(".md")}
 
 
