@@ -103,7 +103,7 @@ def test_changing_one_topology_regenerates_only_its_pages(built_site: BuiltSite,
 def test_the_migration_page_links_to_the_one_runbook_instead_of_a_copy(built_site: BuiltSite) -> None:
     pages = built_site.generated / "topologies" / "erp-split"
     migration = (pages / "migrations-erpdb-to-t8b.md").read_text("utf-8")
-    assert "{doc}`Runbook: migrate-erpdb-to-t8b <runbooks-migrate-erpdb-to-t8b>`" in migration
+    assert "[Runbook: migrate-erpdb-to-t8b](runbooks-migrate-erpdb-to-t8b.md)" in migration
     assert "{include}" not in migration and not list((pages / "files" / "migrations").rglob("*.md"))
     html = built_site.html / "docs" / "_generated" / "topologies" / "erp-split"
     assert 'href="runbooks-migrate-erpdb-to-t8b.html"' in (html / "migrations-erpdb-to-t8b.html").read_text("utf-8")

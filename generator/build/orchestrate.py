@@ -151,7 +151,10 @@ def _pool(jobs: int, work: int) -> Iterator[Executor | None]:
     # forkserver, not fork: the PDF engine runs threads, and a process forked from one that has
     # compiled a PDF (a test run, the site) would inherit a thread pool whose threads are gone.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context) as pool:
+    from generator.build.workers import watch_parent
+
+    with ProcessPoolExecutor(max_workers=min(jobs, work), mp_context=context,
+                             initializer=watch_parent, initargs=(os.getpid(),)) as pool:
         yield pool
 
 
@@ -186,3 +189,21 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     written, changed = write_tree(out, outputs, kept, (CACHE, cache_bytes(entries)))
     _prune_conversions(out, rendered, reused)
     return BuildReport(written, changed, diagnostics, sorted(r.display for r in rendered), sorted(reused))
+
+
+def build(paths: Sequence[Path], out: Path, strict: bool = False, options: RenderOptions = DEFAULT_OPTIONS,
+          jobs: int | None = None) -> tuple[list[Written], int, list[Diagnostic]]:
+    """Check, render and write every topology; raises :class:`InputError` when the input is wrong.
+
+    One build at a time per output folder (:mod:`generator.build.lock`); an operating-system error while
+    writing is an environment fault naming the file under ``out``.
+    """
+    from generator.build.lock import output_lock
+    from generator.core.faults import output_fault
+
+    with output_lock(out):
+        try:
+            report = build_tree(paths, out, strict, options, jobs)
+        except OSError as error:
+            raise output_fault(error, str(out)) from None
+    return report.written, report.changed, report.diagnostics

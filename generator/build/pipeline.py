@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.artifacts import DEFAULT_OPTIONS, Artifact, RenderContext, RenderOptions
-from generator.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from generator.core.diagnostics import Diagnostic, cap_repeats, has_errors, sort_diagnostics
 from generator.input.loader import Loaded, discover, duplicate_ids, load_file
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def display_name(path: Path) -> str:
     """Relative path when possible, so that no absolute path reaches an output or a message."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # elsewhere, or a symbolic link loop
         return str(path)
 
 
@@ -54,7 +54,7 @@ def check_file(path: Path) -> Checked:
         return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
     estate = Estate(loaded.topology)
     found = check_topology(estate, loaded.document)
-    return Checked(loaded, estate, digest, sort_diagnostics(found))
+    return Checked(loaded, estate, digest, cap_repeats(found))
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]:

@@ -52,9 +52,32 @@ def recover(out: Path) -> None:
 
 
 def replace_tree(out: Path, writes: dict[str, bytes], removals: Iterable[str]) -> None:
-    """Make ``out`` hold ``writes`` (relative path -> bytes) and lose ``removals``, all at once."""
+    """Make ``out`` hold ``writes`` (relative path -> bytes) and lose ``removals``, all at once.
+
+    A folder that cannot be renamed (a mount point, such as a container volume) has its files replaced
+    one by one instead, each atomically (:func:`replace_in_place`). When anything fails (a full disk,
+    a read-only folder), the half-made next tree is removed and ``out`` is left as it was.
+    """
     recover(out)
+    if os.path.ismount(out):
+        replace_in_place(out, writes, removals)
+        return
     nxt, previous = _siblings(out)
+    try:
+        _prepare(out, nxt, writes, removals)
+    except BaseException:
+        shutil.rmtree(nxt, ignore_errors=True)
+        raise
+    if _exchange(nxt, out):
+        shutil.rmtree(nxt, ignore_errors=True)
+        return
+    out.rename(previous)
+    nxt.rename(out)
+    with contextlib.suppress(OSError):
+        shutil.rmtree(previous)
+
+
+def _prepare(out: Path, nxt: Path, writes: dict[str, bytes], removals: Iterable[str]) -> None:
     shutil.copytree(out, nxt, symlinks=True, copy_function=_link_or_copy)
     for rel in removals:
         (nxt / rel).unlink(missing_ok=True)
@@ -63,10 +86,22 @@ def replace_tree(out: Path, writes: dict[str, bytes], removals: Iterable[str]) -
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)  # never write through a hard link into the current tree
         target.write_bytes(data)
-    if _exchange(nxt, out):
-        shutil.rmtree(nxt, ignore_errors=True)
-        return
-    out.rename(previous)
-    nxt.rename(out)
-    with contextlib.suppress(OSError):
-        shutil.rmtree(previous)
+
+
+def replace_in_place(out: Path, writes: dict[str, bytes], removals: Iterable[str]) -> None:
+    """Replace the files of a folder that cannot itself be replaced: every file atomically (a temporary
+    file beside it, then a rename), the manifest last, stale files removed after. A failure removes the
+    temporary file it was writing; files already replaced stay (the manifest still names the old set)."""
+    ordered = sorted(writes, key=lambda rel: (rel == "manifest.json", rel))
+    for rel in ordered:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.parent / f".{target.name}.tmp"
+        try:
+            tmp.write_bytes(writes[rel])
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    for rel in removals:
+        (out / rel).unlink(missing_ok=True)

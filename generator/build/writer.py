@@ -25,11 +25,12 @@ from typing import Any
 
 from generator.build.treeswap import recover, replace_tree
 from generator.core.artifacts import Artifact
+from generator.core.faults import EnvironmentFault
 
 MANIFEST = "manifest.json"
 
 
-class EngineError(RuntimeError):
+class EngineError(EnvironmentFault):
     """An external engine (dot, Typst) failed or is missing."""
 
 

@@ -24,9 +24,20 @@ from generator.core.diagnostics import format_text
 def command(paths: tuple[Path, ...], out: Path, strict: bool, change: str, window: str, owner: str,
             jobs: int | None, pdf: bool) -> None:
     """Check and render every artifact of the given topologies into OUT."""
-    from generator.build.orchestrate import build_tree
+    from generator.build.orchestrate import build
 
     options = RenderOptions(change=change, window=window, owner=owner, pdf=pdf)
-    report = build_tree(list(paths) or [Path("topologies")], out, strict, options, jobs)
-    click.echo(format_text(report.diagnostics), nl=False, err=True)
-    click.echo(f"{len(report.written)} artifact(s) in {out} ({report.changed} file(s) changed)", err=True)
+    written, changed, diagnostics = build(list(paths) or [Path("topologies")], out, strict, options, jobs)
+    click.echo(format_text(diagnostics), nl=False, err=True)
+    _warn_missing_fonts()
+    click.echo(f"{len(written)} artifact(s) in {out} ({changed} file(s) changed)", err=True)
+
+
+def _warn_missing_fonts() -> None:
+    """Diagrams are measured for DejaVu Sans: without it ``dot`` picks another font and the SVGs differ."""
+    from generator.build.writer import FONT_FOLDERS
+
+    if not FONT_FOLDERS[0].is_dir():
+        click.echo(f"warning: {FONT_FOLDERS[0]} is missing: diagrams are laid out with another font, so the "
+                   "SVGs differ from a machine that has it (Debian: apt-get install fonts-dejavu-core, "
+                   "or make system-deps)", err=True)

@@ -19,6 +19,7 @@ import click
 
 from generator import __version__
 from generator.core.diagnostics import InputError, format_text
+from generator.core.faults import EnvironmentFault
 
 COMMANDS: dict[str, str] = {
     "build": "generator.cli.build",
@@ -63,4 +64,7 @@ def main() -> None:
         cli.main(standalone_mode=True)
     except InputError as exc:
         sys.stderr.write(format_text(exc.diagnostics))
+        sys.exit(1)
+    except EnvironmentFault as fault:
+        sys.stderr.write(f"error: {fault}\n")
         sys.exit(1)

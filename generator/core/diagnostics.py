@@ -7,9 +7,21 @@ rule ID and a message. They are collected, never raised one at a time, so one ru
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import Enum
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character (except tab and newline) shown as ``\\xNN`` / ``\\uNNNN``: a
+    name holding a terminal escape sequence is printed, never obeyed by the terminal."""
+    def show(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _CONTROL.sub(show, text)
 
 
 class Severity(str, Enum):
@@ -35,12 +47,37 @@ class Diagnostic:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity.value}[{self.rule}]: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return printable(text).replace("\n", "\\n")
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
+
+
+REPEAT_LIMIT = 100
+"""Diagnostics of one rule shown per file; the rest are counted in one summary line (bad input
+such as a file of 190,000 unknown keys prints 101 lines, not 190,000)."""
+
+
+def cap_repeats(items: Iterable[Diagnostic], limit: int = REPEAT_LIMIT) -> list[Diagnostic]:
+    """``items`` sorted, at most ``limit`` per file and rule; one line at the first one left out counts the rest."""
+    shown: dict[tuple[str, str], int] = {}
+    hidden: dict[tuple[str, str], tuple[Diagnostic, int, bool]] = {}
+    kept = []
+    for d in sort_diagnostics(items):
+        key = (d.file, d.rule)
+        if shown.get(key, 0) < limit:
+            shown[key] = shown.get(key, 0) + 1
+            kept.append(d)
+            continue
+        first, count, error = hidden.get(key, (d, 0, False))
+        hidden[key] = (first, count + 1, error or d.severity is Severity.ERROR)
+    for (file, rule), (first, count, error) in hidden.items():
+        severity = Severity.ERROR if error else Severity.WARNING
+        kept.append(Diagnostic(file, first.line, first.col, severity, rule,
+                               f"{count} more {rule} problem(s) in this file not shown (the first {limit} are)"))
+    return sort_diagnostics(kept)
 
 
 def sort_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:

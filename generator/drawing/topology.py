@@ -8,6 +8,7 @@ too, so that every path ends somewhere.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 
 from generator.drawing import labels
@@ -18,6 +19,9 @@ from generator.drawing.topology_storage import draw_storage
 from generator.estate.estate import DomainInfo, Estate, VdiskInfo
 
 FONT = "Helvetica"
+HOST_TITLE_WIDTH = 44
+"""A host's cluster title is wrapped at this many characters: ``dot`` fails to route edges ("libpath
+triangulation") around a cluster whose one-line label is much wider than its contents."""
 
 
 def dom_id(domain: DomainInfo) -> str:
@@ -31,7 +35,8 @@ class Diagram(Canvas):
         zones = self._zones_by_domain()
         for host in sorted({d.host for d in self.shown}):
             spec = self.estate.topology.hosts[host]
-            title = f"{host}: {spec.platform} ({spec.cpu_type}), {spec.threads} threads"
+            title = "\n".join(textwrap.wrap(f"{host}: {spec.platform} ({spec.cpu_type}), {spec.threads} threads",
+                                             HOST_TITLE_WIDTH, break_long_words=True)) or host
             self.w.open_cluster(f"host {host}", {"label": title, "style": "rounded", "color": "#4d4d4d",
                                                  "fontname": FONT, "fontsize": "12"})
             for d in self.shown:

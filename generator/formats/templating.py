@@ -15,6 +15,8 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
+from generator.formats.markup import md_text, one_line
+
 CODE_SPAN = re.compile(r"`([^`]+)`")
 """A Markdown code span in runbook prose; every format sets its text in the monospace font."""
 
@@ -23,6 +25,11 @@ def inline_html(text: str) -> Markup:
     """Escape ``text`` for HTML and turn Markdown code spans (`name`) into ``<code>`` elements."""
     escaped = html.escape(text, quote=False)
     return Markup(CODE_SPAN.sub(r"<code>\1</code>", escaped))
+
+
+def comment_text(value: object) -> str:
+    """One line safe inside an HTML comment (``<!-- -->``): no ``--`` or ``>`` can end it early."""
+    return one_line(value).replace("--", "- -").replace(">", "&gt;")
 
 
 @cache
@@ -37,6 +44,8 @@ def environment(autoescape: bool) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters["inline"] = inline_html
+    env.filters["md_text"] = md_text
+    env.filters["comment"] = comment_text
     return env
 
 

@@ -10,6 +10,7 @@ The schema (pydantic) and the YAML reader are imported when a file is loaded, no
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.core.diagnostics import Diagnostic, Severity
+from generator.core.diagnostics import Diagnostic, Severity, cap_repeats
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
     from generator.input.source import Document, PathKey
 
 TOPOLOGY_SUFFIXES = (".yaml", ".yml")
+SUGGESTIONS = 50
+"""Unknown keys per file that get a "did you mean" hint (difflib's work is bounded: a file of
+190,000 unknown keys spent 16 s finding suggestions nobody reads)."""
+SUGGEST_KEY_LENGTH = 64
+"""Longer unknown keys get no suggestion (difflib's cost grows with the length of the key)."""
 
 
 @dataclass
@@ -109,18 +115,28 @@ def _data_loc(data: Any, loc: tuple[int | str, ...]) -> PathKey:
     return tuple(kept)
 
 
+def _unknown_key_hint(key: str, known: list[str], suggest: bool) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) if suggest else []
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "expected one of: " + ", ".join(known) if known else ""
+
+
 def _schema_diagnostics(doc: Document, error: ValidationError) -> Iterator[Diagnostic]:
     from generator.input.schema import Topology
 
+    unknown = 0
+    known: dict[PathKey, list[str]] = {}
     for item in error.errors(include_url=False):
         loc = _data_loc(doc.data, item["loc"])
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            known = _keys_of(_model_at(Topology, loc[:-1]))
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else (
-                "expected one of: " + ", ".join(known) if known else "")
+            unknown += 1
+            suggest = unknown <= SUGGESTIONS and len(key) <= SUGGEST_KEY_LENGTH
+            if loc[:-1] not in known:
+                known[loc[:-1]] = _keys_of(_model_at(Topology, loc[:-1]))
+            hint = _unknown_key_hint(key, known[loc[:-1]], suggest)
             yield doc.error(loc, "SCH001", f"unknown key {key!r}", hint, key=True)
         elif kind == "missing":
             parent = loc[:-1]
@@ -147,7 +163,7 @@ def validate_document(doc: Document) -> Loaded:
     try:
         topology = Topology.model_validate(doc.data)
     except ValidationError as exc:
-        return Loaded(doc, None, sorted(set(_schema_diagnostics(doc, exc))))
+        return Loaded(doc, None, cap_repeats(_schema_diagnostics(doc, exc)))
     return Loaded(doc, topology, [])
 
 
@@ -165,13 +181,33 @@ def load_text(text: str, display: str = "<text>") -> Loaded:
     return validate_document(parse_text(text, display))
 
 
+def _scan(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every entry named like a topology under ``folder``, files or not (a directory named ``x.yaml``, a
+    FIFO, a symbolic link loop: reading it reports why it is not a topology), and every subfolder that
+    could not be read, as a diagnostic: nothing is skipped silently."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Diagnostic(str(error.filename or folder), 1, 1, Severity.ERROR, "IO001",
+                                   f"cannot read folder: {error.strerror or error}",
+                                   "its topologies were not checked"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        found.extend(Path(root) / name for name in dirs + files if Path(name).suffix in TOPOLOGY_SUFFIXES)
+    return found, problems
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Expand files and folders into a sorted list of topology files."""
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in TOPOLOGY_SUFFIXES and p.is_file())
+            files, unreadable = _scan(path)
+            found.extend(files)
+            problems.extend(unreadable)
         elif path.exists():
             found.append(path)
         else:

@@ -32,8 +32,10 @@ from generator.input.textforms import (
     PortRange,
     ProcessName,
     Program,
+    Prose,
     SystemKey,
     Text,
+    Title,
     Token,
     UserName,
     VcsName,
@@ -57,6 +59,7 @@ class Spec(BaseModel):
         frozen=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        str_max_length=1024,  # every text value: a Solaris path (MAXPATHLEN 1024 [K]) or shorter
     )
 
 
@@ -67,11 +70,13 @@ def _size(value: Any) -> int:
 Size = Annotated[
     int,
     BeforeValidator(_size),
+    Field(gt=0),
     PlainSerializer(lambda v: v, return_type=int),
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9]+(\.[0-9]+)?[KMGTP]?B?$",
                     "description": "A size such as 64G, 512M or 1T (binary units); a bare number is bytes."}),
 ]
-"""A size in bytes, written as ``64G``, ``512M``, ``1.5T`` or a plain byte count."""
+"""A size in bytes, written as ``64G``, ``512M``, ``1.5T`` or a plain byte count; never 0 (``ldm set-memory 0``
+and a 0-byte LUN or volume are not things to plan)."""
 
 _REF = r"^[^/\s]+(/[^/\s]+)?$"
 DomainRef = Annotated[str, Field(pattern=_REF)]
@@ -556,13 +561,13 @@ class ExtraGroup(Spec):
 class Cluster(Spec):
     """A VCS cluster: its nodes are domains (control, alternate I/O or guest domains)."""
 
-    nodes: list[DomainRef] = Field(min_length=1)
-    """Member domains; their node names are the VCS system names."""
+    nodes: list[DomainRef] = Field(min_length=1, max_length=64)
+    """Member domains; their node names are the VCS system names (at most 64, VCS's cluster size [K])."""
     cluster_id: int = Field(default=0, ge=0, le=65535)
     """LLT cluster ID."""
-    llt_links: list[LinkOrVnet] = Field(default_factory=list)
+    llt_links: list[LinkOrVnet] = Field(default_factory=list, max_length=8)
     """Private interconnect devices used by LLT (same names on every node); in guest nodes, vnet names
-    (each node's ``link`` of the vnet is used) or those link names."""
+    (each node's ``link`` of the vnet is used) or those link names. At most 8, LLT's link limit [K]."""
     fencing: Fencing = Field(default_factory=Fencing)
     """I/O fencing."""
     manages: list[DomainRef] = Field(default_factory=list)
@@ -649,9 +654,9 @@ class Topology(Spec):
 
     topology: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Identifier (lower case, digits, hyphens); names output folders."""
-    title: str
-    """Human title."""
-    description: str = ""
+    title: Title
+    """Human title (one line, at most 200 characters: it heads every page, diagram and runbook)."""
+    description: Prose = Field(default="", max_length=20000)
     """What the estate is for (Markdown)."""
     model: Annotated[StackModel, BeforeValidator(_stack_model)]
     """Stack model: ``split``, ``guest-based`` or ``layered`` (the older "Storage Foundation" names

@@ -315,12 +315,36 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
+_WIDE = ((b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"), (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+         (b"\xff\xfe", "UTF-16 (little-endian)"), (b"\xfe\xff", "UTF-16 (big-endian)"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The name of a UTF-16/32 encoding ``data`` is in (by its byte-order mark, or by where its NULs
+    fall in ASCII text), else None."""
+    for bom, name in _WIDE:
+        if data.startswith(bom):
+            return name
+    head = data[:64] if len(data) >= 4 else b""
+    patterns = (("UTF-32 (little-endian)", 4, 0), ("UTF-32 (big-endian)", 4, 3),
+                ("UTF-16 (little-endian)", 2, 0), ("UTF-16 (big-endian)", 2, 1))
+    for name, width, text_at in patterns:
+        units = [head[i:i + width] for i in range(0, len(head) - width + 1, width)]
+        if units and all(u[text_at] != 0 and u.count(0) == width - 1 for u in units):
+            return name
+    return None
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Check size, binary content and UTF-8; return the text or located diagnostics."""
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(path, 1, 1, Severity.ERROR, "YAML005",
                                  f"file is larger than the limit of {MAX_BYTES} bytes",
                                  "split the estate into several topology files")]
+    wide = wide_encoding(data)
+    if wide:
+        return None, [Diagnostic(path, 1, 1, Severity.ERROR, "YAML006", f"file is {wide} text, not UTF-8",
+                                 f"save it as UTF-8: iconv -f {wide.split()[0]} -t UTF-8, or an editor")]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _position_of(data, nul)

@@ -110,8 +110,23 @@ ProcessName = Annotated[str, Form(r"[^\x00-\x1f\x7f]+",
                                   "a process name or path without control characters (no newline)")]
 """An entry of the Application agent's MonitorProcesses."""
 
-Text = Annotated[str, Form(r"[^\x00-\x1f\x7f]*", "one line of text without control characters")]
+_SPECIALS = "\\x7f-\\x9f\\u2028\\u2029\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"  # BMP only: JSON Schema regexes
+UNPRINTABLE = "\\x00-\\x1f" + _SPECIALS
+"""Characters no output can carry, as a regex class body: control characters, line separators,
+surrogates, Unicode noncharacters (``dot`` rejected U+FFFE in a label; a terminal obeys ESC)."""
+_UNPRINTABLE_PROSE = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f" + _SPECIALS
+
+Text = Annotated[str, Form(f"[^{UNPRINTABLE}]*", "one line of text without control characters")]
 """A one-line label (platform, CPU type, change ticket)."""
+
+Title = Annotated[str, Form(f"[^{UNPRINTABLE}]{{1,200}}",
+                            "one line of at most 200 characters without control characters")]
+"""A topology's title: it heads every page, diagram and runbook (a 70,000-character title broke
+``dot``'s 16 KB label limit and Typst)."""
+
+Prose = Annotated[str, Form(f"[^{_UNPRINTABLE_PROSE}]{{0,20000}}", "text of at most 20,000 characters without "
+                            "control characters (line breaks and tabs are fine)")]
+"""Free prose over several lines (a topology's description)."""
 
 Token = Annotated[str, Form(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}",
               "a name of letters, digits, '_', '.' or '-', starting with a letter or digit")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +42,18 @@ def _models_page(topologies: list[dict[str, Any]]) -> bytes:
                        models=data["models"], rows=data["rows"], examples=examples)
 
 
-def reference_pages(checked: list[Checked]) -> list[Page]:
-    """Every cross-topology page; ``checked`` are the shape-valid topologies, sorted by ID."""
+def reference_pages(checked: list[Checked], unread: Sequence[Checked] = ()) -> list[Page]:
+    """Every cross-topology page; ``checked`` are the shape-valid topologies, sorted by ID, ``unread``
+    the files that are not topologies yet (YAML or schema errors): one page lists them with their
+    diagnostics, so a plain ``sphinx -b html`` shows why a topology is missing (``-W`` fails on them)."""
     topologies = _topologies(checked)
+    problems = [(c.loaded.path, c.diagnostics) for c in sorted(unread, key=lambda c: c.loaded.path)]
     schema_text, sections = schema_sections()
     return [
         ("topologies", "index.md", render_page("topologies.md.j2", "the files in topologies/",
-                                               topologies=topologies), "site-page"),
+                                               topologies=topologies, problems=bool(problems)), "site-page"),
+        *([("topologies", "problems.md", render_page("problems.md.j2", "the files in topologies/",
+                                                     problems=problems), "site-page")] if problems else []),
         (REFERENCE, TABLE_FILE, render_page("topology-table-fragment.md.j2", "the files in topologies/",
                                             topologies=topologies), "site-fragment"),
         (REFERENCE, "models.md", _models_page(topologies), "site-page"),

@@ -15,14 +15,17 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from generator.build.cache import file_sha256
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
+from generator.build.lock import output_lock
 from generator.build.pipeline import Checked, build_artifacts, check_paths
-from generator.build.writer import previous_manifest, write_tree
+from generator.build.writer import EngineError, previous_manifest, write_tree
 from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity
+from generator.core.faults import EnvironmentFault, output_fault
 from generator.input.loader import discover
 from generator.rules.engine import load_rules
 from generator.sphinx_ext.present import FILES
@@ -53,14 +56,29 @@ def _page(folder: str, path: str, data: bytes) -> Output:
     return folder, Artifact(path=path, kind=PAGE_KIND, format="md", data=data), data
 
 
-def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> list[Output]:
+def _rendered(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[Checked, list[tuple[Artifact, bytes]]]:
+    """The topology's converted artifacts; an engine failure (``dot``, Typst) becomes a located error on
+    this topology's pages (and a Sphinx warning), not the end of the whole site build."""
+    if not checked.ok:
+        return checked, []
+    try:
+        return checked, build_artifacts(checked, RenderOptions(pdf=pdf), cache)
+    except EngineError as fault:
+        problem = Diagnostic(checked.loaded.path, 1, 1, Severity.ERROR, "BUILD001", f"cannot render: {fault}")
+        _report([problem])
+        return dataclasses.replace(checked, diagnostics=[*checked.diagnostics, problem]), []
+
+
+def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[list[Output], bool]:
+    """The topology's artifacts and pages, and whether rendering it failed."""
     assert checked.loaded.topology is not None
     folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    converted = build_artifacts(checked, RenderOptions(pdf=pdf), cache) if checked.ok else []
+    was_ok = checked.ok
+    checked, converted = _rendered(checked, cache, pdf)
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
-    return outputs
+    return outputs, was_ok and not checked.ok
 
 
 def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True
@@ -77,8 +95,11 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
                    key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
     outputs: list[Output] = []
     for checked in valid:
-        outputs.extend(_topology_outputs(checked, cache, pdf))
-    for folder, path, data, kind in reference_pages(valid):
+        pages, failed = _topology_outputs(checked, cache, pdf)
+        outputs.extend(pages)
+        errors = errors or failed
+    unread = [r for r in results if r.loaded.topology is None]
+    for folder, path, data, kind in reference_pages(valid, unread):
         artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
         outputs.append((folder, artifact, data))
     return outputs, errors
@@ -94,6 +115,8 @@ def _inputs_key(confdir: Path, topologies: str, pdf: bool) -> str:
     with contextlib.chdir(confdir):
         files, problems = discover([Path(topologies)])
     for path in files:
+        if not (confdir / path).is_file():  # a folder or FIFO named like a topology: reported, never cached
+            return ""
         digest.update(f"\0{path.as_posix()}\0".encode() + hashlib.sha256((confdir / path).read_bytes()).digest())
     return digest.hexdigest() if not problems else ""
 
@@ -118,15 +141,16 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> t
     were added or removed, so every page's navigation needs rewriting).
     """
     out = confdir / output
-    key = _inputs_key(confdir, topologies, pdf)
-    unchanged = _unchanged(out, key)
-    if unchanged is not None:  # a no-op build loads no topology and converts nothing
-        return unchanged, 0, False
-    before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
-    cache = ConversionCache(out / CONVERT_CACHE)
-    outputs, errors = site_outputs(confdir, topologies, cache, pdf)
-    written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
-    cache.prune()
+    with output_lock(out):
+        key = _inputs_key(confdir, topologies, pdf)
+        unchanged = _unchanged(out, key)
+        if unchanged is not None:  # a no-op build loads no topology and converts nothing
+            return unchanged, 0, False
+        before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
+        cache = ConversionCache(out / CONVERT_CACHE)
+        outputs, errors = site_outputs(confdir, topologies, cache, pdf)
+        written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
+        cache.prune()
     after = {w.path for w in written if w.kind == PAGE_KIND}
     return len(written), changed, before != after
 
@@ -138,8 +162,13 @@ def _all_docs(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
 
 def generate_site(app: Sphinx) -> None:
     """``builder-inited`` handler: (re)write the generated pages that changed."""
-    files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
-                                         app.config.docgen_output, bool(app.config.docgen_pdf))
+    try:
+        files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
+                                             app.config.docgen_output, bool(app.config.docgen_pdf))
+    except EnvironmentFault as fault:
+        raise SphinxError(str(fault)) from None
+    except OSError as error:
+        raise SphinxError(str(output_fault(error, app.config.docgen_output))) from None
     if new_pages:
         app.connect("env-get-outdated", _all_docs)
     LOG.info("docgen: %d generated file(s), %d changed", files, changed)

@@ -10,22 +10,18 @@ from typing import Any
 
 import jinja2
 
+from generator.formats.markup import description_html, fenced, md_code, md_text, one_line
+
 TEMPLATES = Path(__file__).parent / "templates"
 GENERATOR = "infoscale-ldom-docgen"
 
 
 def cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped."""
+    """Markdown written by the generator, in a table cell: one line, pipes escaped (topology text: ``text``)."""
     text = " ".join(str(value).split())
     return text.replace("|", "\\|")
 
 
-def code(value: object) -> str:
-    """Inline code that survives backticks in the value."""
-    text = str(value)
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 _ENV = jinja2.Environment(
@@ -37,7 +33,17 @@ _ENV = jinja2.Environment(
     autoescape=False,
 )
 _ENV.filters["cell"] = cell
-_ENV.filters["code"] = code
+_ENV.filters["code"] = md_code
+_ENV.filters["text"] = md_text
+_ENV.filters["one_line"] = one_line
+
+
+def description(value: str) -> str:
+    """A topology's description as a raw HTML block of sanitised HTML (see :mod:`generator.formats.markup`)."""
+    return fenced("raw", "html", f'<div class="docgen-description">\n{description_html(value)}</div>')
+
+
+_ENV.filters["description"] = description
 
 
 def render_page(template: str, source: str, **context: Any) -> bytes:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from generator.build.pipeline import derivation
 from generator.build.writer import dot_to_svg, typst_to_pdf
 from generator.core.artifacts import RenderContext
@@ -59,9 +57,8 @@ def test_every_accepting_field_hostile_at_once_renders_svg_and_pdf() -> None:
             assert typst_to_pdf(pdf.data).startswith(b"%PDF")
 
 
-@pytest.mark.xfail(strict=False, reason="dot fails (libpath triangulation) on a one-line host cluster label of "
-                   "about 90 characters that check accepts; passes once the drawing layer wraps the host title")
 def test_a_long_host_platform_renders_the_topology_diagram() -> None:
+    """dot failed (libpath triangulation) on a one-line host title of about 90 characters; it is wrapped."""
     topology = example("erp-split")
     topology["hosts"]["t8a"]["platform"] = "SPARC T8-2 " + "x" * 50
     estate, _ = check_data(topology)
