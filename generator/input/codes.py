@@ -34,6 +34,8 @@ INPUT_CODES: tuple[Code, ...] = (
     _code("SCH002", "schema", "Every required key is present"),
     _code("SCH003", "schema", "Every value has the type and range the topology format declares"),
     _code("TOPO001", "file", "Each topology file has its own topology ID (it names the output folder)"),
+    _code("BUILD001", "build", "A topology the site builds can be rendered (an engine such as dot did not fail)",
+          "the Sphinx extension's build of a topology (generator/sphinx_ext/site.py)"),
 )
 """Every ID the topology reader emits, in catalogue order."""
 

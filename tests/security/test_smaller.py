@@ -108,4 +108,4 @@ def test_a_title_check_accepts_is_one_build_renders(title: str) -> None:
     if not checked.ok:  # refused with located diagnostics: fine, as long as nothing crashed
         assert all(d.line >= 1 for d in checked.diagnostics)
         return
-    assert materialize(render_checked(checked, {}))
+    assert materialize(render_checked(checked))
