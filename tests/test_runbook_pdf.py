@@ -198,3 +198,17 @@ def test_one_change_id_row_on_the_cover(pdfs: dict[tuple[str, str], Path]) -> No
         first = _pages(path)[0]
         assert first.count("Change ID") == 1 and "CHG0042" in first, key
         assert not re.search(r"^\s*Change\s{2,}", first, re.M), key
+
+
+def test_failover_test_pdfs_append_the_failure_matrix_of_their_cluster(pdfs: dict[tuple[str, str], Path]) -> None:
+    """The same what-if model as the site's failure review: every service of the cluster is a column."""
+    from generator.derive.whatif.model import review
+
+    tests = [key for key in pdfs if key[1].startswith("failover-test-")]
+    assert tests
+    for name, book_id in tests:
+        cluster = book_id.removeprefix("failover-test-")
+        text = _text(pdfs[(name, book_id)])
+        assert f"Appendix: single failures and the services of cluster {cluster}" in text, book_id
+        services = [s.name for s in review(estate(name)).services if s.cluster == cluster]
+        assert services and all(s in text for s in services), (book_id, services)

@@ -24,7 +24,7 @@ def quote(text: str) -> str:
 def escape(text: str) -> str:
     """Text for inside an HTML-like label."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("[", "&#91;").replace("]", "&#93;"))
 
 
 def attr_list(attrs: Mapping[str, str]) -> str:

@@ -13,11 +13,14 @@ from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
 from generator.derive.migration.sequence import build_sequence
 from generator.derive.procedures.runbook_set import runbooks
+from generator.derive.whatif.model import review
 from generator.document.runbook_model import Runbook
 from generator.drawing.sequence_svg import render_svg
+from generator.formats.failure_matrix_svg import failure_matrix_svg
 from generator.formats.markdown import markdown_artifact
 from generator.formats.pdf import pdf_artifact
 from generator.formats.print_html import html_artifact
+from generator.formats.typst_source import APPENDIX
 
 FORMAT_ARTIFACTS: dict[str, Callable[[Runbook, RenderContext], Artifact]] = {
     "md": markdown_artifact,
@@ -29,9 +32,28 @@ PDF also takes the figures printed with it)."""
 FORMATS = tuple(FORMAT_ARTIFACTS)
 
 
+FAILOVER_TEST = "failover-test-"
+"""Id prefix of a cluster's fail-over test runbook (``failover-test-<cluster>``)."""
+
+
+def _failure_matrix(derivation: Derivation, runbook: Runbook) -> list[tuple[str, str]]:
+    """The fail-over test's appendix: what each single failure does to each service of its cluster, from the
+    same what-if model as the site's failure review (the runbook's capacity checks come from it too)."""
+    cluster = runbook.id.removeprefix(FAILOVER_TEST)
+    found = failure_matrix_svg(review(derivation.estate), cluster)
+    if found is None:
+        return []
+    svg, others = found
+    quiet = f"; {others} other single failure(s) change nothing for it" if others else ""
+    return [(f"{APPENDIX}single failures and the services of cluster {cluster}{quiet}", svg)]
+
+
 def runbook_figures(derivation: Derivation, runbook: Runbook, context: RenderContext) -> list[tuple[str, str]]:
     """Figures printed with a runbook: a planned migration's sequence diagram (its own kind), the same
-    SVG the migration page shows (from the same plan), so paper and site cannot disagree."""
+    SVG the migration page shows (from the same plan), so paper and site cannot disagree; a fail-over
+    test's failure x service matrix."""
+    if runbook.kind == "failover-test" and runbook.id.startswith(FAILOVER_TEST):
+        return _failure_matrix(derivation, runbook)
     if runbook.kind != "migration":
         return []
     for plan in derivation.plans:

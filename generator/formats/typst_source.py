@@ -41,6 +41,8 @@ def segments(text: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
 
 
+APPENDIX = "Appendix: "
+"""A figure whose caption starts so is printed after the sign-off, not before the first phase."""
 CODE_COLUMNS = 86
 """Characters of DejaVu Sans Mono at the listing size that fit a step card's width (A4, 16 mm margins)."""
 CONTINUES = " \u21a9"
@@ -119,7 +121,8 @@ def document_data(doc: DocView, footer: str, figures: list[tuple[str, str]] | No
     return {"title": rb.title, "kind": rb.kind, "summary": segments(rb.summary), "footer": footer,
             "change": dict(cover).get("Change ID", ""), "cover": cover, "details": details,
             "tests": rb.kind == "failover-test",
-            "figures": [{"caption": caption, "svg": svg} for caption, svg in figures or []],
+            "figures": [{"caption": c, "svg": svg} for c, svg in figures or [] if not c.startswith(APPENDIX)],
+            "appendices": [{"caption": c, "svg": svg} for c, svg in figures or [] if c.startswith(APPENDIX)],
             "approvers": [list(row) for row in doc.approvers],
             "generated": doc.generated, "steps": doc.steps, "duration": doc.duration,
             "prerequisites": [segments(p) for p in rb.prerequisites],
