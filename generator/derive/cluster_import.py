@@ -74,8 +74,10 @@ def _cluster(doc: dict[str, Any], config: Config, guesses: list[Guess]) -> tuple
     guesses.append(Guess((*path, "llt-links"), "not in main.cf (/etc/llttab `link` lines)"))
     fence = [a for a in config.cluster.attrs if a.name == "UseFence"]
     if fence:
-        guesses.append(Guess(path, "main.cf sets UseFence = SCSI3: add fencing (scsi3 with coordinator-disks, "
-                                   "or cps with cp-servers) as /etc/vxfenmode says"))
+        out["fencing"] = {"mode": "majority"}
+        guesses.append(Guess((*path, "fencing"), "main.cf sets UseFence = SCSI3, so fencing is on; its mode is in "
+                                                 "/etc/vxfenmode: scsi3 (give coordinator-disks) or cps (give "
+                                                 "cp-servers) if not majority"))
     if manages:
         out["manages"] = manages
     user = next((u for r in ldoms if (u := _scalar(r, "UserName"))), "")
