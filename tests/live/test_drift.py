@@ -75,3 +75,34 @@ def test_extra_domain_and_unknown_host_are_drift(tmp_path: Path) -> None:
     assert rules == ["DRIFT001", "DRIFT002", "DRIFT002"]
     assert any("host t9z is not in the topology" in line for line in lines)
     assert any("domain pay2 is declared but host t8f does not have it" in line for line in lines)
+
+
+def test_an_extra_and_a_changed_device_are_drift(tmp_path: Path) -> None:
+    files = _export(tmp_path)
+    text = files["t8e"].read_text()
+    # pay1's vnet1 is on another switch, and pay1 has a third vnet nobody declared.
+    assert text.count('<gprop:GenericProperty key="vnet_name">vnet1</gprop:GenericProperty>') == 1
+    text = text.replace('<gprop:GenericProperty key="vnet_name">vnet1</gprop:GenericProperty>\n'
+                        '            <gprop:GenericProperty key="service_name">altio-vsw0</gprop:GenericProperty>',
+                        '<gprop:GenericProperty key="vnet_name">vnet1</gprop:GenericProperty>\n'
+                        '            <gprop:GenericProperty key="service_name">primary-vsw0</gprop:GenericProperty>')
+    extra = ('<Item>\n            <rasd:OtherResourceType>network</rasd:OtherResourceType>\n'
+             '            <gprop:GenericProperty key="vnet_name">vnet9</gprop:GenericProperty>\n'
+             '            <gprop:GenericProperty key="service_name">primary-vsw0</gprop:GenericProperty>\n'
+             '          </Item>\n          ')
+    text = text.replace('<Item>\n            <rasd:OtherResourceType>network</rasd:OtherResourceType>', extra
+                        + '<Item>\n            <rasd:OtherResourceType>network</rasd:OtherResourceType>', 1)
+    files["t8e"].write_text(text)
+    code, lines = _drift(files)
+    assert code == 1
+    assert [re.search(r"\[(DRIFT\d+)\]: (.*)", line).groups() for line in lines] == [  # type: ignore[union-attr]
+        ("DRIFT005", "vnet pay1/vnet9 runs on host t8e but is not declared"),
+        ("DRIFT006", "vnet pay1/vnet1: switch is primary-vsw0 on host t8e, the topology says altio-vsw0"),
+    ]
+
+
+def test_a_host_given_twice_is_refused(tmp_path: Path) -> None:
+    files = _export(tmp_path)
+    result = CliRunner().invoke(cli, ["drift", str(EXAMPLE), "--ldm-xml", f"t8e={files['t8e']}",
+                                      "--ldm-xml", f"t8e={files['t8f']}"])
+    assert result.exit_code == 1 and "IMP007" in str(result.exception)
