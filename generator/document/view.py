@@ -99,13 +99,17 @@ def document_view(runbook: Runbook, context: RenderContext) -> DocView:
     """Everything a format needs to lay out ``runbook``."""
     phases = phase_views(runbook)
     total = duration(runbook.total_minutes())
-    cover = (("Change ID", context.change or BLANK), ("Change window", context.window or BLANK),
+    # One Change ID row: a change the runbook itself names (a planned migration's ``change:``) fills it when
+    # none is given on the command line, instead of a second, different "Change" row.
+    named = runbook.header.get("Change", "")
+    named = "" if named.startswith("(") else named  # "(none given)"
+    cover = (("Change ID", context.change or named or BLANK), ("Change window", context.window or BLANK),
              ("Owner", context.owner or BLANK))
     approvers = tuple((role, context.owner if role == "Change owner" else BLANK) for role in APPROVER_ROLES)
     details = (("Topology", f"{runbook.topology} ({context.source_name})"),
                *((("Content hash", f"sha256 {context.short_hash}"),) if context.short_hash else ()),
                ("Runbook", runbook.kind),
-               *sorted(runbook.header.items()),
+               *sorted((k, v) for k, v in runbook.header.items() if k != "Change"),
                ("Estimated duration", total))
     return DocView(runbook=runbook, phases=phases, cover=cover, approvers=approvers, details=details,
                    source_name=context.source_name, short_hash=context.short_hash, duration=total,

@@ -105,19 +105,10 @@ def _phase(view: PhaseView) -> dict[str, Any]:
             "backout": [segments(split_basis(line)[0]) for line in view.section.backout]}
 
 
-def _cover(doc: DocView) -> tuple[list[list[str]], list[list[str]]]:
-    """Cover fields and details, with one Change ID row: a change the runbook itself names (a planned
-    migration's ``change:``) fills the Change ID instead of printing a second, different row."""
-    details = [list(row) for row in doc.details]
-    named = next((value for key, value in details if key == "Change"), "")
-    cover = [[key, value or (named if key == "Change ID" else "")] for key, value in doc.cover]
-    return cover, [row for row in details if row[0] != "Change"]
-
-
 def document_data(doc: DocView, footer: str, figures: list[tuple[str, str]] | None = None) -> dict[str, Any]:
     """Everything the Typst template shows, as JSON-ready data."""
     rb = doc.runbook
-    cover, details = _cover(doc)
+    cover, details = [list(row) for row in doc.cover], [list(row) for row in doc.details]
     return {"title": rb.title, "kind": rb.kind, "summary": segments(rb.summary), "footer": footer,
             "change": dict(cover).get("Change ID", ""), "cover": cover, "details": details,
             "tests": rb.kind == "failover-test",
