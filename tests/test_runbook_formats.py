@@ -79,3 +79,26 @@ def test_print_html_has_page_footer_toc_and_signoff() -> None:
     assert '"Page " counter(page) " of " counter(pages)' in html
     assert 'class="toc"' in html and 'id="signoff"' in html
     assert "http://" not in html and "https://" not in html and "@import" not in html
+
+
+def test_print_html_carries_the_same_figures_as_the_pdf() -> None:
+    """The fail-over test's failure matrix and a migration's sequence diagram are in the print HTML too."""
+    from xml.etree import ElementTree as ET
+
+    from generator.build.pipeline import derivation
+    from generator.formats.print_html import print_html
+    from generator.formats.runbooks import runbook_figures
+
+    from .runbook_support import books, context, estate
+
+    name = "payments-alternateio"
+    derived = derivation(estate(name))
+    for book in books(name):
+        figures = runbook_figures(derived, book, context(name))
+        if book.kind not in ("failover-test", "migration"):
+            assert figures == []
+            continue
+        html = print_html(book, context(name), figures)
+        caption, svg = figures[0]
+        assert svg in html and ET.fromstring(svg).tag.endswith("svg")
+        assert ("Appendix: single failures" if book.kind == "failover-test" else "Sequence of the") in caption

@@ -30,11 +30,15 @@ def css_string_body(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def print_html(runbook: Runbook, context: RenderContext) -> str:
+def print_html(runbook: Runbook, context: RenderContext, figures: list[tuple[str, str]] | None = None) -> str:
+    """The print HTML; ``figures`` (caption, SVG text) follow the sign-off, as in the PDF's appendix. The SVG
+    is the tool's own drawing (topology text in it is already escaped as XML text), so it is placed as is."""
     return render_template("runbook.html.j2", autoescape=True, doc=document_view(runbook, context),
-                           css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))))
+                           css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))),
+                           figures=[(caption, Markup(svg)) for caption, svg in figures or []])
 
 
-def html_artifact(runbook: Runbook, context: RenderContext) -> Artifact:
+def html_artifact(runbook: Runbook, context: RenderContext, figures: list[tuple[str, str]] | None = None
+                  ) -> Artifact:
     return Artifact(path=runbook_file(runbook.id, "html"), kind="runbook", format="html",
-                    data=print_html(runbook, context).encode("utf-8"))
+                    data=print_html(runbook, context, figures).encode("utf-8"))

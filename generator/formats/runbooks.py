@@ -68,11 +68,12 @@ def runbook_artifacts(runbook: Runbook, context: RenderContext, formats: Iterabl
                       figures: list[tuple[str, str]] | None = None) -> list[Artifact]:
     wanted = set(formats)
     makers: dict[str, Callable[[Runbook, RenderContext], Artifact]] = {
-        **FORMAT_ARTIFACTS, "pdf": partial(pdf_artifact, figures=figures)}
+        **FORMAT_ARTIFACTS, "html": partial(html_artifact, figures=figures),
+        "pdf": partial(pdf_artifact, figures=figures)}
     return [make(runbook, context) for fmt, make in makers.items() if fmt in wanted]
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
     return [a for rb in runbooks(derivation, context)
             for a in runbook_artifacts(rb, context,
-                                       figures=runbook_figures(derivation, rb, context) if context.pdf else None)]
+                                       figures=runbook_figures(derivation, rb, context))]
