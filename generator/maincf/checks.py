@@ -88,6 +88,10 @@ CHECKS: dict[str, Check] = {
     "VCS059": Check(W, "K", "A cluster file system (Mount with MountOpt 'cluster') beside a CVM group is a "
                             "CFSMount in a parallel group requiring cvm, not a Mount in a failover group"),
     "VCS060": Check(W, "K", "Included files exist next to the main.cf being verified"),
+    "VCS061": Check(W, "K", "A storage group named by several AlternateIO resources is named with StorageSG value 0: "
+                            "value 1 also brings the group online and takes it offline with each resource, so one "
+                            "guest leaving the server would take the other guests' storage offline (REFERENCE 3.2; "
+                            "the value's meaning is unverified)"),
 }
 
 

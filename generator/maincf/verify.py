@@ -19,6 +19,7 @@ from generator.maincf.verify_deps import (
     check_group_deps,
     check_references,
     check_resource_deps,
+    check_shared_storage_sg,
     check_single_importer,
 )
 from generator.maincf.verify_values import check_cluster_mounts, check_duplicate_addresses, check_spaces
@@ -128,6 +129,7 @@ def verify(config: Config, file: str, extra_types: tuple[TypeDef, ...] = ()) -> 
         _group(report, group, declared, cat, owner_of)
     check_group_deps(report, config)
     check_alternate_io(report, config)
+    check_shared_storage_sg(report, config)
     check_references(report, config, owner_of)
     check_single_importer(report, config)
     check_spaces(report, config)

@@ -104,6 +104,30 @@ def check_alternate_io(report: Reporter, config: Config) -> None:
                                               f"{' '.join(dep.words)}; expected online local hard")
 
 
+def check_shared_storage_sg(report: Reporter, config: Config) -> None:
+    """A storage group named by several AlternateIO resources carries StorageSG value 0 (VCS061): with 1, the
+    AlternateIO resource also takes the group offline when its own guest leaves the server, under the other
+    guests that still use it (REFERENCE 3.2: value semantics [K], unverified)."""
+    named: dict[str, list[tuple[str, Pos, str | None]]] = {}
+    for _, res in config.resources():
+        if res.type != "AlternateIO":
+            continue
+        for attr in res.attrs:
+            if attr.name == "StorageSG" and isinstance(attr.value, Assoc):
+                for key, value in attr.value.pairs:
+                    named.setdefault(key, []).append((res.name, attr.pos, value))
+    for group, uses in sorted(named.items()):
+        owners = sorted({name for name, _, _ in uses})
+        if len(owners) < 2:
+            continue
+        for name, pos, value in uses:
+            if value == "1":
+                others = ", ".join(o for o in owners if o != name)
+                report(pos, "VCS061", f"AlternateIO {name}: StorageSG {group} = 1, but the group is also "
+                                      f"named by {others}", "taking this resource offline would take the shared "
+                                                            "group offline under the other guests: use 0, monitor only")
+
+
 def check_single_importer(report: Reporter, config: Config) -> None:
     """DiskGroup/Zpool resources of different groups that can run on the same system must not import
     the same disk group or pool: offlining one would deport it under the other (CVMVolDg, for shared

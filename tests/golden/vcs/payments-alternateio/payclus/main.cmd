@@ -4,8 +4,8 @@ hagrp -modify pay1_aio_grp SystemList t8e 0 t8f 1
 hagrp -modify pay1_aio_grp AutoStartList t8e
 hares -add pay1_aio AlternateIO pay1_aio_grp
 hares -local pay1_aio StorageSG
-hares -modify pay1_aio StorageSG t8e_stor_grp 1 -sys t8e
-hares -modify pay1_aio StorageSG t8f_stor_grp 1 -sys t8f
+hares -modify pay1_aio StorageSG t8e_stor_grp 0 -sys t8e
+hares -modify pay1_aio StorageSG t8f_stor_grp 0 -sys t8f
 hares -local pay1_aio NetworkSG
 hares -modify pay1_aio NetworkSG t8e_net_grp 0 -sys t8e
 hares -modify pay1_aio NetworkSG t8f_net_grp 0 -sys t8f
@@ -25,8 +25,8 @@ hagrp -modify pay2_aio_grp SystemList t8f 0 t8e 1
 hagrp -modify pay2_aio_grp AutoStartList t8f
 hares -add pay2_aio AlternateIO pay2_aio_grp
 hares -local pay2_aio StorageSG
-hares -modify pay2_aio StorageSG t8f_stor_grp 1 -sys t8f
-hares -modify pay2_aio StorageSG t8e_stor_grp 1 -sys t8e
+hares -modify pay2_aio StorageSG t8f_stor_grp 0 -sys t8f
+hares -modify pay2_aio StorageSG t8e_stor_grp 0 -sys t8e
 hares -local pay2_aio NetworkSG
 hares -modify pay2_aio NetworkSG t8f_net_grp 0 -sys t8f
 hares -modify pay2_aio NetworkSG t8e_net_grp 0 -sys t8e
