@@ -5,7 +5,7 @@
 The row times ``plan_change`` (differences, classification, VCS tree delta of every cluster, ordering) and the
 change runbook's Markdown, on two checked revisions already in memory (as the CLI has them after ``check``,
 which derived both VCS trees; networkx is imported before timing); the floor is the comparison of the two
-models alone (``model_dump`` and :func:`generator.derive.change.delta.differences`). Target: under 2 s at 1,000
+models alone (``model_dump`` and :func:`generator.derive.change.revision_diff.differences`). Target: under 2 s at 1,000
 guests.
 """
 
@@ -35,11 +35,11 @@ def _revisions(guests: int) -> tuple[Any, Any]:
 def measure_change(guests: int, repeats: int) -> list[dict[str, Any]]:
     import networkx  # noqa: F401  (its import, ~0.2 s, is start-up cost, not planning)
 
+    from generator.derive.change.change_items import model_data
+    from generator.derive.change.change_plan import plan_change
+    from generator.derive.change.change_runbook import RevisionInfo, change_runbook
     from generator.derive.change.context import Revisions
-    from generator.derive.change.delta import differences
-    from generator.derive.change.model import model_data
-    from generator.derive.change.plan import plan_change
-    from generator.derive.change.runbook import RevisionInfo, change_runbook
+    from generator.derive.change.revision_diff import differences
     from generator.formats.markdown import markdown_text
 
     before, after = _revisions(guests)

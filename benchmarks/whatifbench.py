@@ -16,7 +16,7 @@ from typing import Any
 from synth import Shape, write_estate
 
 from generator.build.pipeline import check_file
-from generator.derive.whatif.model import review
+from generator.derive.whatif.review import review
 from generator.estate.estate import Estate
 
 

@@ -86,14 +86,45 @@ def test_readme_layout_table_is_the_folder_tree() -> None:
     assert named == folders
 
 
-NAMES_TO_SETTLE = {"failures.py", "placement.py", "whatif.py",  # the what-if work (issue 15)
-                   "cluster.py", "delta.py", "domains.py", "model.py", "plan.py", "runbook.py", "storage.py",
-                   "vcs.py", "versions.py", "volumes.py"}  # derive/change/ (issue 14)
-"""Names landed twice while this test was written (derive/change/ mirrors the rule modules' names); to be
-renamed by their owners. A name not listed here may not be used twice."""
-
-
 def test_no_module_name_is_used_twice() -> None:
     """A file name means one thing: two ``vcs.py`` (a command and an output) read as one in a traceback."""
     names = [p.name for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"]
-    assert sorted({n for n in names if names.count(n) > 1} - NAMES_TO_SETTLE) == []
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def _layout_rows() -> list[tuple[list[str], str]]:
+    """(folders, description) of each README layout table row that names ``generator/`` folders."""
+    table = (ROOT / "README.md").read_text("utf-8").partition("## Layout")[2]
+    rows = []
+    for line in table.splitlines():
+        cells = line.split(" | ")
+        folders = re.findall(r"`generator/([a-z_]+)/`", cells[0])
+        if folders:
+            rows.append((folders, " | ".join(cells[1:])))
+    return rows
+
+
+def _pyproject_layers() -> list[str]:
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    block = text.partition('type = "layers"')[2].partition("layers = [")[2].partition("]")[0]
+    return re.findall(r'"([^"]+)"', block)
+
+
+def test_layout_table_contributing_and_layer_contract_agree() -> None:
+    """The README table lists the layers top down in the contract's order, and CONTRIBUTING.md draws the same."""
+    layers = _pyproject_layers()
+    assert [" | ".join(folders) for folders, _ in _layout_rows()] == layers
+    contributing = (ROOT / "CONTRIBUTING.md").read_text("utf-8").partition("```\n")[2].partition("```")[0]
+    assert " ".join(contributing.split()) == " -> ".join(layers)
+
+
+def test_modules_the_layout_table_names_exist() -> None:
+    """Every module, file or folder the README table names in backticks is in the folder of its row."""
+    missing = []
+    for folders, text in _layout_rows():
+        for folder, part in zip(folders, text.split(r" \| "), strict=False):
+            for name in re.findall(r"`([a-z_]+(?:\.py|/)?)`", part):
+                base = PACKAGE / folder / name.rstrip("/").removesuffix(".py")
+                if not (base.with_suffix(".py").exists() or base.is_dir()):
+                    missing.append(f"{folder}/{name}")
+    assert missing == []

@@ -203,7 +203,7 @@ def test_one_change_id_row_on_the_cover(pdfs: dict[tuple[str, str], Path]) -> No
 
 def test_failover_test_pdfs_append_the_failure_matrix_of_their_cluster(pdfs: dict[tuple[str, str], Path]) -> None:
     """The same what-if model as the site's failure review: every service of the cluster is a column."""
-    from generator.derive.whatif.model import review
+    from generator.derive.whatif.review import review
 
     tests = [key for key in pdfs if key[1].startswith("failover-test-")]
     assert tests

@@ -16,10 +16,10 @@ from generator.core.sizes import parse_size
 from generator.derive.procedures.failover import failover_runbook
 from generator.derive.whatif.capacity import estimator, host_failure
 from generator.derive.whatif.conditions import host_lost
-from generator.derive.whatif.model import combined, review
+from generator.derive.whatif.review import combined, review
 from generator.derive.whatif.supply import ROOT
 from generator.estate.estate import Estate
-from generator.formats.failures import md_cell, render
+from generator.formats.failure_review import md_cell, render
 
 from .conftest import EXAMPLES
 from .conftest import ROOT as REPO

@@ -94,9 +94,9 @@ def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ..
     """Print the change runbook that moves a running estate from topology OLD to NEW."""
     from generator.build.pipeline import render_context
     from generator.build.writer import materialize, write_if_changed
+    from generator.derive.change.change_plan import plan_change
+    from generator.derive.change.change_runbook import RevisionInfo, change_runbook
     from generator.derive.change.context import Revisions
-    from generator.derive.change.plan import plan_change
-    from generator.derive.change.runbook import RevisionInfo, change_runbook
     from generator.formats.runbooks import runbook_artifacts
 
     if len(paths) > 2:

@@ -30,8 +30,8 @@ CAPACITY = ("CAP003", "CAP004")
               help="Evaluate at most this many pairs (the output says how many there were).")
 def command(topology: Path, fmt: str, pairs: bool, max_pairs: int) -> None:
     """Print what each single failure (and with --pairs each pair) does to every service of TOPOLOGY."""
-    from generator.derive.whatif.model import review
-    from generator.formats.failures import failures_json, failures_markdown, failures_text
+    from generator.derive.whatif.review import review
+    from generator.formats.failure_review import failures_json, failures_markdown, failures_text
 
     checked = check_file(topology)
     click.echo(format_text(checked.diagnostics), nl=False, err=True)

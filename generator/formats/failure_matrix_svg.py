@@ -1,6 +1,6 @@
 """The failure x service matrix of one cluster as an SVG table, for the printed fail-over test runbook.
 
-The same outcomes, colours and short words as the site's failure review (:mod:`generator.formats.failures`),
+The same outcomes, colours and short words as the site's failure review (:mod:`generator.formats.failure_review`),
 so the paper appendix and the review page cannot disagree. Rows are the single failures that change
 something for a service of the cluster (the count of the others is stated); every cell is coloured by its
 outcome and spelled out, so the table reads in grey scale too. Names from the topology are XML text nodes
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from generator.derive.whatif.model import Review
 from generator.derive.whatif.outcomes import UNAFFECTED, VERDICT_TEXT, VERDICTS
-from generator.formats.failures import COLOURS, SHORT
+from generator.derive.whatif.review import Review
+from generator.formats.failure_review import COLOURS, SHORT
 
 CHAR = 6.2
 """Approximate advance of DejaVu Sans at 10 px, for column widths."""

@@ -21,7 +21,7 @@ RENDERERS: dict[str, str] = {
     "migrations": "generator.formats.migrations",
     "runbooks": "generator.formats.runbooks",
     "diagrams": "generator.formats.diagrams",
-    "review": "generator.formats.failures",
+    "review": "generator.formats.failure_review",
 }
 
 

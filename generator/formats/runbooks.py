@@ -13,7 +13,7 @@ from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
 from generator.derive.migration.sequence import build_sequence
 from generator.derive.procedures.runbook_set import runbooks
-from generator.derive.whatif.model import review
+from generator.derive.whatif.review import review
 from generator.document.runbook_model import Runbook
 from generator.drawing.sequence_svg import render_svg
 from generator.formats.failure_matrix_svg import failure_matrix_svg

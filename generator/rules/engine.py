@@ -29,7 +29,7 @@ RULE_MODULES = (
     "generator.rules.migration",
     "generator.rules.migration_hosts",
     "generator.rules.vcs_config",
-    "generator.rules.whatif",
+    "generator.rules.resilience",
 )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build.pipeline import check_file, render_context
+from generator.derive.change.change_plan import Plan, plan_change
+from generator.derive.change.change_runbook import RevisionInfo, change_runbook
 from generator.derive.change.context import Revisions
-from generator.derive.change.plan import Plan, plan_change
-from generator.derive.change.runbook import RevisionInfo, change_runbook
 from generator.formats.markdown import markdown_text
 
 from ..conftest import FIXTURES

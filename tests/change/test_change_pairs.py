@@ -7,7 +7,7 @@ import shlex
 
 import pytest
 
-from generator.derive.change.model import apply_effects, model_data
+from generator.derive.change.change_items import apply_effects, model_data
 from generator.derive.vcs import api
 from generator.maincf.delta import config_delta
 
@@ -140,7 +140,7 @@ def test_version_change_rolls_host_by_host_with_live_migration_away_and_back() -
 
 
 def test_capacity_check_keeps_a_guest_that_fits_nowhere_and_stops_it() -> None:
-    from generator.derive.change.versions import evacuation
+    from generator.derive.change.version_changes import evacuation
     from generator.estate.estate import Estate
     from generator.input.loader import load_text
 

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.derive.change.change_items import apply_effects, model_data
+from generator.derive.change.change_plan import plan_change
 from generator.derive.change.context import Revisions
-from generator.derive.change.model import apply_effects, model_data
-from generator.derive.change.plan import plan_change
 from generator.estate.estate import Estate
 from generator.input.loader import load_text
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.derive.change.cluster import dg_nodes_item, node_item
+from generator.derive.change.change_items import Difference, Item
+from generator.derive.change.cluster_changes import dg_nodes_item, node_item
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.domains import component_item, resources_item, vnet_item
+from generator.derive.change.domain_changes import component_item, resources_item, vnet_item
 from generator.derive.change.guests import guest_item, zone_item
-from generator.derive.change.model import Difference, Item
-from generator.derive.change.storage import dg_disks_item, lun_item, vdisk_item
-from generator.derive.change.versions import version_item
-from generator.derive.change.volumes import filesystem_item, volume_item, volume_size_item
+from generator.derive.change.storage_changes import dg_disks_item, lun_item, vdisk_item
+from generator.derive.change.version_changes import version_item
+from generator.derive.change.volume_changes import filesystem_item, volume_item, volume_size_item
 
 Handler = Callable[[Revisions, Difference], Item]
 

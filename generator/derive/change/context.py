@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.core.diagnostics import Diagnostic
-from generator.derive.change.model import Difference
+from generator.derive.change.change_items import Difference
 from generator.derive.procedures.ldom_cfgfile import cfgfile_step
 from generator.derive.vcs import api
 from generator.document.runbook_model import Step

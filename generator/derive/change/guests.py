@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.diagnostics import Severity
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.model import Difference, Item
 from generator.derive.migration.case import adhoc_case
 from generator.derive.migration.plan import plan_migration
 from generator.derive.procedures.buildout import guest_step

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.core.graph import dependency_order
-from generator.derive.change.model import Item
+from generator.derive.change.change_items import Item
 
 RANK = (
     "record", "lun-add", "dg-disks", "volume-add", "volume-grow", "filesystem-add", "guest-add", "component-add",

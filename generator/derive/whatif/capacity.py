@@ -11,9 +11,9 @@ import weakref
 from weakref import WeakKeyDictionary
 
 from generator.derive.whatif.conditions import host_lost
-from generator.derive.whatif.failures import Failure
 from generator.derive.whatif.scenario import Estimator, Scenario
 from generator.derive.whatif.services import services
+from generator.derive.whatif.single_failures import Failure
 from generator.derive.whatif.supply import build_supply
 from generator.estate.estate import Estate
 

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.derive.whatif.failures import Failure
-from generator.derive.whatif.placement import Conditions
+from generator.derive.whatif.failover_placement import Conditions
 from generator.derive.whatif.services import Service
+from generator.derive.whatif.single_failures import Failure
 from generator.derive.whatif.supply import Node, Supply, coordination_points
 from generator.estate.estate import DomainInfo, Estate
 from generator.input.schema import FailurePolicy, FencingMode

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.derive.whatif.conditions import Left
-from generator.derive.whatif.placement import before
+from generator.derive.whatif.failover_placement import before
 from generator.derive.whatif.services import Service
 from generator.estate.estate import Estate
 

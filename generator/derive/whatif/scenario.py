@@ -1,6 +1,6 @@
 """One failure evaluated: the outcome for every service it can reach and the hosts' load afterwards.
 
-Shared by the review (:mod:`generator.derive.whatif.model`, which finds the lost nodes by reachability)
+Shared by the review (:mod:`generator.derive.whatif.review`, which finds the lost nodes by reachability)
 and the capacity rule and runbook checks (:mod:`generator.derive.whatif.capacity`, host failures only),
 so the review, the rules and the runbooks cannot disagree.
 """
@@ -12,10 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from generator.derive.whatif.conditions import Left, Lost
-from generator.derive.whatif.failures import Failure
+from generator.derive.whatif.failover_placement import before, dependency_order, place
 from generator.derive.whatif.outcomes import UNAFFECTED, Load, Outcome, loads, outcome
-from generator.derive.whatif.placement import before, dependency_order, place
 from generator.derive.whatif.services import Service, system_domains
+from generator.derive.whatif.single_failures import Failure
 from generator.derive.whatif.supply import Supply
 from generator.estate.estate import DomainInfo, Estate
 

@@ -8,7 +8,7 @@ of its own host only), so a host's failure takes exactly the nodes that name tha
 
 A guest's *needs* are evaluated outside the graph: each need (a disk, the network) is met while at
 least one of its alternatives (vdisks of the same back end through different service domains, the
-guest's vnets) is still fed. Pure Python; :mod:`generator.derive.whatif.model` runs the reachability.
+guest's vnets) is still fed. Pure Python; :mod:`generator.derive.whatif.review` runs the reachability.
 """
 
 from __future__ import annotations

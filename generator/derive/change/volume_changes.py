@@ -8,8 +8,8 @@ its own resize; the step says so.
 
 from __future__ import annotations
 
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.command_hosts import dg_domains, volume_consumers
 from generator.derive.procedures.storage_phases import fs_step
 from generator.document.runbook_model import Step

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive.change.model import Item
-from generator.derive.change.plan import Plan
+from generator.derive.change.change_items import Item
+from generator.derive.change.change_plan import Plan
 from generator.derive.procedures.command_hosts import ldm_node
 from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.estate import Estate

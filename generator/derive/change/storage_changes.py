@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions, refreshed_cfgfile
-from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.command_hosts import dg_domains, exports, ldm_node
 from generator.document.runbook_model import Step
 from generator.estate import commands as cmd

@@ -10,8 +10,8 @@ active domain is not guaranteed to give up the memory asked and removal can run 
 
 from __future__ import annotations
 
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions, ldom_group, refreshed_cfgfile
-from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.command_hosts import ldm_node
 from generator.derive.procedures.installation import PACKAGES, product
 from generator.document.runbook_model import Step

@@ -9,8 +9,8 @@ delta from the new tree back to the old one.
 
 from __future__ import annotations
 
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Revisions
-from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.ldom_cfgfile import cfgfile_step, managed_guests
 from generator.derive.vcs import api
 from generator.document.runbook_model import Step

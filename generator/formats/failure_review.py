@@ -17,8 +17,8 @@ from typing import Any
 from generator.core.artifacts import Artifact, RenderContext
 from generator.core.sizes import format_size
 from generator.derive.derivation import Derivation
-from generator.derive.whatif.model import Review, review
 from generator.derive.whatif.outcomes import VERDICT_TEXT, VERDICTS, Outcome
+from generator.derive.whatif.review import Review, review
 from generator.derive.whatif.scenario import Scenario
 from generator.formats.templating import render_template
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core.diagnostics import Severity
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Revisions, ldom_group
-from generator.derive.change.model import Difference, Item
 from generator.derive.migration.case import adhoc_case
 from generator.derive.migration.plan import plan_migration
 from generator.derive.procedures.command_hosts import ldm_node

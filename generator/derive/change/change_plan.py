@@ -9,13 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.core.diagnostics import Diagnostic, sort_diagnostics
+from generator.derive.change.change_items import Difference, Effect, Item, model_data
 from generator.derive.change.classify import VCS, classify
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.delta import differences
 from generator.derive.change.guests import move_item
-from generator.derive.change.model import Difference, Effect, Item, model_data
 from generator.derive.change.order import order_items
-from generator.derive.change.vcs import vcs_items
+from generator.derive.change.revision_diff import differences
+from generator.derive.change.vcs_changes import vcs_items
 
 
 @dataclass(frozen=True)

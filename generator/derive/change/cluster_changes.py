@@ -10,8 +10,8 @@ delta [K: VCS Installation Guide, adding a node; REFERENCE 6.3].
 
 from __future__ import annotations
 
+from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions
-from generator.derive.change.model import Difference, Item
 from generator.derive.procedures.fencing import node_step
 from generator.derive.procedures.vcs_setup import membership_step
 from generator.document.runbook_model import Step

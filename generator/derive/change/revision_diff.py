@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.derive.change.model import DELETE, Difference, Path
+from generator.derive.change.change_items import DELETE, Difference, Path
 
 
 def differences(old: Any, new: Any, path: Path = ()) -> list[Difference]:

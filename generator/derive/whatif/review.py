@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from generator.core.graph import Reachability
 from generator.derive.whatif.capacity import estimator
-from generator.derive.whatif.failures import Failure, single_failures
 from generator.derive.whatif.scenario import Estimator, Scenario
 from generator.derive.whatif.services import Service
+from generator.derive.whatif.single_failures import Failure, single_failures
 from generator.derive.whatif.supply import ROOT, Node
 from generator.estate.estate import Estate
 
