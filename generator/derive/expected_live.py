@@ -11,15 +11,7 @@ from __future__ import annotations
 
 from generator.estate.estate import DomainInfo, Estate, VdiskInfo
 from generator.estate.vdisk_paths import vdisk_timeout
-from generator.input.live import (
-    LiveConsole,
-    LiveDisk,
-    LiveDomain,
-    LiveHost,
-    LiveNetwork,
-    LiveSwitch,
-    LiveVolume,
-)
+from generator.input import live
 
 
 def _exported(estate: Estate, domain: DomainInfo) -> list[VdiskInfo]:
@@ -28,15 +20,15 @@ def _exported(estate: Estate, domain: DomainInfo) -> list[VdiskInfo]:
     return sorted(mine, key=lambda v: (v.service.name if v.service else "", v.export_name))
 
 
-def _volume(estate: Estate, vdisk: VdiskInfo) -> LiveVolume:
+def _volume(estate: Estate, vdisk: VdiskInfo) -> live.LiveVolume:
     service = vdisk.service.name if vdisk.service else vdisk.spec.service
-    return LiveVolume(vdisk.export_name, service, estate.backend_device(vdisk),
-                      ("slice",) if vdisk.spec.slice else (), vdisk.spec.mpgroup or "")
+    return live.LiveVolume(vdisk.export_name, service, estate.backend_device(vdisk),
+                           ("slice",) if vdisk.spec.slice else (), vdisk.spec.mpgroup or "")
 
 
-def _disk(estate: Estate, vdisk: VdiskInfo) -> LiveDisk:
+def _disk(estate: Estate, vdisk: VdiskInfo) -> live.LiveDisk:
     service = vdisk.service.name if vdisk.service else vdisk.spec.service.rsplit("/", 1)[-1]
-    return LiveDisk(vdisk.name, service, vdisk.export_name, vdisk_timeout(estate, vdisk), vdisk.spec.id)
+    return live.LiveDisk(vdisk.name, service, vdisk.export_name, vdisk_timeout(estate, vdisk), vdisk.spec.id)
 
 
 def _ports(port_range: str) -> tuple[int, int]:
@@ -44,28 +36,28 @@ def _ports(port_range: str) -> tuple[int, int]:
     return int(low), int(high or low)
 
 
-def expected_domain(estate: Estate, domain: DomainInfo) -> LiveDomain:
+def expected_domain(estate: Estate, domain: DomainInfo) -> live.LiveDomain:
     """The record ``ldm list-constraints -x`` should give for ``domain``."""
     spec, services = domain.spec, domain.spec.services
-    live = LiveDomain(domain.host, domain.name, 0, spec.vcpus, spec.memory, spec.master or "",
-                      spec.failure_policy.value if spec.failure_policy else "", spec.cpu_arch.value)
-    live.physio = [io.device for io in spec.physical_io]
-    live.vds = sorted(services.vds)
-    live.volumes = [_volume(estate, v) for v in _exported(estate, domain)]
-    live.switches = [LiveSwitch(n, s.net_dev or "", tuple(s.vid)) for n, s in sorted(services.vsw.items())]
-    live.consoles = [LiveConsole(n, *_ports(c.port_range if c else "5000-5100"))
-                     for n, c in sorted(services.vcc.items())]
-    live.disks = [_disk(estate, v) for v in estate.vdisks(domain)]
-    live.networks = [LiveNetwork(n, v.switch.rsplit("/", 1)[-1], v.mac or "", tuple(v.vid))
-                     for n, v in sorted(domain.spec.vnets.items())]
-    return live
+    record = live.LiveDomain(domain.host, domain.name, 0, spec.vcpus, spec.memory, spec.master or "",
+                             spec.failure_policy.value if spec.failure_policy else "", spec.cpu_arch.value)
+    record.physio = [io.device for io in spec.physical_io]
+    record.vds = sorted(services.vds)
+    record.volumes = [_volume(estate, v) for v in _exported(estate, domain)]
+    record.switches = [live.LiveSwitch(n, s.net_dev or "", tuple(s.vid)) for n, s in sorted(services.vsw.items())]
+    record.consoles = [live.LiveConsole(n, *_ports(c.port_range if c else "5000-5100"))
+                       for n, c in sorted(services.vcc.items())]
+    record.disks = [_disk(estate, v) for v in estate.vdisks(domain)]
+    record.networks = [live.LiveNetwork(n, v.switch.rsplit("/", 1)[-1], v.mac or "", tuple(v.vid))
+                       for n, v in sorted(domain.spec.vnets.items())]
+    return record
 
 
-def expected_hosts(estate: Estate) -> list[LiveHost]:
+def expected_hosts(estate: Estate) -> list[live.LiveHost]:
     """Every host of the topology with the domains it should report, the control domain first."""
     hosts = []
     for name in sorted(estate.topology.hosts):
-        host = LiveHost(name, "")
+        host = live.LiveHost(name, "")
         ordered = sorted(estate.host_domains(name), key=lambda d: (not d.is_control, d.name))
         host.domains = [expected_domain(estate, d) for d in ordered]
         hosts.append(host)

@@ -61,20 +61,15 @@ def _port(value: str) -> str | None:
     return None
 
 
-def _ip(value: str) -> str | None:
-    try:
-        ipaddress.ip_address(value)
-    except ValueError:
-        return f"expected an IPv4 or IPv6 address; found {value!r}"
-    return None
-
-
-def _ipv4(value: str) -> str | None:
-    try:
-        ipaddress.IPv4Address(value)
-    except ValueError:
-        return f"expected an IPv4 dotted-quad netmask; found {value!r}"
-    return None
+def _parses(parse: Callable[[str], object], expected: str) -> Callable[[str], str | None]:
+    """A :attr:`Form.extra` check: ``parse`` (which raises ``ValueError``) must accept the value."""
+    def check(value: str) -> str | None:
+        try:
+            parse(value)
+        except ValueError:
+            return f"expected {expected}; found {value!r}"
+        return None
+    return check
 
 
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
@@ -151,10 +146,12 @@ ZfsVolume = Annotated[str, Form(r"[A-Za-z0-9][A-Za-z0-9_.:-]*(?:/[A-Za-z0-9][A-Z
 Version = Annotated[str, Form(r"[0-9][0-9A-Za-z.+-]{0,31}", "a release number such as 11.4 or 8.0.2")]
 """A software release."""
 
-IpAddress = Annotated[str, Form(r"[0-9A-Fa-f.:]+", "an IPv4 or IPv6 address", _ip)]
+IpAddress = Annotated[str, Form(r"[0-9A-Fa-f.:]+", "an IPv4 or IPv6 address",
+                                  _parses(ipaddress.ip_address, "an IPv4 or IPv6 address"))]
 """An IP address."""
 
-Netmask = Annotated[str, Form(r"[0-9.]+", "an IPv4 netmask such as 255.255.255.0", _ipv4)]
+Netmask = Annotated[str, Form(r"[0-9.]+", "an IPv4 netmask such as 255.255.255.0",
+                                _parses(ipaddress.IPv4Address, "an IPv4 dotted-quad netmask"))]
 """An IPv4 netmask."""
 
 AgentType = Annotated[str, Form(r"[A-Za-z][A-Za-z0-9_]{0,62}", "a VCS agent type name (e.g. Application)")]
