@@ -99,6 +99,24 @@ def test_print_html_carries_the_same_figures_as_the_pdf() -> None:
             assert figures == []
             continue
         html = print_html(book, context(name), figures)
-        caption, svg = figures[0]
-        assert svg in html and ET.fromstring(svg).tag.endswith("svg")
+        caption, svg = figures[0].heading, figures[0].svg
+        assert svg in html and f"<h2>{caption}</h2>" in html and ET.fromstring(svg).tag.endswith("svg")
         assert ("Appendix: single failures" if book.kind == "failover-test" else "Sequence of the") in caption
+
+
+def test_figure_placement_is_typed_not_read_from_its_caption() -> None:
+    """Which figures the PDF prints before the first phase and which after the sign-off is the figure's
+    ``placement``; a caption that happens to start with "Appendix: " changes nothing."""
+    from generator.document.runbook_model import Figure
+    from generator.document.view import document_view
+    from generator.formats.typst_source import document_data
+
+    from .runbook_support import context
+
+    book = books("erp-split")[0]
+    figures = [Figure("Appendix: a front figure", "<svg/>"), Figure("matrix", "<svg/>", "appendix")]
+    data = document_data(document_view(book, context("erp-split")), "footer", figures)
+    assert data["figures"] == [{"caption": "Appendix: a front figure", "svg": "<svg/>"}]
+    assert data["appendices"] == [{"caption": "Appendix: matrix", "svg": "<svg/>"}]
+    html = print_html(book, context("erp-split"), figures)
+    assert html.index("<h2>Appendix: a front figure</h2>") < html.index("<h2>Appendix: matrix</h2>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from generator.build.pipeline import derivation
 from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
-from generator.document.runbook_model import Runbook, Section, Step
+from generator.document.runbook_model import Figure, Runbook, Section, Step
 from generator.document.view import runbook_revision
 from generator.formats.runbooks import runbook_artifacts, runbook_figures
 
@@ -31,7 +32,7 @@ def _book(name: str, book_id: str) -> Runbook:
     return next(b for b in books(name) if b.id == book_id)
 
 
-def _compile(book: Runbook, ctx: RenderContext, figures: list[tuple[str, str]] | None = None) -> bytes:
+def _compile(book: Runbook, ctx: RenderContext, figures: Sequence[Figure] = ()) -> bytes:
     [(_, data)] = materialize(runbook_artifacts(book, ctx, ["pdf"], figures))
     return data
 

@@ -60,7 +60,7 @@ def command(topology: Path, name: str | None, fmt: str, out: Path | None, change
                                  f"{', '.join(sorted(by_id))}", param_hint="NAME")
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE")
-    figures = runbook_figures(derived, by_id[name], context) if fmt != "md" else None
+    figures = runbook_figures(derived, by_id[name], context) if fmt != "md" else []
     [(_, data)] = materialize(runbook_artifacts(by_id[name], context, [fmt], figures))
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)

@@ -9,6 +9,7 @@ Section order is not kept by hand: each section names the sections it depends on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from generator.core.toposort import topological_order
 
@@ -55,6 +56,26 @@ class Section:
     """Short explanation shown before the steps."""
     backout: tuple[str, ...] = ()
     """How to back out the whole phase (text or commands)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawing printed with a runbook (print HTML and PDF, on its own landscape page).
+
+    ``front`` figures come before the first phase in the PDF (a migration's sequence diagram); ``appendix``
+    figures after the sign-off, headed "Appendix: " (a fail-over test's failure matrix). The print HTML puts
+    every figure after the sign-off, in this order.
+    """
+
+    caption: str
+    svg: str
+    """The tool's own SVG drawing (topology text in it is already escaped as XML text)."""
+    placement: Literal["front", "appendix"] = "front"
+
+    @property
+    def heading(self) -> str:
+        """The figure's printed heading."""
+        return f"Appendix: {self.caption}" if self.placement == "appendix" else self.caption
 
 
 @dataclass(frozen=True)

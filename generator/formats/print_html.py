@@ -6,12 +6,13 @@ The PDF is typeset by Typst from the same document view (:mod:`generator.formats
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib.resources import files
 
 from markupsafe import Markup
 
 from generator.core.artifacts import Artifact, RenderContext
-from generator.document.runbook_model import Runbook
+from generator.document.runbook_model import Figure, Runbook
 from generator.document.view import document_view, runbook_revision
 from generator.formats.outputs import runbook_file
 from generator.formats.templating import render_template
@@ -30,15 +31,14 @@ def css_string_body(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def print_html(runbook: Runbook, context: RenderContext, figures: list[tuple[str, str]] | None = None) -> str:
-    """The print HTML; ``figures`` (caption, SVG text) follow the sign-off, as in the PDF's appendix. The SVG
-    is the tool's own drawing (topology text in it is already escaped as XML text), so it is placed as is."""
+def print_html(runbook: Runbook, context: RenderContext, figures: Sequence[Figure] = ()) -> str:
+    """The print HTML; ``figures`` follow the sign-off, as in the PDF's appendix. The SVG is the tool's own
+    drawing (topology text in it is already escaped as XML text), so it is placed as is."""
     return render_template("runbook.html.j2", autoescape=True, doc=document_view(runbook, context),
                            css=Markup(_css()), footer=Markup(css_string_body(footer_text(runbook, context))),
-                           figures=[(caption, Markup(svg)) for caption, svg in figures or []])
+                           figures=[(f.heading, Markup(f.svg)) for f in figures])
 
 
-def html_artifact(runbook: Runbook, context: RenderContext, figures: list[tuple[str, str]] | None = None
-                  ) -> Artifact:
+def html_artifact(runbook: Runbook, context: RenderContext, figures: Sequence[Figure] = ()) -> Artifact:
     return Artifact(path=runbook_file(runbook.id, "html"), kind="runbook", format="html",
                     data=print_html(runbook, context, figures).encode("utf-8"))

@@ -6,7 +6,7 @@ Typst document and asks the writer to compile it; this module starts no process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from generator.core.artifacts import Artifact, RenderContext
@@ -14,13 +14,12 @@ from generator.derive.derivation import Derivation
 from generator.derive.migration.sequence import build_sequence
 from generator.derive.procedures.runbook_set import runbooks
 from generator.derive.whatif.review import review
-from generator.document.runbook_model import Runbook
+from generator.document.runbook_model import Figure, Runbook
 from generator.drawing.sequence_svg import render_svg
 from generator.formats.failure_matrix_svg import failure_matrix_svg
 from generator.formats.markdown import markdown_artifact
 from generator.formats.pdf import pdf_artifact
 from generator.formats.print_html import html_artifact
-from generator.formats.typst_source import APPENDIX
 
 FORMAT_ARTIFACTS: dict[str, Callable[[Runbook, RenderContext], Artifact]] = {
     "md": markdown_artifact,
@@ -36,7 +35,7 @@ FAILOVER_TEST = "failover-test-"
 """Id prefix of a cluster's fail-over test runbook (``failover-test-<cluster>``)."""
 
 
-def _failure_matrix(derivation: Derivation, runbook: Runbook) -> list[tuple[str, str]]:
+def _failure_matrix(derivation: Derivation, runbook: Runbook) -> list[Figure]:
     """The fail-over test's appendix: what each single failure does to each service of its cluster, from the
     same what-if model as the site's failure review (the runbook's capacity checks come from it too)."""
     cluster = runbook.id.removeprefix(FAILOVER_TEST)
@@ -45,10 +44,10 @@ def _failure_matrix(derivation: Derivation, runbook: Runbook) -> list[tuple[str,
         return []
     svg, others = found
     quiet = f"; {others} other single failure(s) change nothing for it" if others else ""
-    return [(f"{APPENDIX}single failures and the services of cluster {cluster}{quiet}", svg)]
+    return [Figure(f"single failures and the services of cluster {cluster}{quiet}", svg, "appendix")]
 
 
-def runbook_figures(derivation: Derivation, runbook: Runbook, context: RenderContext) -> list[tuple[str, str]]:
+def runbook_figures(derivation: Derivation, runbook: Runbook, context: RenderContext) -> list[Figure]:
     """Figures printed with a runbook: a planned migration's sequence diagram (its own kind), the same
     SVG the migration page shows (from the same plan), so paper and site cannot disagree; a fail-over
     test's failure x service matrix."""
@@ -60,12 +59,12 @@ def runbook_figures(derivation: Derivation, runbook: Runbook, context: RenderCon
         case = plan.case
         if case.runbook_id == runbook.id:
             svg = render_svg(build_sequence(plan, case.kind.value), context.source_name).decode("utf-8")
-            return [(f"Sequence of the {case.kind.value} migration of {case.guest.name} to {case.target}", svg)]
+            return [Figure(f"Sequence of the {case.kind.value} migration of {case.guest.name} to {case.target}", svg)]
     return []
 
 
 def runbook_artifacts(runbook: Runbook, context: RenderContext, formats: Iterable[str] = FORMATS,
-                      figures: list[tuple[str, str]] | None = None) -> list[Artifact]:
+                      figures: Sequence[Figure] = ()) -> list[Artifact]:
     wanted = set(formats)
     makers: dict[str, Callable[[Runbook, RenderContext], Artifact]] = {
         **FORMAT_ARTIFACTS, "html": partial(html_artifact, figures=figures),

@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from generator.core.artifacts import RenderContext
 from generator.document.basis import split_basis
-from generator.document.runbook_model import Runbook
+from generator.document.runbook_model import Figure, Runbook
 from generator.document.view import DocView, PhaseView, StepView, document_view
 from generator.formats.templating import CODE_SPAN
 
@@ -41,8 +42,6 @@ def segments(text: str) -> list[tuple[str, bool]]:
     return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
 
 
-APPENDIX = "Appendix: "
-"""A figure whose caption starts so is printed after the sign-off, not before the first phase."""
 CODE_COLUMNS = 86
 """Characters of DejaVu Sans Mono at the listing size that fit a step card's width (A4, 16 mm margins)."""
 CONTINUES = " \u21a9"
@@ -105,15 +104,18 @@ def _phase(view: PhaseView) -> dict[str, Any]:
             "backout": [segments(split_basis(line)[0]) for line in view.section.backout]}
 
 
-def document_data(doc: DocView, footer: str, figures: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+def _figures(figures: Sequence[Figure], placement: str) -> list[dict[str, str]]:
+    return [{"caption": f.heading, "svg": f.svg} for f in figures if f.placement == placement]
+
+
+def document_data(doc: DocView, footer: str, figures: Sequence[Figure] = ()) -> dict[str, Any]:
     """Everything the Typst template shows, as JSON-ready data."""
     rb = doc.runbook
     cover, details = [list(row) for row in doc.cover], [list(row) for row in doc.details]
     return {"title": rb.title, "kind": rb.kind, "summary": segments(rb.summary), "footer": footer,
             "change": dict(cover).get("Change ID", ""), "cover": cover, "details": details,
             "tests": rb.kind == "failover-test",
-            "figures": [{"caption": c, "svg": svg} for c, svg in figures or [] if not c.startswith(APPENDIX)],
-            "appendices": [{"caption": c, "svg": svg} for c, svg in figures or [] if c.startswith(APPENDIX)],
+            "figures": _figures(figures, "front"), "appendices": _figures(figures, "appendix"),
             "approvers": [list(row) for row in doc.approvers],
             "generated": doc.generated, "steps": doc.steps, "duration": doc.duration,
             "prerequisites": [segments(p) for p in rb.prerequisites],
@@ -138,9 +140,9 @@ def fonts(text: str) -> dict[str, list[str]]:
 
 
 def typst_source(runbook: Runbook, context: RenderContext, footer: str,
-                 figures: list[tuple[str, str]] | None = None) -> bytes:
+                 figures: Sequence[Figure] = ()) -> bytes:
     """A self-contained Typst document (data first, then the template) for the PDF engine; ``figures``
-    are (caption, SVG text) pairs printed on landscape pages after the contents.
+    are printed on landscape pages, after the contents or (appendices) after the sign-off.
 
     Its footer names the runbook's revision (:func:`generator.document.view.runbook_revision`), not the
     topology file's hash (the print HTML shows both): a PDF is typeset again only when what it prints
