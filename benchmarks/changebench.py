@@ -40,6 +40,7 @@ def measure_change(guests: int, repeats: int) -> list[dict[str, Any]]:
     from generator.derive.change.change_runbook import RevisionInfo, change_runbook
     from generator.derive.change.context import Revisions
     from generator.derive.change.revision_diff import differences
+    from generator.derive.vcs.api import ClusterConfigs
     from generator.formats.markdown import markdown_text
 
     before, after = _revisions(guests)
@@ -48,7 +49,8 @@ def measure_change(guests: int, repeats: int) -> list[dict[str, Any]]:
     def plan_and_render() -> int:
         # the checked estates, as the CLI has them: the rules have derived their VCS trees already
         old, new = before.estate, after.estate
-        plan = plan_change(Revisions(old, new, before.loaded.document, after.loaded.document))
+        plan = plan_change(Revisions(ClusterConfigs(old), ClusterConfigs(new), before.loaded.document,
+                                     after.loaded.document))
         assert not plan.refusals and len(plan.operational) == 2, plan
         book = change_runbook(plan, RevisionInfo("old.yaml", before.source_sha256),
                               RevisionInfo("new.yaml", after.source_sha256), new)

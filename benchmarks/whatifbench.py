@@ -1,8 +1,8 @@
 """What-if review timings: single failures vs ``check`` of the same estate, pairs vs singles.
 
-Each repeat loads a fresh estate (the review caches its supply graph per estate), then times
-``review(estate)`` (every single failure, the supply graph and the reachability index built from
-scratch) and ``review(estate, pairs=True)`` (every interacting pair, up to the default bound).
+Each repeat loads a fresh estate, then times ``review(Decisions(estate).whatif)`` (every single failure, the
+what-if model's supply graph and services and the reachability index built from scratch) and the same with
+``pairs=True`` (every interacting pair, up to the default bound).
 CPU time (``time.process_time``), best of N; wall times are stored next to them.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 from synth import Shape, write_estate
 
 from generator.build.pipeline import check_file
+from generator.derive.decisions import Decisions
 from generator.derive.whatif.review import review
 from generator.estate.estate import Estate
 
@@ -48,8 +49,8 @@ def measure_whatif(guests: int, repeats: int, out: Path) -> list[dict[str, Any]]
     path = out / "estates" / f"estate-{guests}.yaml"
     write_estate(Shape.for_guests(guests), path)
     check_cpu = min(_cpu(lambda: _estate(path)) for _ in range(repeats))
-    singles_cpu, singles_wall, r1 = _best(repeats, path, review)
-    pairs_cpu, pairs_wall, r2 = _best(max(1, repeats // 3), path, lambda e: review(e, pairs=True))
+    singles_cpu, singles_wall, r1 = _best(repeats, path, lambda e: review(Decisions(e).whatif))
+    pairs_cpu, pairs_wall, r2 = _best(max(1, repeats // 3), path, lambda e: review(Decisions(e).whatif, pairs=True))
     n1 = len(getattr(r1, "singles", ()))
     n2 = len(getattr(r2, "pairs", ()))
     return [{"what": "what-if singles vs check (CPU)", "guests": guests, "failures": n1,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
+from generator.derive.decisions import Decisions
 from generator.derive.procedures.runbook_set import runbooks
-from generator.derive.vcs.api import main_cf_text
+from generator.derive.vcs.api import ClusterConfigs, main_cf_text
 from generator.document.runbook_model import Runbook, Step
 from generator.estate.datalinks import domain_device, resolve_link, vnet_instance, vnet_links
 from generator.estate.estate import Estate
@@ -29,7 +30,8 @@ GUEST_VNETS = "vnets: {vnet0: {switch: primary-vsw0}, vnet1: {switch: primary-vs
 def _estate(text: str, allow: str = "") -> Estate:
     loaded = load_text(text, "guest.yaml")
     assert loaded.topology is not None, format_text(loaded.diagnostics)
-    found = [d for d in check_topology(Estate(loaded.topology), loaded.document) if allow == "" or d.rule != allow]
+    found = [d for d in check_topology(Decisions(Estate(loaded.topology)), loaded.document)
+             if allow == "" or d.rule != allow]
     assert format_text(found) == "", format_text(found)
     return Estate(loaded.topology)
 
@@ -85,14 +87,14 @@ def test_stated_links_differ_per_guest() -> None:
     book = next(b for b in books("guest-links-stated", "tests/topologies/valid") if b.id == "vcs-setup-gc")
     assert "link net1 /dev/net/net1 - ether - -" in _step(book, "llt-g1").commands
     assert "link net3 /dev/net/net3 - ether - -" in _step(book, "llt-g2").commands
-    text = main_cf_text(e, "gc", "guest-links-stated.yaml")
+    text = main_cf_text(ClusterConfigs(e), "gc", "guest-links-stated.yaml")
     assert "PrivNIC" not in text  # a current Oracle release: HAIP, not PrivNIC (test_sfrac_interconnect)
     stated = (FIXTURES / "valid" / "guest-links-stated.yaml").read_text("utf-8")
     key = "      database: DB1\n"
     pre_haip = load_text(stated.replace(key, key + "      oracle-version: 11.2.0.1\n"), "guest.yaml").topology
     assert pre_haip is not None
     assert "Device @g1 = { net1 = 0, net2 = 1 }\n\t\tDevice @g2 = { net3 = 0, net4 = 1 }" in \
-        main_cf_text(Estate(pre_haip), "gc", "guest-links-stated.yaml")
+        main_cf_text(ClusterConfigs(Estate(pre_haip)), "gc", "guest-links-stated.yaml")
     assert "NIC web_nic (\n\t\tDevice = net0\n" in text
     assert format_text(verify_text(text, "gc/main.cf")) == ""
     sfrac = next(b for b in books("guest-links-stated", "tests/topologies/valid") if b.id == "sfrac-gc")
@@ -108,8 +110,9 @@ def test_link_names_in_the_topology_give_the_same_output_as_vnet_names() -> None
     by_vnet = _estate(text, allow="RAC005")
     by_link = _estate(text.replace("[vnet1, vnet2]", "[net1, net2]").replace("device: vnet0", "device: net0"),
                       allow="RAC005")
-    assert main_cf_text(by_vnet, "gc", "guest.yaml") == main_cf_text(by_link, "gc", "guest.yaml")
-    assert "Device = { net1 = 0, net2 = 1 }" in main_cf_text(by_link, "gc", "guest.yaml")
+    assert main_cf_text(ClusterConfigs(by_vnet), "gc", "guest.yaml") == main_cf_text(ClusterConfigs(by_link), "gc",
+                                                                                      "guest.yaml")
+    assert "Device = { net1 = 0, net2 = 1 }" in main_cf_text(ClusterConfigs(by_link), "gc", "guest.yaml")
     assert _step(_book(by_vnet, "vcs-setup"), "llt-g1") == _step(_book(by_link, "vcs-setup"), "llt-g1")
 
 

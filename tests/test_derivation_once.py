@@ -2,7 +2,9 @@
 
 The main.cf header (which names the topology file) is added by the printer's caller, so it is no part of
 what is derived: before, one build derived each cluster twice (once keyed by the topology ID for the
-rules, once by the file name for the output).
+rules, once by the file name for the output). The derivation is a value the build makes once per topology
+(:class:`generator.derive.decisions.Decisions`) and passes down; there is no cache to hit by accident, so a
+second value made anywhere in the build derives again and fails these counts.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ import pytest
 
 from generator.build.orchestrate import build_tree
 from generator.core.artifacts import RenderOptions
+from generator.derive import decisions, derivation
 from generator.derive.vcs import api
+from generator.derive.vcs.api import ClusterConfigs
 from generator.derive.vcs.cluster import Derived
+from generator.derive.whatif.review import Review
+from generator.derive.whatif.scenario import Estimator
 from generator.estate.estate import Estate
 
 
@@ -30,3 +36,24 @@ def test_one_build_derives_each_cluster_once(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(api, "derive", counting)
     build_tree([Path("topologies/erp-split.yaml")], tmp_path / "out", options=RenderOptions(pdf=False), jobs=1)
     assert calls and set(calls.values()) == {1}, calls
+
+
+def test_one_build_makes_one_what_if_model_and_one_review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules, every fail-over test runbook's appendix and the site's failure review share one review."""
+    calls: Counter[str] = Counter()
+    real_model, real_review = decisions.build_estimator, derivation.review
+
+    def model(vcs: ClusterConfigs) -> Estimator:
+        calls["model"] += 1
+        return real_model(vcs)
+
+    def review(est: Estimator) -> Review:
+        calls["review"] += 1
+        return real_review(est)
+
+    monkeypatch.setattr(decisions, "build_estimator", model)
+    monkeypatch.setattr(derivation, "review", review)
+    out = tmp_path / "out"
+    build_tree([Path("topologies/payments-alternateio.yaml")], out, options=RenderOptions(pdf=False), jobs=1)
+    assert len(list(out.rglob("failover-test-*.html"))) >= 1 and list(out.rglob("failures.md"))
+    assert calls == {"model": 1, "review": 1}, calls

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.diagnostics import Diagnostic
+from generator.derive.decisions import Decisions
 from generator.estate.estate import Estate
 from generator.input.loader import validate_document
 from generator.input.source import parse_text
@@ -48,7 +49,7 @@ def _check_text(text: str) -> list[Diagnostic]:
     loaded = validate_document(parse_text(text, "prop.yaml"))
     if loaded.topology is None:
         return loaded.diagnostics
-    return check_topology(Estate(loaded.topology), loaded.document)
+    return check_topology(Decisions(Estate(loaded.topology)), loaded.document)
 
 
 def _assert_located(text: str, diagnostics: list[Diagnostic]) -> None:

@@ -19,6 +19,7 @@ from generator.core.artifacts import Artifact, RenderContext, RenderOptions
 from generator.derive.migration.case import planned_cases
 from generator.derive.migration.plan import MigrationPlan, plan_migration
 from generator.derive.migration.sequence import build_sequence, variants
+from generator.derive.vcs.api import ClusterConfigs
 from generator.drawing.sequence_layout import Text, layout
 from generator.estate.estate import Estate
 from generator.formats.migrations import migration_artifacts
@@ -32,8 +33,8 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
 def _first_plan(estate: Estate) -> MigrationPlan:
-    case = planned_cases(estate)[0]
-    return plan_migration(estate, case, run_checks(case))
+    case = planned_cases(ClusterConfigs(estate))[0]
+    return plan_migration(case, run_checks(case))
 
 def _artifacts(path: Path) -> list[Artifact]:
     rel = path.relative_to(ROOT)
@@ -42,8 +43,8 @@ def _artifacts(path: Path) -> list[Artifact]:
     context = RenderContext(source_name=str(rel), source_sha256=checked.source_sha256)
     return [
         a
-        for case in planned_cases(checked.estate)
-        for a in migration_artifacts(plan_migration(checked.estate, case, run_checks(case)), context)
+        for case in planned_cases(ClusterConfigs(checked.estate))
+        for a in migration_artifacts(plan_migration(case, run_checks(case)), context)
     ]
 
 
@@ -66,8 +67,8 @@ def test_every_planned_migration_gets_a_diagram_per_variant_and_a_plan() -> None
         arts = {a.path for a in _artifacts(path)}
         checked = check_file(path.relative_to(ROOT))
         assert checked.estate is not None
-        for case in planned_cases(checked.estate):
-            plan = plan_migration(checked.estate, case, run_checks(case))
+        for case in planned_cases(ClusterConfigs(checked.estate)):
+            plan = plan_migration(case, run_checks(case))
             base = f"migrations/{case.slug}"
             assert f"{base}/plan.json" in arts
             for variant in variants(plan):
@@ -86,7 +87,7 @@ def test_the_runbook_is_written_once_and_the_plan_points_to_it(path: Path, pdf: 
     rendered = render_checked(checked, RenderOptions(pdf=pdf == "1"), only=["migrations", "runbooks"])
     everything = {a.path: a for a in rendered}
     plans = [a for a in everything.values() if a.kind == "migration-plan"]
-    assert len(plans) == len(planned_cases(checked.estate))
+    assert len(plans) == len(planned_cases(ClusterConfigs(checked.estate)))
     for plan in plans:
         folder = plan.path.rsplit("/", 1)[0]
         assert [p for p in everything if p.startswith(folder) and p.endswith(".md")] == []

@@ -8,6 +8,7 @@ import pytest
 
 from generator.build.pipeline import check_file
 from generator.derive.migration.case import adhoc_case, planned_cases
+from generator.derive.vcs.api import ClusterConfigs
 from generator.rules.engine import load_rules
 from generator.rules.migration_checks import CHECKS, run_checks
 
@@ -33,7 +34,7 @@ def test_every_migration_rule_has_a_failing_fixture() -> None:
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
 def test_passing_cases_pass_every_check(path: Path) -> None:
-    cases = planned_cases(_estate(path))
+    cases = planned_cases(ClusterConfigs(_estate(path)))
     assert cases
     for case in cases:
         assert run_checks(case) == ()
@@ -41,18 +42,18 @@ def test_passing_cases_pass_every_check(path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_example_migrations_have_no_errors(path: Path) -> None:
-    for case in planned_cases(_estate(path)):
+    for case in planned_cases(ClusterConfigs(_estate(path))):
         assert [r for r in run_checks(case) if r.severity.value == "error"] == []
 
 
 def test_checks_are_shared_between_rules_and_plan() -> None:
-    run_checks(planned_cases(_estate(EXAMPLES / "erp-split.yaml"))[0])
+    run_checks(planned_cases(ClusterConfigs(_estate(EXAMPLES / "erp-split.yaml")))[0])
     assert set(CHECKS) == {r for r in load_rules() if r.startswith("MIG")} - {"MIG019"}
 
 
 def test_adhoc_case_runs_the_same_checks() -> None:
     estate = _estate(INVALID / "migration-target-missing-vsw.yaml")
-    case = adhoc_case(estate, "g1", "t2", kind="cold")
+    case = adhoc_case(ClusterConfigs(estate), "g1", "t2", kind="cold")
     assert case is not None and case.index is None
     results = run_checks(case)
     assert [r.rule_id for r in results] == ["MIG003"]
@@ -61,7 +62,7 @@ def test_adhoc_case_runs_the_same_checks() -> None:
 
 def test_adhoc_case_inherits_the_planned_kind() -> None:
     estate = _estate(FIXTURES / "valid" / "migration-manual-cold.yaml")
-    case = adhoc_case(estate, "t1/g1", "t2")
+    case = adhoc_case(ClusterConfigs(estate), "t1/g1", "t2")
     assert case is not None
     assert case.kind.value == "cold" and case.migration.change == "CHG7"
-    assert adhoc_case(estate, "nosuch", "t2") is None
+    assert adhoc_case(ClusterConfigs(estate), "nosuch", "t2") is None

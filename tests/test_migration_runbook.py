@@ -14,6 +14,7 @@ from generator.core.artifacts import RenderContext
 from generator.derive.migration.case import adhoc_case, planned_cases
 from generator.derive.migration.plan import MigrationPlan, plan_migration
 from generator.derive.procedures.migration_runbook import runbook_from_plan
+from generator.derive.vcs.api import ClusterConfigs
 from generator.document.runbook_model import Runbook
 from generator.formats.markdown import markdown_text
 from generator.rules.migration_checks import run_checks
@@ -27,12 +28,12 @@ CONTEXT = RenderContext(source_name="x.yaml", source_sha256="0" * 64)
 def _plan(path: Path, via: str | None = None, kind: str | None = None) -> MigrationPlan:
     checked = check_file(path.relative_to(ROOT))
     assert checked.estate is not None
-    case = planned_cases(checked.estate)[0]
+    case = planned_cases(ClusterConfigs(checked.estate))[0]
     if via or kind:
-        adhoc = adhoc_case(checked.estate, case.guest.ref, case.target, kind, via)
+        adhoc = adhoc_case(ClusterConfigs(checked.estate), case.guest.ref, case.target, kind, via)
         assert adhoc is not None
         case = adhoc
-    return plan_migration(checked.estate, case, run_checks(case))
+    return plan_migration(case, run_checks(case))
 
 
 def _runbook(path: Path, via: str | None = None, kind: str | None = None) -> tuple[Runbook, str]:
@@ -149,9 +150,9 @@ def test_cold_vcs_migration_leaves_a_vcs_managed_disk_group_to_its_diskgroup_res
     checked = check_file((EXAMPLES / "analytics-smartio.yaml").relative_to(ROOT))
     assert checked.estate is not None
     for via, manual in (("vcs", False), ("manual", True)):
-        case = adhoc_case(checked.estate, "anag1", "t7f", "cold", via)
+        case = adhoc_case(ClusterConfigs(checked.estate), "anag1", "t7f", "cold", via)
         assert case is not None
-        commands = _commands(runbook_from_plan(plan_migration(checked.estate, case, run_checks(case)), CONTEXT))
+        commands = _commands(runbook_from_plan(plan_migration(case, run_checks(case)), CONTEXT))
         assert ("vxdg deport anadg" in commands) is manual and ("vxdg import anadg" in commands) is manual
         assert ("hagrp -offline anag1_grp -sys t7e" in commands) is not manual
 

@@ -17,6 +17,7 @@ import pytest
 from generator.build.pipeline import derivation
 from generator.build.writer import EngineError, materialize, typst_to_pdf
 from generator.core.artifacts import RenderContext
+from generator.derive.decisions import Decisions
 from generator.document.runbook_model import Figure, Runbook, Section, Step
 from generator.document.view import runbook_revision
 from generator.formats.runbooks import runbook_artifacts, runbook_figures
@@ -212,5 +213,5 @@ def test_failover_test_pdfs_append_the_failure_matrix_of_their_cluster(pdfs: dic
         cluster = book_id.removeprefix("failover-test-")
         text = _text(pdfs[(name, book_id)])
         assert f"Appendix: single failures and the services of cluster {cluster}" in text, book_id
-        services = [s.name for s in review(estate(name)).services if s.cluster == cluster]
+        services = [s.name for s in review(Decisions(estate(name)).whatif).services if s.cluster == cluster]
         assert services and all(s in text for s in services), (book_id, services)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from generator.derive.procedures.ha_script import CLOSE, OPEN, split_script
-from generator.derive.vcs.api import ha_commands
+from generator.derive.vcs.api import ClusterConfigs, ha_commands
 
 from .runbook_support import books, estate
 
 
 def test_split_script_keeps_every_command_exactly_once() -> None:
-    script = ha_commands(estate("erp-split"), "ctlclus")
+    script = ha_commands(ClusterConfigs(estate("erp-split")), "ctlclus")
     assert script is not None
     first, rest = split_script(script, {"cvm"})
     assert first[0] == rest[0] == OPEN and first[-1] == rest[-1] == CLOSE

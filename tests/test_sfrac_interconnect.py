@@ -10,8 +10,9 @@ from __future__ import annotations
 from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
+from generator.derive.decisions import Decisions
 from generator.derive.procedures.runbook_set import runbooks
-from generator.derive.vcs.api import main_cf_text
+from generator.derive.vcs.api import ClusterConfigs, main_cf_text
 from generator.document.runbook_model import Runbook, Step
 from generator.estate.estate import Estate
 from generator.input.loader import load_text
@@ -29,7 +30,7 @@ def _estate(extra: str = "") -> tuple[Estate, str]:
     assert RAC_KEY in text
     loaded = load_text(text.replace(RAC_KEY, RAC_KEY + extra), "guest.yaml")
     assert loaded.topology is not None, format_text(loaded.diagnostics)
-    found = format_text(check_topology(Estate(loaded.topology), loaded.document))
+    found = format_text(check_topology(Decisions(Estate(loaded.topology)), loaded.document))
     return Estate(loaded.topology), found
 
 
@@ -59,7 +60,7 @@ def test_current_oracle_gets_no_privnic_and_the_runbook_names_haip() -> None:
     for extra in ("", "      oracle-version: 19.0.0\n"):
         e, found = _estate(extra)
         assert found == ""
-        main_cf = main_cf_text(e, _cluster(e), "guest.yaml")
+        main_cf = main_cf_text(ClusterConfigs(e), _cluster(e), "guest.yaml")
         assert "PrivNIC" not in main_cf
         assert "CSSD cssd" in main_cf
         for step in _steps(_sfrac(e), "privnet-"):
@@ -69,7 +70,7 @@ def test_current_oracle_gets_no_privnic_and_the_runbook_names_haip() -> None:
 def test_pre_haip_oracle_gets_privnic_and_a_warning() -> None:
     e, found = _estate("      oracle-version: 11.2.0.1\n")
     assert "warning[RAC005]" in found
-    main_cf = main_cf_text(e, _cluster(e), "guest.yaml")
+    main_cf = main_cf_text(ClusterConfigs(e), _cluster(e), "guest.yaml")
     assert "PrivNIC ora_priv" in main_cf
     assert "Device = { net1 = 0, net2 = 1 }" in main_cf  # the guests' datalink names of vnet1, vnet2
     assert "cssd requires ora_priv" in main_cf

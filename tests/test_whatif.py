@@ -13,12 +13,12 @@ import pytest
 from generator.build.pipeline import check_file, derivation, render_context
 from generator.core.graph import Reachability
 from generator.core.sizes import parse_size
+from generator.derive.decisions import Decisions
 from generator.derive.procedures.failover import failover_runbook
-from generator.derive.whatif.capacity import estimator, host_failure
+from generator.derive.whatif.capacity import host_failure
 from generator.derive.whatif.conditions import host_lost
 from generator.derive.whatif.review import combined, review
 from generator.derive.whatif.supply import ROOT
-from generator.estate.estate import Estate
 from generator.formats.failure_review import md_cell, render
 
 from .conftest import EXAMPLES
@@ -27,26 +27,27 @@ from .conftest import ROOT as REPO
 FIXTURES = REPO / "tests" / "topologies"
 
 
-def _estate(path: Path) -> Estate:
-    estate = check_file(path).estate
-    assert estate is not None
-    return estate
+def _decisions(path: Path) -> Decisions:
+    """The decisions ``check`` derived for the topology (the what-if model the rules judged)."""
+    decisions = check_file(path).decisions
+    assert decisions is not None
+    return decisions
 
 
 @pytest.fixture(scope="module")
-def payments() -> Estate:
-    return _estate(EXAMPLES / "payments-alternateio.yaml")
+def payments() -> Decisions:
+    return _decisions(EXAMPLES / "payments-alternateio.yaml")
 
 
-def test_losing_the_alternate_io_domain_keeps_pay1_running_through_primary(payments: Estate) -> None:
-    o = combined(payments, ["domain:t8e/altio"]).verdict("payclus/pay1_grp")
+def test_losing_the_alternate_io_domain_keeps_pay1_running_through_primary(payments: Decisions) -> None:
+    o = combined(payments.whatif, ["domain:t8e/altio"]).verdict("payclus/pay1_grp")
     assert (o.verdict, o.detail) == ("keeps-running",
                                      "through t8e/primary (disk lun emc0_2d00, disk lun emc0_2d10, network)")
-    assert combined(payments, ["domain:t8e/altio"]).verdict("payclus/pay2_grp").verdict == "unaffected"
+    assert combined(payments.whatif, ["domain:t8e/altio"]).verdict("payclus/pay2_grp").verdict == "unaffected"
 
 
-def test_losing_host_t8e_moves_pay1_grp_to_t8f_and_states_t8f_memory(payments: Estate) -> None:
-    sc = combined(payments, ["host:t8e"])
+def test_losing_host_t8e_moves_pay1_grp_to_t8f_and_states_t8f_memory(payments: Decisions) -> None:
+    sc = combined(payments.whatif, ["host:t8e"])
     assert sc.verdict("payclus/pay1_grp").target == "t8f"
     assert sc.verdict("payclus/pay1_aio_grp").target == "t8f"  # the AlternateIO child goes with it
     (t8f,) = [ld for ld in sc.loads if ld.host == "t8f"]
@@ -55,66 +56,66 @@ def test_losing_host_t8e_moves_pay1_grp_to_t8f_and_states_t8f_memory(payments: E
     assert not [ld for ld in sc.loads if ld.host == "t8e"]
 
 
-def test_a_lun_lost_takes_the_guest_down_wherever_it_goes(payments: Estate) -> None:
-    o = combined(payments, ["lun:emc0_2d00"]).verdict("payclus/pay1_grp")
+def test_a_lun_lost_takes_the_guest_down_wherever_it_goes(payments: Decisions) -> None:
+    o = combined(payments.whatif, ["lun:emc0_2d00"]).verdict("payclus/pay1_grp")
     assert (o.verdict, o.detail) == ("down", "no path left for its disk lun emc0_2d00")
 
 
-def test_two_coordination_points_lost_with_a_host_lose_quorum(payments: Estate) -> None:
+def test_two_coordination_points_lost_with_a_host_lose_quorum(payments: Decisions) -> None:
     cps = [f"cp:payclus/cps{i}.example.com:443" for i in (1, 2)]
-    assert combined(payments, ["host:t8e", cps[0]]).verdict("payclus/pay1_grp").verdict == "fails-over"
-    sc = combined(payments, ["host:t8e", *cps])
+    assert combined(payments.whatif, ["host:t8e", cps[0]]).verdict("payclus/pay1_grp").verdict == "fails-over"
+    sc = combined(payments.whatif, ["host:t8e", *cps])
     assert {o.verdict for o in sc.outcomes} == {"loses-quorum"}
     assert len(sc.outcomes) == 8  # every group of payclus
 
 
-def test_both_llt_links_lost_partitions_the_cluster_and_one_keeps_it(payments: Estate) -> None:
-    one = combined(payments, ["llt:payclus/net2"]).verdict("payclus/pay1_grp")
+def test_both_llt_links_lost_partitions_the_cluster_and_one_keeps_it(payments: Decisions) -> None:
+    one = combined(payments.whatif, ["llt:payclus/net2"]).verdict("payclus/pay1_grp")
     assert (one.verdict, one.detail) == ("keeps-running", "cluster heartbeat on LLT link net3")
-    both = combined(payments, ["llt:payclus/net2", "llt:payclus/net3"])
+    both = combined(payments.whatif, ["llt:payclus/net2", "llt:payclus/net3"])
     assert both.verdict("payclus/pay1_grp").verdict == "loses-quorum"
 
 
 def test_a_zone_failure_fails_its_group_over() -> None:
-    sc = combined(_estate(EXAMPLES / "hr-zones.yaml"), ["zone:hrz1"])
+    sc = combined(_decisions(EXAMPLES / "hr-zones.yaml").whatif, ["zone:hrz1"])
     assert [(o.service, o.verdict, o.target) for o in sc.outcomes] == [("hrclus/payroll_grp", "fails-over", "hrg2")]
 
 
 def test_the_control_domain_serving_every_vdisk_takes_the_guest_to_the_other_host() -> None:
-    sc = combined(_estate(FIXTURES / "valid" / "split-base.yaml"), ["domain:t8a/primary"])
+    sc = combined(_decisions(FIXTURES / "valid" / "split-base.yaml").whatif, ["domain:t8a/primary"])
     assert sc.verdict("ctl/g1_grp").target == "t8b"
     assert sc.verdict("ctl/cvm").detail == "online on t8b"
 
 
 def test_an_unmanaged_guest_cluster_node_is_down_with_its_host_and_its_groups_move() -> None:
-    sc = combined(_estate(EXAMPLES / "trading-layered.yaml"), ["host:t8c"])
+    sc = combined(_decisions(EXAMPLES / "trading-layered.yaml").whatif, ["host:t8c"])
     assert (sc.verdict("guest/t8c/trade1").verdict, sc.verdict("guest/t8c/trade1").detail) == (
         "down", "the domain is gone")
     assert sc.verdict("tradeclus/trading_grp").target == "trade2"
 
 
 def test_a_too_small_fail_over_host_is_over_in_the_review() -> None:
-    estate = _estate(FIXTURES / "invalid" / "failover-host-too-small.yaml")
-    (t8b,) = host_failure(estate, "t8a").loads
+    decisions = _decisions(FIXTURES / "invalid" / "failover-host-too-small.yaml")
+    (t8b,) = host_failure(decisions.whatif, "t8a").loads
     assert t8b.over and (t8b.vcpus, t8b.vcpus_total) == (72, 32)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_host_failures_without_the_graph_lose_what_the_graph_loses(path: Path) -> None:
     """The rules' shortcut (a host takes the nodes naming it) equals reachability, so they cannot disagree."""
-    estate = _estate(path)
-    graph = Reachability(ROOT, estimator(estate).supply.edges)
-    for host in estate.topology.hosts:
+    decisions = _decisions(path)
+    graph = Reachability(ROOT, decisions.whatif.supply.edges)
+    for host in decisions.estate.topology.hosts:
         lost = graph.lost([("host", host)])
         assert {n for n in graph.graph if host_lost(host)(n)} == lost
 
 
-def test_pairs_are_bounded(payments: Estate) -> None:
-    r = review(payments, pairs=True, max_pairs=5)
+def test_pairs_are_bounded(payments: Decisions) -> None:
+    r = review(payments.whatif, pairs=True, max_pairs=5)
     assert len(r.pairs) == 5 and r.pairs_interacting == r.pairs_total == len(r.singles) * (len(r.singles) - 1) // 2
 
 
-def test_fail_over_runbook_states_the_capacity_check_and_the_model_outcome(payments: Estate) -> None:
+def test_fail_over_runbook_states_the_capacity_check_and_the_model_outcome(payments: Decisions) -> None:
     steps = {s.id: s for sec in failover_runbook(payments, "payclus").sections for s in sec.steps}
     move = steps["move-pay1_grp-t8f"]
     assert move.expected.endswith("t8f then has 160 of 512 vCPUs and 576G of 1T memory assigned to domains "
@@ -124,7 +125,7 @@ def test_fail_over_runbook_states_the_capacity_check_and_the_model_outcome(payme
                               "step makes).")
 
 
-def test_review_artifacts_and_escaping(payments: Estate) -> None:
+def test_review_artifacts_and_escaping(payments: Decisions) -> None:
     checked = check_file(EXAMPLES / "payments-alternateio.yaml")
     md, js = render(derivation(payments), render_context(checked))
     assert (md.path, js.path) == ("review/failures.md", "review/failures.json")
@@ -155,15 +156,14 @@ def test_cli_shows_a_capacity_error_and_exits_1() -> None:
     assert "load t8b: 72/32 vCPUs, 264G/128G memory (OVER)" in done.stdout
 
 
-def test_the_estimator_cache_does_not_keep_an_estate_alive() -> None:
+def test_no_module_level_cache_keeps_an_estate_alive() -> None:
+    """The what-if model and the cluster configurations live in the build's decisions, not in a cache."""
     import gc
     import weakref
 
-    from generator.derive.whatif.capacity import _ESTIMATORS
-
-    estate = _estate(EXAMPLES / "payments-alternateio.yaml")  # check ran CAP003: an estimator is cached
-    assert estate in _ESTIMATORS
-    ref = weakref.ref(estate)
-    del estate
+    checked = check_file(EXAMPLES / "payments-alternateio.yaml")  # check ran CAP003 on the what-if model
+    assert checked.decisions is not None and "whatif" in vars(checked.decisions)
+    ref = weakref.ref(checked.decisions.estate)
+    del checked
     gc.collect()
     assert ref() is None

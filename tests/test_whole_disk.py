@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.derive.vcs.api import main_cf_text
+from generator.derive.vcs.api import ClusterConfigs, main_cf_text
 from generator.estate.estate import Estate
 from generator.input.loader import load_file, load_text
 
@@ -45,5 +45,5 @@ def test_vcs_disk_resource_uses_the_same_device_and_honours_os_path() -> None:
     assert old in text
     loaded = load_text(text.replace(old, '{os-path: c5t1d0, size: 150G,'), "crm-os-path.yaml")
     assert loaded.topology is not None
-    main_cf = main_cf_text(Estate(loaded.topology), "ctlclus", "crm-os-path.yaml")
+    main_cf = main_cf_text(ClusterConfigs(Estate(loaded.topology)), "ctlclus", "crm-os-path.yaml")
     assert "Partition = /dev/dsk/c5t1d0s2" in main_cf or 'Partition = "/dev/dsk/c5t1d0s2"' in main_cf

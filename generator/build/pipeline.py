@@ -17,18 +17,24 @@ from generator.input.loader import Loaded, discover, duplicate_ids, load_file
 
 if TYPE_CHECKING:
     from generator.build.convert_cache import ConversionCache
+    from generator.derive.decisions import Decisions
     from generator.derive.derivation import Derivation
     from generator.estate.estate import Estate
 
 
 @dataclass
 class Checked:
-    """A topology file after loading and rule checking."""
+    """A topology file after loading and rule checking, with the decisions derived to check it (each
+    cluster's VCS configuration, the what-if model): rendering reuses them, so a build derives each once."""
 
     loaded: Loaded
-    estate: Estate | None
+    decisions: Decisions | None
     source_sha256: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def estate(self) -> Estate | None:
+        return self.decisions.estate if self.decisions is not None else None
 
     @property
     def ok(self) -> bool:
@@ -44,6 +50,7 @@ def display_name(path: Path) -> str:
 
 
 def check_file(path: Path) -> Checked:
+    from generator.derive.decisions import Decisions
     from generator.estate.estate import Estate
     from generator.rules import check_topology
 
@@ -52,9 +59,9 @@ def check_file(path: Path) -> Checked:
     digest = loaded.document.sha256
     if loaded.topology is None:
         return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
-    estate = Estate(loaded.topology)
-    found = check_topology(estate, loaded.document)
-    return Checked(loaded, estate, digest, cap_repeats(found))
+    decisions = Decisions(Estate(loaded.topology))
+    found = check_topology(decisions, loaded.document)
+    return Checked(loaded, decisions, digest, cap_repeats(found))
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]:
@@ -79,25 +86,27 @@ def render_context(checked: Checked, options: RenderOptions = DEFAULT_OPTIONS) -
                          window=options.window, owner=options.owner, pdf=options.pdf)
 
 
-def derivation(estate: Estate) -> Derivation:
-    """What the renderers are given: the estate and its planned migrations' plans, each with the results
-    of the migration rules (the build runs rules; nothing below it does)."""
+def derivation(decisions: Decisions | Estate) -> Derivation:
+    """What the renderers are given: the decisions the rules read (:attr:`Checked.decisions`; given an estate,
+    they are derived here) and the planned migrations' plans, each with the results of the migration rules
+    (the build runs rules; nothing below it does)."""
+    from generator.derive.decisions import Decisions
     from generator.derive.derivation import Derivation
     from generator.derive.migration.case import planned_cases
     from generator.derive.migration.plan import plan_migration
     from generator.rules.migration_checks import run_checks
 
-    return Derivation(estate, tuple(plan_migration(estate, case, run_checks(case))
-                                    for case in planned_cases(estate)))
+    made = decisions if isinstance(decisions, Decisions) else Decisions(decisions)
+    return Derivation(made, tuple(plan_migration(case, run_checks(case)) for case in planned_cases(made.vcs)))
 
 
 def render_checked(checked: Checked, options: RenderOptions = DEFAULT_OPTIONS,
                    only: Iterable[str] | None = None) -> list[Artifact]:
     from generator.formats.registry import render_all
 
-    assert checked.estate is not None
+    assert checked.decisions is not None
     context = render_context(checked, options)
-    artifacts = render_all(derivation(checked.estate), context, only)
+    artifacts = render_all(derivation(checked.decisions), context, only)
     if not context.pdf:  # draft builds: leave out what needs the PDF engine
         artifacts = [a for a in artifacts if a.convert != "pdf"]
     return artifacts
@@ -113,6 +122,7 @@ def check_bytes(data: bytes, display: str) -> Checked:
     """Like :func:`check_file` for content read elsewhere (``git show REV:PATH``)."""
     import hashlib
 
+    from generator.derive.decisions import Decisions
     from generator.estate.estate import Estate
     from generator.input.loader import validate_document
     from generator.input.source import Document, decode, parse_text
@@ -124,5 +134,5 @@ def check_bytes(data: bytes, display: str) -> Checked:
     loaded = validate_document(doc)
     if loaded.topology is None:
         return Checked(loaded, None, doc.sha256, sort_diagnostics(loaded.diagnostics))
-    estate = Estate(loaded.topology)
-    return Checked(loaded, estate, doc.sha256, sort_diagnostics(check_topology(estate, loaded.document)))
+    decisions = Decisions(Estate(loaded.topology))
+    return Checked(loaded, decisions, doc.sha256, sort_diagnostics(check_topology(decisions, loaded.document)))

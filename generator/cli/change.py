@@ -104,11 +104,12 @@ def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ..
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE")
     before, after = _checked(paths[0] if len(paths) == 2 else None, paths[-1], since, ldm_files)
-    assert before.estate is not None and after.estate is not None
+    assert before.decisions is not None and after.decisions is not None and after.estate is not None
     warnings = before.diagnostics + after.diagnostics
     if warnings:
         click.echo(format_text(warnings), nl=False, err=True)
-    plan = plan_change(Revisions(before.estate, after.estate, before.loaded.document, after.loaded.document))
+    plan = plan_change(Revisions(before.decisions.vcs, after.decisions.vcs, before.loaded.document,
+                                 after.loaded.document))
     if plan.refusals:
         raise InputError(plan.refusals)
     context = render_context(after, RenderOptions(change=change, window=window, owner=owner))

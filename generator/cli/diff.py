@@ -41,12 +41,12 @@ def command(old: Path, new: Path, stat: bool, lines: int, kinds: tuple[str, ...]
     wrong = [c for c in (before, after) if c.estate is None or has_errors(c.diagnostics)]
     if wrong:
         raise InputError([d for c in wrong for d in c.diagnostics])
-    assert before.estate is not None and after.estate is not None
+    assert before.decisions is not None and after.decisions is not None and after.estate is not None
     context = render_context(after)
     only = kinds or None
     topology = after.estate.topology.topology
-    changes = compare_artifacts(render_all(derivation(before.estate), context, only),
-                                render_all(derivation(after.estate), context, only), lines, f"{topology}/")
+    changes = compare_artifacts(render_all(derivation(before.decisions), context, only),
+                                render_all(derivation(after.decisions), context, only), lines, f"{topology}/")
     added, gone = compare_diagnostics(before.diagnostics, after.diagnostics)
     for sign, found in (("+", added), ("-", gone)):
         for d in found:

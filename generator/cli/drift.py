@@ -24,7 +24,6 @@ def command(topology: Path, ldm_files: tuple[str, ...], maincf_files: tuple[Path
     from generator.build.pipeline import check_file
     from generator.derive.drift_compare import drift, vcs_drift
     from generator.derive.expected_live import expected_hosts
-    from generator.derive.vcs.api import derived
     from generator.input.ldm_xml import read_ldm_files
 
     if not ldm_files and not maincf_files:
@@ -33,10 +32,10 @@ def command(topology: Path, ldm_files: tuple[str, ...], maincf_files: tuple[Path
     running, problems = read_ldm_files(list(ldm_files))
     clusters, found_problems = read_maincf_files(list(maincf_files))
     problems += found_problems
-    if checked.estate is None or has_errors(checked.diagnostics) or has_errors(problems):
+    if checked.decisions is None or has_errors(checked.diagnostics) or has_errors(problems):
         raise InputError([*checked.diagnostics, *problems])
-    estate, doc = checked.estate, checked.loaded.document
-    configs = {name: derived(estate, name).config for name in estate.topology.clusters}
+    estate, vcs, doc = checked.decisions.estate, checked.decisions.vcs, checked.loaded.document
+    configs = {name: vcs.derived(name).config for name in estate.topology.clusters}
     items = drift(expected_hosts(estate), running) + vcs_drift(configs, clusters)
     found = [doc.error(d.path, d.rule, d.message, key=d.rule in ("DRIFT002", "DRIFT007")) for d in items]
     found = [Diagnostic(d.file, d.line, d.col, Severity.ERROR, d.rule, d.message) for d in found]

@@ -68,7 +68,7 @@ def _apply_vxvm(doc: dict[str, Any], guesses: list[Guess], vxdisks: dict[str, An
 
 def _derived(doc: dict[str, Any]) -> dict[str, Config]:
     """The configuration each cluster of the (not yet written) topology derives, when it loads."""
-    from generator.derive.vcs.api import derived
+    from generator.derive.vcs.api import ClusterConfigs
     from generator.estate.estate import Estate
     from generator.formats.topology_yaml import topology_yaml
     from generator.input.loader import load_text
@@ -76,8 +76,8 @@ def _derived(doc: dict[str, Any]) -> dict[str, Config]:
     loaded = load_text(topology_yaml(doc, {}, [])[0], "imported.yaml")
     if loaded.topology is None:
         return {}
-    estate = Estate(loaded.topology)
-    return {name: derived(estate, name).config for name in loaded.topology.clusters}
+    vcs = ClusterConfigs(Estate(loaded.topology))
+    return {name: vcs.derived(name).config for name in loaded.topology.clusters}
 
 
 NEEDS_HOST_CAPACITY = ("CAP003", "CAP004")

@@ -68,10 +68,10 @@ def command(topology: Path, domain: str, to: str, kind: str | None, via: str | N
 
     checked = check_file(topology)
     diagnostics = [d for d in checked.diagnostics if not d.rule.startswith("MIG")]
-    if checked.estate is None:
+    if checked.decisions is None:
         _fail(checked.diagnostics)
-    assert checked.estate is not None
-    case = adhoc_case(checked.estate, domain, to, kind, via)
+    assert checked.decisions is not None and checked.estate is not None
+    case = adhoc_case(checked.decisions.vcs, domain, to, kind, via)
     if case is None:
         raise click.UsageError(f"{domain!r} does not name exactly one domain of {topology}")
     if to not in checked.estate.topology.hosts:
@@ -83,7 +83,7 @@ def command(topology: Path, domain: str, to: str, kind: str | None, via: str | N
     if any(d.severity is Severity.ERROR for d in diagnostics):
         click.echo(f"migration of {case.guest.ref} to {to} refused: fix the errors above", err=True)
         sys.exit(1)
-    plan = plan_migration(case.estate, case, run_checks(case))
+    plan = plan_migration(case, run_checks(case))
     context = render_context(checked)
     if fmt == "json":
         click.echo(plan.to_json(context.source_name), nl=False)

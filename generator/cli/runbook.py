@@ -31,7 +31,8 @@ def _load(topology: Path, options: RenderOptions) -> tuple[list[Runbook], Render
     if checked.diagnostics:
         click.echo(format_text(checked.diagnostics), nl=False, err=True)
     context = render_context(checked, options)
-    derived = derivation(checked.estate)
+    assert checked.decisions is not None
+    derived = derivation(checked.decisions)
     return runbooks(derived, context), context, derived
 
 

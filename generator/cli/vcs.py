@@ -36,20 +36,21 @@ def command() -> None:
 @click.option("--commands", is_flag=True, help="The ha command script instead of main.cf.")
 def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> None:
     """Derive each cluster's main.cf (or ha command script) from TOPOLOGY."""
-    from generator.derive.vcs.api import cluster_names, derived
+    from generator.derive.vcs.api import cluster_names
     from generator.derive.vcs.cluster import with_provenance
     from generator.maincf.hacommands import ha_command_list, script_text
     from generator.maincf.printer import format_config
 
     checked = check_file(topology)
-    if not checked.ok or checked.estate is None:
+    if not checked.ok or checked.decisions is None:
         raise InputError(checked.diagnostics)
-    names = cluster_names(checked.estate)
+    vcs = checked.decisions.vcs
+    names = cluster_names(vcs.estate)
     if only is not None and only not in names:
         raise click.BadParameter(f"no cluster {only!r}; clusters: {', '.join(names) or 'none'}",
                                  param_hint="--cluster")
     for name in [only] if only else names:
-        config = with_provenance(derived(checked.estate, name).config, checked.loaded.path)
+        config = with_provenance(vcs.derived(name).config, checked.loaded.path)
         texts = {"main.cf": format_config(config), "main.cmd": script_text(config, ha_command_list(config))}
         if out is None:
             click.echo(texts["main.cmd" if commands else "main.cf"], nl=False)

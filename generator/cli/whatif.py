@@ -36,10 +36,10 @@ def command(topology: Path, fmt: str, pairs: bool, max_pairs: int) -> None:
     checked = check_file(topology)
     click.echo(format_text(checked.diagnostics), nl=False, err=True)
     blocking = [d for d in checked.diagnostics if d.rule not in CAPACITY]
-    if checked.estate is None or has_errors(blocking):
+    if checked.decisions is None or has_errors(blocking):
         click.echo(f"{topology}: fix the errors above first", err=True)
         sys.exit(1)
-    result = review(checked.estate, pairs=pairs, max_pairs=max_pairs)
+    result = review(checked.decisions.whatif, pairs=pairs, max_pairs=max_pairs)
     source = render_context(checked).source_name
     if fmt == "json":
         click.echo(failures_json(result, source), nl=False)

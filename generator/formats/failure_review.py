@@ -18,7 +18,7 @@ from generator.core.artifacts import Artifact, RenderContext
 from generator.core.sizes import format_size
 from generator.derive.derivation import Derivation
 from generator.derive.whatif.outcomes import VERDICT_TEXT, VERDICTS, Outcome
-from generator.derive.whatif.review import Review, review
+from generator.derive.whatif.review import Review
 from generator.derive.whatif.scenario import Scenario
 from generator.formats.templating import render_template
 
@@ -119,7 +119,7 @@ def failures_text(r: Review) -> str:
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
-    r = review(derivation.estate)
+    r = derivation.review
     return [Artifact(f"{FOLDER}/failures.md", "failure-review", "md",
                      failures_markdown(r, context.source_name).encode("utf-8"), meta={"title": "Failure review"}),
             Artifact(f"{FOLDER}/failures.json", "failure-review", "json",

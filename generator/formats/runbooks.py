@@ -13,7 +13,6 @@ from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
 from generator.derive.migration.sequence import build_sequence
 from generator.derive.procedures.runbook_set import runbooks
-from generator.derive.whatif.review import review
 from generator.document.runbook_model import Figure, Runbook
 from generator.drawing.sequence_svg import render_svg
 from generator.formats.failure_matrix_svg import failure_matrix_svg
@@ -39,7 +38,7 @@ def _failure_matrix(derivation: Derivation, runbook: Runbook) -> list[Figure]:
     """The fail-over test's appendix: what each single failure does to each service of its cluster, from the
     same what-if model as the site's failure review (the runbook's capacity checks come from it too)."""
     cluster = runbook.id.removeprefix(FAILOVER_TEST)
-    found = failure_matrix_svg(review(derivation.estate), cluster)
+    found = failure_matrix_svg(derivation.review, cluster)
     if found is None:
         return []
     svg, others = found

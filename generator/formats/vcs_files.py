@@ -9,17 +9,16 @@ from collections.abc import Iterable
 
 from generator.core.artifacts import Artifact, RenderContext
 from generator.derive.derivation import Derivation
-from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.vcs.api import ClusterConfigs, cluster_names
 from generator.derive.vcs.cluster import with_provenance
 from generator.drawing.groups import groups_dot
-from generator.estate.estate import Estate
 from generator.maincf.agent_types import type_files
 from generator.maincf.hacommands import ha_command_list, script_text
 from generator.maincf.printer import format_config
 
 
-def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artifact]:
-    d = derived(estate, cluster)
+def _cluster(vcs: ClusterConfigs, cluster: str, context: RenderContext) -> list[Artifact]:
+    d = vcs.derived(cluster)
     config = with_provenance(d.config, context.source_name)
     base = f"vcs/{cluster}"
     out = [
@@ -36,5 +35,4 @@ def _cluster(estate: Estate, cluster: str, context: RenderContext) -> list[Artif
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
-    estate = derivation.estate
-    return [a for c in cluster_names(estate) for a in _cluster(estate, c, context)]
+    return [a for c in cluster_names(derivation.estate) for a in _cluster(derivation.vcs, c, context)]

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.core.diagnostics import Finding, Severity
+from generator.derive.decisions import Decisions
 from generator.derive.migration.case import CheckResult, MigrationCase, planned_cases
-from generator.estate.estate import Estate
 from generator.rules.engine import load_rules, rule
 
 Check = Callable[[MigrationCase], Iterable[Finding]]
@@ -38,13 +38,13 @@ def migration_rule(rule_id: str, severity: Severity, *, source: str, basis: str
     """Register ``check`` as a rule over every planned migration and as a reusable check."""
 
     def register(check: Check) -> Check:
-        def run(estate: Estate) -> Iterator[Finding]:
-            for case in planned_cases(estate):
+        def run(decisions: Decisions) -> Iterator[Finding]:
+            for case in planned_cases(decisions.vcs):
                 yield from check(case)
 
         run.__doc__ = check.__doc__
         run.__name__ = check.__name__
-        rule(rule_id, severity, source=source, basis=basis, category="migration")(run)
+        rule(rule_id, severity, source=source, basis=basis, category="migration", reads="decisions")(run)
         summary = (check.__doc__ or rule_id).strip().splitlines()[0]
         CHECKS[rule_id] = CheckSpec(rule_id, severity, summary, check)
         return check

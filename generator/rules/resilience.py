@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from generator.core.diagnostics import Severity
 from generator.core.sizes import format_size
+from generator.derive.decisions import Decisions
 from generator.derive.vcs.ldom_groups import uses_multiple_io
-from generator.derive.whatif.capacity import estimator, host_failures
-from generator.derive.whatif.scenario import Scenario
+from generator.derive.whatif.capacity import host_failures
+from generator.derive.whatif.scenario import Estimator, Scenario
 from generator.estate.estate import DomainInfo, Estate
 from generator.input.schema import FencingMode, StackModel
 from generator.rules.domains import BIND_SOURCE
@@ -23,19 +24,19 @@ NPLUS1 = (f"{BIND_SOURCE}; Cluster Server Administrator's Guide: a failover grou
           "system of its SystemList")
 
 
-def _arrivals(estate: Estate, sc: Scenario, host: str) -> list[str]:
-    est = estimator(estate)
+def _arrivals(est: Estimator, sc: Scenario, host: str) -> list[str]:
     return sorted(o.service.split("/", 1)[1] for o in sc.outcomes
                   if o.target and (d := est.systems.get(o.target)) is not None and d.host == host
                   and any(s.id == o.service and s.kind == "ldom" for s in est.services))
 
 
-def _over(estate: Estate, memory: bool) -> Iterator[Finding]:
-    for sc in host_failures(estate):
+def _over(est: Estimator, memory: bool) -> Iterator[Finding]:
+    estate = est.estate
+    for sc in host_failures(est):
         for load in sc.loads:
             used, total = (load.memory, load.memory_total) if memory else (load.vcpus, load.vcpus_total)
             static = estate.used_memory(load.host) if memory else estate.used_vcpus(load.host)
-            groups = _arrivals(estate, sc, load.host)
+            groups = _arrivals(est, sc, load.host)
             if used <= total or static > total or not groups:
                 continue
             show = format_size if memory else str
@@ -48,16 +49,16 @@ def _over(estate: Estate, memory: bool) -> Iterator[Finding]:
                           "fail-over host", key=True)
 
 
-@rule("CAP003", Severity.ERROR, source=NPLUS1, basis="S", category="capacity")
-def vcpus_after_host_failure(estate: Estate) -> Iterator[Finding]:
+@rule("CAP003", Severity.ERROR, source=NPLUS1, basis="S", category="capacity", reads="decisions")
+def vcpus_after_host_failure(decisions: Decisions) -> Iterator[Finding]:
     """After any one host fails, the hosts its LDom groups fail over to have the vCPUs for them (N+1)."""
-    yield from _over(estate, memory=False)
+    yield from _over(decisions.whatif, memory=False)
 
 
-@rule("CAP004", Severity.ERROR, source=NPLUS1, basis="S", category="capacity")
-def memory_after_host_failure(estate: Estate) -> Iterator[Finding]:
+@rule("CAP004", Severity.ERROR, source=NPLUS1, basis="S", category="capacity", reads="decisions")
+def memory_after_host_failure(decisions: Decisions) -> Iterator[Finding]:
     """After any one host fails, the hosts its LDom groups fail over to have the memory for them (N+1)."""
-    yield from _over(estate, memory=True)
+    yield from _over(decisions.whatif, memory=True)
 
 
 def _promised(estate: Estate, guest: DomainInfo, servers: set[str]) -> bool:
@@ -68,11 +69,11 @@ def _promised(estate: Estate, guest: DomainInfo, servers: set[str]) -> bool:
 
 
 @rule("SPF001", Severity.WARNING, source=f"{GUIDE}: multiple I/O domains, guest-level DMP", basis="K",
-      category="what-if")
-def guest_redundant_paths(estate: Estate) -> Iterator[Finding]:
+      category="what-if", reads="decisions")
+def guest_redundant_paths(decisions: Decisions) -> Iterator[Finding]:
     """A guest with two I/O paths (two service domains, or AlternateIO) does not get every vdisk, or every
     vnet, from one service domain."""
-    supply = estimator(estate).supply
+    estate, supply = decisions.estate, decisions.whatif.supply
     for guest in estate.guests:
         needs = [n for n in supply.needs.get(guest.ref, ()) if not n.label.startswith("disk group")]
         disks = {via for n in needs if n.label != "network" for _, via in n.alternatives}

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.core.diagnostics import Diagnostic, Severity
-from generator.derive.vcs.api import derived
-from generator.derive.vcs.cluster import Derived
-from generator.estate.estate import Estate
+from generator.derive.decisions import Decisions
 from generator.maincf.parser import parse
 from generator.maincf.printer import format_config
 from generator.maincf.verify import verify
@@ -26,26 +24,22 @@ def _fails(d: Diagnostic) -> bool:
     return d.severity is Severity.ERROR or d.rule in UNKNOWN_ATTRIBUTE
 
 
-def _derived(estate: Estate, name: str) -> Derived:
-    """Derived once per estate (shared with the renderers): both rules below need it."""
-    return derived(estate, name)
-
-
 @rule("CLU100", Severity.ERROR, source="Topology format: explicit groups merge into the generated main.cf",
-      basis="K", category="vcs")
-def explicit_groups_merge(estate: Estate) -> Iterator[Finding]:
+      basis="K", category="vcs", reads="decisions")
+def explicit_groups_merge(decisions: Decisions) -> Iterator[Finding]:
     """Explicit groups and resources of clusters.<name>.groups do not clash with generated ones."""
-    for name in sorted(estate.topology.clusters):
-        for loc, message in _derived(estate, name).problems:
+    for name in sorted(decisions.estate.topology.clusters):
+        for loc, message in decisions.vcs.derived(name).problems:
             yield Finding(loc, message, "rename the explicit group or resource")
 
 
 @rule("CLU101", Severity.ERROR, source="hacf -verify on the generated main.cf (REFERENCE 3, 4)",
-      basis="K", category="vcs")
-def generated_main_cf_verifies(estate: Estate) -> Iterator[Finding]:
-    """The main.cf generated for each cluster passes the main.cf verifier without errors."""
-    for name, spec in sorted(estate.topology.clusters.items()):
-        derived = _derived(estate, name).config
+      basis="K", category="vcs", reads="decisions")
+def generated_main_cf_verifies(decisions: Decisions) -> Iterator[Finding]:
+    """The main.cf generated for each cluster passes the main.cf verifier without errors (the configuration
+    the build derived once for this topology, the one its outputs print)."""
+    for name, spec in sorted(decisions.estate.topology.clusters.items()):
+        derived = decisions.vcs.derived(name).config
         # The tree is verified as built; only when it has errors is it printed and parsed back, so that
         # each error can be traced to the group it is about (the printed text carries positions).
         if not any(_fails(d) for d in verify(derived, "main.cf")):

@@ -20,7 +20,8 @@ def revisions(name: str) -> Revisions:
     before, after = (check_file(Path("tests/topologies/change") / name / f) for f in ("old.yaml", "new.yaml"))
     assert before.ok and after.ok, before.diagnostics + after.diagnostics
     assert before.estate is not None and after.estate is not None
-    return Revisions(before.estate, after.estate, before.loaded.document, after.loaded.document)
+    assert before.decisions is not None and after.decisions is not None
+    return Revisions(before.decisions.vcs, after.decisions.vcs, before.loaded.document, after.loaded.document)
 
 
 def planned(name: str) -> Plan:

@@ -8,7 +8,7 @@ import shlex
 import pytest
 
 from generator.derive.change.change_items import apply_effects, model_data
-from generator.derive.vcs import api
+from generator.derive.vcs.api import ClusterConfigs
 from generator.maincf.delta import config_delta
 
 from ..conftest import GOLDEN
@@ -55,7 +55,7 @@ def test_every_command_is_shell_words(name: str) -> None:
 def test_vcs_delta_is_empty_exactly_when_trees_are_equal(name: str) -> None:
     rev = revisions(name)
     for cluster in sorted(set(rev.old.topology.clusters) & set(rev.new.topology.clusters)):
-        old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
+        old, new = rev.old_vcs.derived(cluster).config, rev.new_vcs.derived(cluster).config
         assert config_delta(old, new).empty == (old.groups == new.groups)
         assert config_delta(old, old).empty
 
@@ -127,7 +127,7 @@ def test_vcs_commands_turn_the_old_main_cf_into_the_new(name: str) -> None:
 
     rev = revisions(name)
     for cluster in sorted(set(rev.old.topology.clusters) & set(rev.new.topology.clusters)):
-        old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
+        old, new = rev.old_vcs.derived(cluster).config, rev.new_vcs.derived(cluster).config
         assert run(model(old), list(config_delta(old, new).commands)) == model(new), cluster
         assert run(model(new), list(config_delta(new, old).commands)) == model(old), cluster
 
@@ -150,7 +150,7 @@ def test_capacity_check_keeps_a_guest_that_fits_nowhere_and_stops_it() -> None:
     small = text.replace("    memory: 1T\n", "    memory: 128G\n").replace("    memory: 128G\n", "    memory: 1T\n", 1)
     loaded = load_text(small, "small.yaml")
     assert loaded.topology is not None
-    [move], stopped = evacuation(Estate(loaded.topology), "t8a")
+    [move], stopped = evacuation(ClusterConfigs(Estate(loaded.topology)), "t8a")
     assert move.target is None and not stopped  # t8b has 128G - 64G free, erpdb needs 256G
 
 

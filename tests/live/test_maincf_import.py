@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli.main import cli
 from generator.derive.expected_live import expected_hosts
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.estate.estate import Estate
 from generator.formats.ldm_xml_export import host_xml
 from generator.input.loader import load_file
@@ -35,7 +35,7 @@ def _collect(estate: Estate, folder: Path) -> list[str]:
         (folder / f"{host.name}.xml").write_text(host_xml(host, "example.yaml"))
         args += ["--ldm-xml", f"{host.name}={folder / f'{host.name}.xml'}"]
     for name in estate.topology.clusters:
-        (folder / f"{name}.cf").write_text(format_config(derived(estate, name).config))
+        (folder / f"{name}.cf").write_text(format_config(derived(ClusterConfigs(estate), name).config))
         args += ["--maincf", str(folder / f"{name}.cf")]
     return args
 
@@ -49,7 +49,8 @@ def test_imported_topology_derives_the_same_main_cf(tmp_path: Path, name: str) -
     assert "error[" not in result.stdout
     imported = _estate(out)
     for cluster in original.topology.clusters:
-        changes = diff_configs(derived(original, cluster).config, derived(imported, cluster).config)
+        changes = diff_configs(derived(ClusterConfigs(original), cluster).config,
+                               derived(ClusterConfigs(imported), cluster).config)
         assert [c.describe() for c in changes] == []
         # The fencing mode lives in /etc/vxfenmode, not main.cf: fencing is on, its mode is a marked guess.
         if original.topology.clusters[cluster].fencing.mode.value != "disabled":

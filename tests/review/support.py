@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.document.runbook_model import Runbook, Step
 from generator.maincf.tree import Group, Scalar
 
@@ -24,7 +24,7 @@ def ldom_groups(name: str) -> list[tuple[str, Group, str, str | None]]:
     est = estate(name, FOLDER)
     found = []
     for cid in sorted(est.topology.clusters):
-        for group in derived(est, cid).config.groups:
+        for group in derived(ClusterConfigs(est), cid).config.groups:
             for r in group.resources:
                 if r.type != "LDom":
                     continue

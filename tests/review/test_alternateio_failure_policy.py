@@ -9,7 +9,7 @@ stated master gets ``{ primary = ignore }``, and a stated stopping master is AIO
 
 from __future__ import annotations
 
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.maincf.tree import Assoc
 
 from ..runbook_support import estate
@@ -20,7 +20,7 @@ def _policies(name: str, folder: str) -> dict[str, tuple[tuple[str, str | None],
     est = estate(name, folder)
     found = {}
     for cid in sorted(est.topology.clusters):
-        for group in derived(est, cid).config.groups:
+        for group in derived(ClusterConfigs(est), cid).config.groups:
             for r in group.resources:
                 if r.type == "LDom":
                     values = [a.value.pairs for a in r.values("DomainFailurePolicy") if isinstance(a.value, Assoc)]

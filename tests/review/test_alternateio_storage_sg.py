@@ -9,7 +9,7 @@ the guide's sample value 1. ``vcs verify`` reports a shared group named with 1 a
 from __future__ import annotations
 
 from generator.core.diagnostics import format_text
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.maincf.printer import format_config
 from generator.maincf.tree import Assoc
 from generator.maincf.verify import verify_text
@@ -22,7 +22,7 @@ def _storage_values(name: str, folder: str) -> dict[str, set[str | None]]:
     est = estate(name, folder)
     found: dict[str, set[str | None]] = {}
     for cid in sorted(est.topology.clusters):
-        for _, res in derived(est, cid).config.resources():
+        for _, res in derived(ClusterConfigs(est), cid).config.resources():
             for attr in res.values("StorageSG"):
                 assert isinstance(attr.value, Assoc)
                 found.setdefault(res.name, set()).update(v for _, v in attr.value.pairs)
@@ -41,6 +41,6 @@ def test_storage_group_of_one_guest_is_onlined_with_it() -> None:
 
 def test_shared_storage_group_named_with_1_is_reported() -> None:
     est = estate("payments-alternateio", "topologies")
-    text = format_config(derived(est, "payclus").config).replace("_stor_grp = 0 }", "_stor_grp = 1 }")
+    text = format_config(derived(ClusterConfigs(est), "payclus").config).replace("_stor_grp = 0 }", "_stor_grp = 1 }")
     found = format_text(verify_text(text, "payclus/main.cf"))
     assert found.count("warning[VCS061]") == 4, found

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from generator.core.sizes import format_size
-from generator.derive.vcs.api import service_groups
+from generator.derive.vcs.api import ClusterConfigs, service_groups
 from generator.document.runbook_model import Runbook, Step
 
 from ..runbook_support import EXAMPLE_NAMES, books, estate
@@ -74,7 +74,7 @@ def test_the_disks_a_migrated_guest_lists_are_counted_per_lun(name: str, folder:
 @pytest.mark.parametrize(("name", "folder"), CASES)
 def test_groups_said_online_on_every_node_are_parallel_and_the_others_are_not(name: str, folder: str) -> None:
     est = estate(name, folder)
-    parallel = {g.name: g.parallel for cid in est.topology.clusters for g in service_groups(est, cid)}
+    parallel = {g.name: g.parallel for cid in est.topology.clusters for g in service_groups(ClusterConfigs(est), cid)}
     for book in books(name, folder):
         for step in _steps(book):
             for clause in step.expected.split(";"):

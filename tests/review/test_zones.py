@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.document.runbook_model import Step
 
 from ..runbook_support import books, estate
@@ -32,7 +32,7 @@ def test_a_shared_zone_root_on_solaris_11_is_a_zfs_pool_never_vxfs(name: str, fo
     assert not any("mkfs -F vxfs" in c or "mount -F vxfs" in c for c in commands)
     assert any(f"zpool create -m /zones/{zone} {zone}_pool " in c for c in commands)
     est = estate(name, folder)
-    types = {r.type for cid in est.topology.clusters for g in derived(est, cid).config.groups
+    types = {r.type for cid in est.topology.clusters for g in derived(ClusterConfigs(est), cid).config.groups
              if g.name == f"{zone}_root_grp" for r in g.resources}
     assert "Zpool" in types and "Mount" not in types
 

@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 
 from generator.core.diagnostics import Diagnostic, Severity
-from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.decisions import Decisions
+from generator.derive.vcs.api import ClusterConfigs, cluster_names, derived
 from generator.derive.vcs.cluster import with_provenance
 from generator.estate.estate import Estate
 from generator.input.loader import load_text
@@ -36,7 +37,7 @@ def check_data(data: dict[str, Any]) -> tuple[Estate | None, list[Diagnostic]]:
     if loaded.topology is None:
         return None, list(loaded.diagnostics)
     estate = Estate(loaded.topology)
-    found = list(check_topology(estate, loaded.document))
+    found = list(check_topology(Decisions(estate), loaded.document))
     return (None if any(d.severity is Severity.ERROR for d in found) else estate), found
 
 
@@ -44,7 +45,7 @@ def maincf_problems(estate: Estate) -> list[str]:
     """Errors of the project's own parser and verifier on every generated main.cf."""
     out: list[str] = []
     for cluster in cluster_names(estate):
-        text = format_config(with_provenance(derived(estate, cluster).config, "hostile.yaml"))
+        text = format_config(with_provenance(derived(ClusterConfigs(estate), cluster).config, "hostile.yaml"))
         out += [f"{cluster}: {d.rule}: {d.message}" for d in verify_text(text, "main.cf")
                 if d.severity is Severity.ERROR]
     return out
@@ -58,4 +59,5 @@ def shell_operators(line: str) -> list[str]:
 
 
 def maincmd_lines(estate: Estate) -> list[str]:
-    return [c for cluster in cluster_names(estate) for c in ha_command_list(derived(estate, cluster).config)]
+    vcs = ClusterConfigs(estate)
+    return [c for cluster in cluster_names(estate) for c in ha_command_list(vcs.derived(cluster).config)]

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.derive.vcs.api import derived
+from generator.derive.vcs.api import ClusterConfigs, derived
 from generator.derive.vcs.cluster import with_provenance
 from generator.maincf.parser import parse
 from generator.maincf.printer import format_config
@@ -46,7 +46,7 @@ def test_every_accepted_topology_gives_a_main_cf_that_parses_and_verifies(value:
         assert all(d.line > 0 for d in diagnostics), "a rejection is located"
         return
     assert maincf_problems(estate) == []
-    config = with_provenance(derived(estate, "crmclus").config, "hostile.yaml")
+    config = with_provenance(derived(ClusterConfigs(estate), "crmclus").config, "hostile.yaml")
     reparsed, problems = parse(format_config(config))
     assert not problems and reparsed.groups == config.groups, "the text comes back as the same values"
     for line in maincmd_lines(estate):
@@ -63,6 +63,6 @@ def test_a_line_break_in_a_program_is_rejected_where_it_stands() -> None:
 def test_quotes_and_backslashes_stay_inside_one_main_cf_string() -> None:
     estate, _ = check_data(_with(BASE, 'say "hi" \\ ) group evil (', password=False))
     assert estate is not None and maincf_problems(estate) == []
-    config = with_provenance(derived(estate, "crmclus").config, "hostile.yaml")
+    config = with_provenance(derived(ClusterConfigs(estate), "crmclus").config, "hostile.yaml")
     reparsed, _ = parse(format_config(config))
     assert [g.name for g in reparsed.groups] == [g.name for g in config.groups]

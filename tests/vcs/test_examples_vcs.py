@@ -9,7 +9,7 @@ import pytest
 from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import format_text
-from generator.derive.vcs.api import cluster_names, ha_commands, main_cf_text, service_groups
+from generator.derive.vcs.api import ClusterConfigs, cluster_names, ha_commands, main_cf_text, service_groups
 from generator.estate.estate import Estate
 from generator.formats.vcs_files import render
 from generator.input.loader import load_file
@@ -41,15 +41,16 @@ def test_golden_main_cf_and_commands(topology: str, update_goldens: bool) -> Non
     estate = _estate(topology)
     for cluster in cluster_names(estate):
         folder = GOLDEN_VCS / Path(topology).stem / cluster
-        _compare(folder / "main.cf", main_cf_text(estate, cluster, f"topologies/{topology}"), update_goldens)
-        _compare(folder / "main.cmd", "\n".join(ha_commands(estate, cluster)) + "\n", update_goldens)
+        vcs = ClusterConfigs(estate)
+        _compare(folder / "main.cf", main_cf_text(vcs, cluster, f"topologies/{topology}"), update_goldens)
+        _compare(folder / "main.cmd", "\n".join(ha_commands(vcs, cluster)) + "\n", update_goldens)
 
 
 @pytest.mark.parametrize("topology", TOPOLOGIES)
 def test_generated_main_cf_passes_the_verifier(topology: str) -> None:
     estate = _estate(topology)
     for cluster in cluster_names(estate):
-        text = main_cf_text(estate, cluster, f"topologies/{topology}")
+        text = main_cf_text(ClusterConfigs(estate), cluster, f"topologies/{topology}")
         assert format_text(verify_text(text, f"{cluster}/main.cf")) == ""
 
 
@@ -64,7 +65,7 @@ def test_rendering_twice_is_byte_identical(topology: str) -> None:
 
 def test_service_groups_match_main_cf() -> None:
     estate = _estate("payments-alternateio.yaml")
-    groups = {g.name: g for g in service_groups(estate, "payclus")}
+    groups = {g.name: g for g in service_groups(ClusterConfigs(estate), "payclus")}
     assert groups["pay1_grp"].kind == "ldom" and not groups["pay1_grp"].parallel
     assert groups["t8e_stor_grp"].parallel and groups["t8e_stor_grp"].systems == ("t8e", "t8e-altio")
     assert groups["pay1_aio_grp"].kind == "alternateio"
@@ -72,7 +73,7 @@ def test_service_groups_match_main_cf() -> None:
 
 def test_every_configuration_model_appears_in_an_example() -> None:
     estates = [_estate(t) for t in TOPOLOGIES]
-    kinds = {g.kind for e in estates for c in cluster_names(e) for g in service_groups(e, c)}
+    kinds = {g.kind for e in estates for c in cluster_names(e) for g in service_groups(ClusterConfigs(e), c)}
     assert {"ldom", "alternateio", "storage", "network", "cvm", "cfs", "application", "zone", "rac"} <= kinds
 
 
@@ -87,7 +88,7 @@ def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
 def test_prerequisite_groups_follow_dependencies_alternateio_and_proxies() -> None:
     from generator.derive.vcs.api import prerequisite_groups
 
-    assert prerequisite_groups(_estate("payments-alternateio.yaml"), "payclus", "pay1_grp", "t8f") == [
+    assert prerequisite_groups(ClusterConfigs(_estate("payments-alternateio.yaml")), "payclus", "pay1_grp", "t8f") == [
         "pay1_aio_grp", "t8f_net_grp", "t8f_stor_grp"]
-    assert prerequisite_groups(_estate("erp-split.yaml"), "ctlclus", "erpdb_grp", "t8b") == [
+    assert prerequisite_groups(ClusterConfigs(_estate("erp-split.yaml")), "ctlclus", "erpdb_grp", "t8b") == [
         "cvm", "erpdg_grp", "ldom_net_grp"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.vcs.api import ClusterConfigs, cluster_names, derived
 from generator.derive.vcs.cluster import with_provenance
 from generator.estate.estate import Estate
 from generator.input.loader import load_file
@@ -28,7 +28,7 @@ def _estate(name: str) -> Estate:
 
 @pytest.mark.parametrize(("topology", "cluster"), CASES, ids=[f"{t}:{c}" for t, c in CASES])
 def test_example_cluster_round_trips(topology: str, cluster: str) -> None:
-    tree = with_provenance(derived(_estate(topology), cluster).config, f"topologies/{topology}")
+    tree = with_provenance(derived(ClusterConfigs(_estate(topology)), cluster).config, f"topologies/{topology}")
     text = format_config(tree)
     parsed, problems = parse(text, "main.cf")
     assert problems == []

@@ -25,12 +25,21 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Revisions:
-    """The old and new revision of one topology."""
+    """The old and new revision of one topology: each estate with its derived cluster configurations (the
+    ones the checks of that revision derived), and its source document."""
 
-    old: Estate
-    new: Estate
+    old_vcs: api.ClusterConfigs
+    new_vcs: api.ClusterConfigs
     old_doc: Document
     new_doc: Document
+
+    @property
+    def old(self) -> Estate:
+        return self.old_vcs.estate
+
+    @property
+    def new(self) -> Estate:
+        return self.new_vcs.estate
 
     def locate(self, diff: Difference, refusal: Refused) -> Diagnostic:
         """The refusal, located at the changed field in the new file (in the old file for a removal)."""
@@ -44,12 +53,12 @@ class Revisions:
         return found
 
 
-def ldom_group(estate: Estate, guest: DomainInfo) -> tuple[str, str] | None:
+def ldom_group(vcs: api.ClusterConfigs, guest: DomainInfo) -> tuple[str, str] | None:
     """``(cluster, group)`` of the LDom resource that manages ``guest``, if a cluster manages it."""
-    cluster = estate.managing_cluster(guest)
+    cluster = vcs.estate.managing_cluster(guest)
     if cluster is None:
         return None
-    for group, resource in api.derived(estate, cluster).config.resources():
+    for group, resource in vcs.derived(cluster).config.resources():
         if resource.type == "LDom" and any(isinstance(a.value, Scalar) and a.value.text == guest.name
                                            for a in resource.values("LDomName")):
             return cluster, group.name

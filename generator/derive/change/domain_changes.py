@@ -14,10 +14,11 @@ from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Refused, Revisions, ldom_group, refreshed_cfgfile
 from generator.derive.procedures.command_hosts import ldm_node
 from generator.derive.procedures.installation import PACKAGES, product
+from generator.derive.vcs.api import ClusterConfigs
 from generator.document.runbook_model import Step
 from generator.estate import commands as cmd
 from generator.estate import vcs_commands as vcmd
-from generator.estate.estate import DomainInfo, Estate
+from generator.estate.estate import DomainInfo
 from generator.estate.shell import sh
 from generator.input.schema import Component
 
@@ -32,9 +33,10 @@ def _guest(rev: Revisions, diff: Difference) -> DomainInfo:
     return guest
 
 
-def _frozen(estate: Estate, guest: DomainInfo, body: list[Step]) -> list[Step]:
+def _frozen(vcs: ClusterConfigs, guest: DomainInfo, body: list[Step]) -> list[Step]:
     """``body`` between a persistent freeze and unfreeze of the guest's LDom group, when VCS manages it."""
-    managed = ldom_group(estate, guest)
+    estate = vcs.estate
+    managed = ldom_group(vcs, guest)
     if managed is None:
         return body
     cluster, group = managed
@@ -71,7 +73,7 @@ def resources_item(rev: Revisions, diff: Difference) -> Item:
                              "If ldm refuses (the domain or its OS does not support it), stop here and plan "
                              "the stop/start path.",))]
     else:
-        steps = _frozen(rev.new, guest, [Step(
+        steps = _frozen(rev.new_vcs, guest, [Step(
             id=f"{field}-{name}", title=f"Stop `{name}`, set it to {shown}, start it", runs_on=node,
             commands=(cmd.stop_domain(name), change, cmd.start_domain(name)),
             expected=f"`{name}` is active again with {shown}.", verify=verify,

@@ -83,9 +83,9 @@ def move_item(rev: Revisions, gone: Difference, came: Difference) -> Item:
     if gone.old != came.new:
         raise Refused("CHG013", f"guest {name} moves from {source} to {target} and changes at the same time",
                       "move it in one revision and change it in the next")
-    case = adhoc_case(rev.old, f"{source}/{name}", target)
+    case = adhoc_case(rev.old_vcs, f"{source}/{name}", target)
     assert case is not None
-    plan = plan_migration(rev.old, case)
+    plan = plan_migration(case)
     errors = [c for c in plan.checks if c.severity is Severity.ERROR]
     if errors:
         raise Refused("CHG014", f"guest {name} cannot move from {source} to {target}: {errors[0].rule_id} "
@@ -105,7 +105,7 @@ def zone_item(rev: Revisions, diff: Difference) -> Item:
         raise Refused("CHG015", f"zone {name} {'removed' if diff.removed else 'changed'}: only adding a zone "
                       "is planned", "halt, uninstall and delete it by hand")
     zone = rev.new.topology.zones[name]
-    section = zone_section(rev.new, name, zone, None)
+    section = zone_section(rev.new_vcs, name, zone, None)
     return Item(kind="zone-add", id=f"zone-{name}", title=f"Add zone `{name}`", effects=(diff.effect,),
                 objects=(f"zone:{name}",), uses=tuple(f"vol:{v}" for v in zone.exported_volumes),
                 steps=section.steps, notes=(section.intro,))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from generator.derive.change.change_items import Difference, Item
 from generator.derive.change.context import Revisions
 from generator.derive.procedures.ldom_cfgfile import cfgfile_step, managed_guests
-from generator.derive.vcs import api
 from generator.document.runbook_model import Step
 from generator.estate import commands as cmd
 from generator.estate import vcs_commands as vcmd
@@ -57,7 +56,7 @@ def _online_step(cluster: str, node: str, new: Config, delta: ConfigDelta) -> St
 
 
 def _steps(rev: Revisions, cluster: str) -> tuple[Step, ...]:
-    old, new = api.derived(rev.old, cluster).config, api.derived(rev.new, cluster).config
+    old, new = rev.old_vcs.derived(cluster).config, rev.new_vcs.derived(cluster).config
     delta, undo = config_delta(old, new), config_delta(new, old)
     if delta.empty:
         return ()

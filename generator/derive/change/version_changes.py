@@ -22,6 +22,7 @@ from generator.derive.migration.case import adhoc_case
 from generator.derive.migration.plan import plan_migration
 from generator.derive.procedures.command_hosts import ldm_node
 from generator.derive.vcs import api
+from generator.derive.vcs.api import ClusterConfigs
 from generator.document.runbook_model import Step
 from generator.estate import commands as cmd
 from generator.estate import vcs_commands as vcmd
@@ -48,8 +49,9 @@ Taken = dict[str, tuple[int, int]]
 """Memory and threads already promised on each host during one evacuation."""
 
 
-def _target(estate: Estate, guest: DomainInfo, cluster: str, group: str, taken: Taken) -> str | None:
-    systems = next((g.systems for g in api.service_groups(estate, cluster) if g.name == group), ())
+def _target(vcs: ClusterConfigs, guest: DomainInfo, cluster: str, group: str, taken: Taken) -> str | None:
+    estate = vcs.estate
+    systems = next((g.systems for g in api.service_groups(vcs, cluster) if g.name == group), ())
     hosts = [d.host for d in estate.cluster_systems(cluster) if d.system in systems and d.host != guest.host]
     for host in hosts:
         mem, cpus = _free(estate, host, taken)
@@ -60,21 +62,22 @@ def _target(estate: Estate, guest: DomainInfo, cluster: str, group: str, taken: 
     return None
 
 
-def evacuation(estate: Estate, host: str) -> tuple[list[Move], list[DomainInfo]]:
+def evacuation(vcs: ClusterConfigs, host: str) -> tuple[list[Move], list[DomainInfo]]:
     """(managed guests of ``host`` and where each goes, unmanaged guests stopped for the window)."""
+    estate = vcs.estate
     taken: dict[str, tuple[int, int]] = {}
     moves, stopped = [], []
     for guest in (d for d in estate.host_domains(host) if d.is_guest):
-        managed = ldom_group(estate, guest)
+        managed = ldom_group(vcs, guest)
         if managed is None:
             stopped.append(guest)
             continue
-        target = _target(estate, guest, managed[0], managed[1], taken)
+        target = _target(vcs, guest, managed[0], managed[1], taken)
         live = False
         if target is not None:
-            case = adhoc_case(estate, guest.ref, target, "live", "vcs")
+            case = adhoc_case(vcs, guest.ref, target, "live", "vcs")
             live = case is not None and not any(c.severity is Severity.ERROR
-                                                for c in plan_migration(estate, case).checks)
+                                                for c in plan_migration(case).checks)
         moves.append(Move(guest, managed[1], target, live))
     return moves, stopped
 
@@ -83,8 +86,9 @@ def _system(estate: Estate, host: str) -> str:
     return ldm_node(estate, host)
 
 
-def _host_steps(estate: Estate, host: str, component: str, version: str) -> list[Step]:
-    moves, stopped = evacuation(estate, host)
+def _host_steps(vcs: ClusterConfigs, host: str, component: str, version: str) -> list[Step]:
+    estate = vcs.estate
+    moves, stopped = evacuation(vcs, host)
     node = _system(estate, host)
     away, back, notes = [], [], []
     for m in moves:
@@ -104,13 +108,13 @@ def _host_steps(estate: Estate, host: str, component: str, version: str) -> list
     back += [cmd.start_domain(g.name) for g in stopped]
     notes += [f"`{g.name}` is not managed by VCS: it is stopped for the window." for g in stopped]
     control = estate.control_domain(host)
-    vcs = control is not None and bool(estate.clusters_of(control))
+    clustered = control is not None and bool(estate.clusters_of(control))
     update = ([sh("pkg", "update", "--accept", "--be-name", f"{component}-{version}")] if component != "infoscale"
               else [])
     steps = [Step(id=f"evacuate-{host}", title=f"Move the guests off {host}", runs_on=node, commands=tuple(away),
                   expected=f"No guest is active on {host}.", verify=(cmd.ldm_list(),), backout=tuple(back),
                   minutes=5 + 5 * len(away), gate=True, notes=tuple(notes))] if away else []
-    stop = ("hastop -local -evacuate",) if vcs else ()
+    stop = ("hastop -local -evacuate",) if clustered else ()
     steps.append(Step(id=f"update-{host}", title=f"Update {component} to {version} on {host}", runs_on=node,
                       commands=(*stop, *update, "init 6") if update else stop,
                       expected=f"{host} runs {component} {version}.",
@@ -120,7 +124,7 @@ def _host_steps(estate: Estate, host: str, component: str, version: str) -> list
                              "reboot (unverified: name and options differ per release).",)
                       if component == "infoscale" else ("The old boot environment stays: `beadm activate` it and "
                                                         "reboot to back out.",)))
-    if vcs:
+    if clustered:
         steps.append(Step(id=f"rejoin-{host}", title=f"Start VCS on {node} again", runs_on=node, commands=("hastart",),
                           expected=f"`{node}` RUNNING; GAB membership complete.",
                           verify=("hasys -state", "gabconfig -a"), minutes=5))
@@ -135,7 +139,7 @@ def version_item(rev: Revisions, diff: Difference) -> Item:
     """``versions.X`` changed: a rolling update, host by host."""
     component = diff.path[1]
     version = str(diff.new)
-    steps = [s for host in sorted(rev.new.topology.hosts) for s in _host_steps(rev.new, host, component, version)]
+    steps = [s for host in sorted(rev.new.topology.hosts) for s in _host_steps(rev.new_vcs, host, component, version)]
     return Item(kind="version", id=f"version-{component}", title=f"Rolling update of {component} from {diff.old} "
                 f"to {version}, host by host", effects=(diff.effect,), objects=(f"version:{component}",),
                 steps=tuple(steps), notes=("One host at a time: finish and verify a host before the next one.",))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core.diagnostics import Finding, Severity
+from generator.derive.vcs.api import ClusterConfigs
 from generator.estate.estate import DomainInfo, Estate, ServiceRef, VdiskInfo
 from generator.input.schema import Migration, MigrationKind
 
@@ -34,12 +35,17 @@ def migration_slug(domain: str, target: str) -> str:
 
 @dataclass(frozen=True)
 class MigrationCase:
-    """A migration with its guest resolved. ``index`` is its position in ``migrations`` (None: unplanned)."""
+    """A migration with its guest resolved. ``index`` is its position in ``migrations`` (None: unplanned).
+    ``vcs`` is the build's derivation of the estate's clusters (the plan reads the guest's group from it)."""
 
-    estate: Estate
+    vcs: ClusterConfigs
     migration: Migration
     guest: DomainInfo
     index: int | None = None
+
+    @property
+    def estate(self) -> Estate:
+        return self.vcs.estate
 
     @property
     def source(self) -> str:
@@ -109,23 +115,24 @@ def vds_name(vdisk: VdiskInfo) -> str:
     return vdisk.service.name if vdisk.service else vdisk.spec.service.split("/")[-1]
 
 
-def planned_cases(estate: Estate) -> list[MigrationCase]:
+def planned_cases(vcs: ClusterConfigs) -> list[MigrationCase]:
     """Every planned migration whose guest and target host resolve (REF001/REF006 report the others)."""
+    estate = vcs.estate
     result = []
     for i, m in enumerate(estate.topology.migrations):
         guest = estate.domain(m.domain)
         if guest is not None and m.to in estate.topology.hosts:
-            result.append(MigrationCase(estate, m, guest, i))
+            result.append(MigrationCase(vcs, m, guest, i))
     return result
 
 
-def adhoc_case(estate: Estate, domain: str, to: str, kind: str | None = None,
+def adhoc_case(vcs: ClusterConfigs, domain: str, to: str, kind: str | None = None,
                via: str | None = None) -> MigrationCase | None:
     """An unplanned migration; None when ``domain`` does not name exactly one domain."""
-    guest = estate.domain(domain)
+    guest = vcs.estate.domain(domain)
     if guest is None:
         return None
-    planned = next((c.migration for c in planned_cases(estate)
+    planned = next((c.migration for c in planned_cases(vcs)
                     if c.guest == guest and c.target == to), None)
     fields: dict[str, object] = {"domain": guest.ref, "to": to}
     if kind is not None:
@@ -138,4 +145,4 @@ def adhoc_case(estate: Estate, domain: str, to: str, kind: str | None = None,
         fields["via"] = planned.via
     if planned is not None and planned.change:
         fields["change"] = planned.change
-    return MigrationCase(estate, Migration.model_validate(fields), guest, None)
+    return MigrationCase(vcs, Migration.model_validate(fields), guest, None)

@@ -1,8 +1,9 @@
 """Command text for a migration: who runs what, with which names (one place for every template).
 
-VCS group and resource names come from the VCS output kind (:func:`generator.derive.vcs.api.derived`): the
-group holding the guest's ``LDom`` resource. The target password never appears on a command line:
-the manual variant reads it into a root-only file and passes ``-p FILE``.
+VCS group and resource names come from the derived configuration
+(:meth:`generator.derive.vcs.api.ClusterConfigs.derived`): the group holding the guest's ``LDom`` resource.
+The target password never appears on a command line: the manual variant reads it into a root-only file and
+passes ``-p FILE``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from generator.maincf.tree import Scalar
 def ldom_names(case: MigrationCase) -> tuple[str, str]:
     """``(group, resource)`` of the guest's LDom resource in the generated VCS configuration."""
     if case.cluster is not None:
-        config = vcs_api.derived(case.estate, case.cluster).config
+        config = case.vcs.derived(case.cluster).config
         for group in config.groups:
             for res in group.resources:
                 if res.type == "LDom" and any(
@@ -39,8 +40,8 @@ def child_groups(case: MigrationCase, group: str, system: str) -> list[str]:
     system, and the network groups whose NIC resources its Proxy resources mirror."""
     if case.cluster is None:
         return []
-    groups = {g.name: g for g in vcs_api.derived(case.estate, case.cluster).config.groups}
-    needed = vcs_api.prerequisite_groups(case.estate, case.cluster, group, system)
+    groups = {g.name: g for g in case.vcs.derived(case.cluster).config.groups}
+    needed = vcs_api.prerequisite_groups(case.vcs, case.cluster, group, system)
     return sorted(c for c in needed if c in groups and groups[c].parallel)
 
 
@@ -52,14 +53,14 @@ def failover_children(case: MigrationCase, group: str) -> list[str]:
     """
     if case.cluster is None:
         return []
-    return vcs_api.failover_children(case.estate, case.cluster, group)
+    return vcs_api.failover_children(case.vcs, case.cluster, group)
 
 
 def vcs_diskgroups(case: MigrationCase, group: str) -> set[str]:
     """Disk groups that ``group`` holds as ``DiskGroup`` resources: VCS deports and imports them."""
     if case.cluster is None:
         return set()
-    found = vcs_api.derived(case.estate, case.cluster).config.group(group)
+    found = case.vcs.derived(case.cluster).config.group(group)
     return {a.value.text for r in (found.resources if found else ()) if r.type == "DiskGroup"
             for a in r.values("DiskGroup") if isinstance(a.value, Scalar)}
 

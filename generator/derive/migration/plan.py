@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from generator.core.diagnostics import Severity
 from generator.derive.migration import backout, phases, prechecks
 from generator.derive.migration import operations as cmd
-from generator.derive.migration.case import CheckResult, MigrationCase, planned_cases
+from generator.derive.migration.case import CheckResult, MigrationCase
 from generator.derive.migration.phasechecks import phase_checks
 from generator.document.runbook_model import Step
-from generator.estate.estate import Estate
-from generator.input.schema import Migration
 
 
 @dataclass(frozen=True)
@@ -97,11 +95,9 @@ _HOW = {
 }
 
 
-def plan_migration(estate: Estate, migration: Migration | MigrationCase,
-                   checks: Iterable[CheckResult] = ()) -> MigrationPlan:
+def plan_migration(case: MigrationCase, checks: Iterable[CheckResult] = ()) -> MigrationPlan:
     """Build the plan of one migration (planned, or unplanned from the ``migrate`` command), carrying the
     results of the migration rules on it (``checks``: the caller runs them)."""
-    case = migration if isinstance(migration, MigrationCase) else _case(estate, migration)
     n = cmd.names(case)
     preparation = (
         prechecks.precheck_steps(case, n)
@@ -146,16 +142,6 @@ def _phases(case: MigrationCase, n: cmd.Names) -> tuple[Phase, ...]:
         )
         for i in (1, 2, 3, 4)
     )
-
-
-def _case(estate: Estate, migration: Migration) -> MigrationCase:
-    planned = next((c for c in planned_cases(estate) if c.migration is migration), None)
-    if planned is not None:
-        return planned
-    guest = estate.domain(migration.domain)
-    if guest is None:
-        raise ValueError(f"no single domain named {migration.domain!r}")
-    return MigrationCase(estate, migration, guest)
 
 
 def _step_dict(s: Step) -> dict[str, object]:

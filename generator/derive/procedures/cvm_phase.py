@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from generator.derive.procedures.command_hosts import dg_domains
 from generator.derive.procedures.storage_phases import dg_step, fs_step
-from generator.derive.vcs.api import service_groups
+from generator.derive.vcs.api import ClusterConfigs, service_groups
 from generator.document.runbook_model import Section, Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.estate.vcs_commands import hagrp
 from generator.input.schema import DiskGroup
 
 
-def cvm_groups(estate: Estate, cid: str) -> set[str]:
-    return {g.name for g in service_groups(estate, cid) if g.kind == "cvm"}
+def cvm_groups(vcs: ClusterConfigs, cid: str) -> set[str]:
+    return {g.name for g in service_groups(vcs, cid) if g.kind == "cvm"}
 
 
 def shared_diskgroups(estate: Estate, cid: str) -> list[tuple[str, DiskGroup]]:

@@ -8,6 +8,7 @@ it stays online on the others. The service groups come from the VCS output (:mod
 
 from __future__ import annotations
 
+from generator.derive.decisions import Decisions
 from generator.derive.procedures.failover_capacity import with_capacity
 from generator.derive.vcs.api import (
     ServiceGroup,
@@ -18,7 +19,6 @@ from generator.derive.vcs.api import (
     service_groups,
 )
 from generator.document.runbook_model import Runbook, Section, Step
-from generator.estate.estate import Estate
 from generator.estate.shell import Raw
 from generator.estate.vcs_commands import hagrp
 
@@ -76,11 +76,12 @@ def _relay_step(group: ServiceGroup, children: list[str], source: str, target: s
                        if group.kind == "ldom" else "The group is offline while its child moves.", *extra))
 
 
-def _guest_cluster_notes(estate: Estate, cid: str, group: ServiceGroup) -> tuple[str, ...]:
+def _guest_cluster_notes(decisions: Decisions, cid: str, group: ServiceGroup) -> tuple[str, ...]:
     """An LDom group whose guest is itself a node of a cluster (VCS in the control and guest domains)."""
+    estate = decisions.estate
     if group.kind != "ldom":
         return ()
-    guest = estate.domain(ldom_guests(estate, cid).get(group.name, ""))
+    guest = estate.domain(ldom_guests(decisions.vcs, cid).get(group.name, ""))
     inner = [c for c in estate.clusters_of(guest) if c != cid] if guest is not None else []
     return tuple(f"{guest.name} is a node of cluster `{c}`: stopping it takes that node away. Before a switch, "
                  f"move `{c}`'s failover groups off {guest.name} from inside `{c}` (hagrp -switch), and check "
@@ -88,20 +89,20 @@ def _guest_cluster_notes(estate: Estate, cid: str, group: ServiceGroup) -> tuple
                  for c in inner if guest is not None)
 
 
-def _failover_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bool) -> Section:
+def _failover_section(decisions: Decisions, cid: str, group: ServiceGroup, migrate: bool) -> Section:
     home = group.systems[0]
     action = "migrate" if migrate else "switch"
-    children = failover_children(estate, cid, group.name)
-    extra = _guest_cluster_notes(estate, cid, group)
+    children = failover_children(decisions.vcs, cid, group.name)
+    extra = _guest_cluster_notes(decisions, cid, group)
     steps = [Step(id=f"pre-{group.name}", title=f"Check `{group.name}` is ONLINE on {home}", runs_on=home,
                   commands=(hagrp("state", group.name),), minutes=2,
                   expected=f"ONLINE on {home}, OFFLINE elsewhere; no resource FAULTED.")]
     for target in group.systems[1:]:
         for src, dst, back in ((home, target, False), (target, home, True)):
-            needs = [g for g in prerequisite_groups(estate, cid, group.name, dst) if g not in children]
+            needs = [g for g in prerequisite_groups(decisions.vcs, cid, group.name, dst) if g not in children]
             step = (_relay_step(group, children, src, dst, back, needs, extra) if children
                     else _move_step(group, action, src, dst, back, needs, extra))
-            steps.append(with_capacity(estate, cid, group.name, step, dst))
+            steps.append(with_capacity(decisions.whatif, cid, group.name, step, dst))
     home_again = (" then ".join(f"`{c}`" for c in _relay(group.name, children, Raw("<system>"), home)) if children
                   else f"`{hagrp(action, group.name, home)}`")
     return Section(id=f"group-{group.name}", title=f"Fail-over test of `{group.name}` ({group.kind})",
@@ -119,14 +120,14 @@ MULTI_IO_NOTE = ("A storage or network group of multiple I/O domains: the guest 
                  "other I/O domain and its AlternateIO group stays ONLINE.")
 
 
-def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
+def _parallel_parents(decisions: Decisions, cid: str, group: str, system: str,
                       parallel: dict[str, ServiceGroup]) -> list[str]:
     """Parallel groups on ``system`` requiring ``group`` online local, directly or through each other;
     outermost first (the order to take them offline)."""
     depth: dict[str, int] = {}
 
     def walk(name: str, level: int, seen: frozenset[str]) -> None:
-        for parent in online_local_parents(estate, cid, name):
+        for parent in online_local_parents(decisions.vcs, cid, name):
             facts = parallel.get(parent)
             if facts is None or system not in facts.systems or parent in seen:
                 continue
@@ -137,11 +138,11 @@ def _parallel_parents(estate: Estate, cid: str, group: str, system: str,
     return sorted(depth, key=lambda n: (-depth[n], n))
 
 
-def _parallel_section(estate: Estate, cid: str, group: ServiceGroup, parallel: dict[str, ServiceGroup],
+def _parallel_section(decisions: Decisions, cid: str, group: ServiceGroup, parallel: dict[str, ServiceGroup],
                       multi_io: bool) -> Section:
     system = group.systems[-1]
     others = ", ".join(group.systems[:-1]) or "no other system"
-    parents = _parallel_parents(estate, cid, group.name, system, parallel)
+    parents = _parallel_parents(decisions, cid, group.name, system, parallel)
     down = (*[hagrp("offline", p, system) for p in parents], hagrp("offline", group.name, system))
     up = (hagrp("online", group.name, system), *[hagrp("online", p, system) for p in reversed(parents)])
     verb = "requires" if len(parents) == 1 else "require"
@@ -172,21 +173,22 @@ def _follower_section(group: ServiceGroup, parents: list[str]) -> Section:
                    steps=(step,))
 
 
-def live_migrated(estate: Estate, cid: str) -> set[str]:
+def live_migrated(decisions: Decisions, cid: str) -> set[str]:
     """LDom groups whose guest the topology plans to live- or warm-migrate through VCS."""
+    estate = decisions.estate
     if estate.topology.clusters[cid].migration_auth is None:
         return set()
     planned = {d.name for m in estate.topology.migrations if m.kind.value != "cold" and m.via != "manual"
                if (d := estate.domain(m.domain)) is not None}
-    return {group for group, guest in ldom_guests(estate, cid).items() if guest in planned}
+    return {group for group, guest in ldom_guests(decisions.vcs, cid).items() if guest in planned}
 
 
-def _parents(estate: Estate, cid: str, groups: list[ServiceGroup]) -> dict[str, list[str]]:
+def _parents(decisions: Decisions, cid: str, groups: list[ServiceGroup]) -> dict[str, list[str]]:
     """Failover child -> the failover groups that require it online local (they move it)."""
     found: dict[str, list[str]] = {}
     for g in groups:
         if not g.parallel:
-            for child in failover_children(estate, cid, g.name):
+            for child in failover_children(decisions.vcs, cid, g.name):
                 found.setdefault(child, []).append(g.name)
     return found
 
@@ -197,22 +199,23 @@ def _order(group: ServiceGroup, parents: dict[str, list[str]]) -> tuple[int, str
     return (2 if group.parallel else 1 if group.name in parents else 0, group.name)
 
 
-def _group_section(estate: Estate, cid: str, group: ServiceGroup, migrate: bool,
+def _group_section(decisions: Decisions, cid: str, group: ServiceGroup, migrate: bool,
                    parents: dict[str, list[str]], groups: list[ServiceGroup]) -> Section:
     if group.parallel:
-        return _parallel_section(estate, cid, group, {g.name: g for g in groups if g.parallel},
+        return _parallel_section(decisions, cid, group, {g.name: g for g in groups if g.parallel},
                                  any(g.kind == "alternateio" for g in groups))
     if group.name in parents:
         return _follower_section(group, parents[group.name])
-    return _failover_section(estate, cid, group, migrate)
+    return _failover_section(decisions, cid, group, migrate)
 
 
-def failover_runbook(estate: Estate, cid: str) -> Runbook:
-    groups = service_groups(estate, cid)
-    migrating = live_migrated(estate, cid)
+def failover_runbook(decisions: Decisions, cid: str) -> Runbook:
+    estate = decisions.estate
+    groups = service_groups(decisions.vcs, cid)
+    migrating = live_migrated(decisions, cid)
     nodes = [d.system for d in estate.cluster_systems(cid)]
-    parents = _parents(estate, cid, groups)
-    sections = tuple(_group_section(estate, cid, g, g.name in migrating, parents, groups)
+    parents = _parents(decisions, cid, groups)
+    sections = tuple(_group_section(decisions, cid, g, g.name in migrating, parents, groups)
                      for g in sorted(groups, key=lambda g: _order(g, parents)) if g.systems)
     return Runbook(id=f"failover-test-{cid}", title=f"Fail-over test: cluster {cid}",
                    topology=estate.topology.topology, kind="failover-test", sections=sections,
@@ -226,6 +229,7 @@ def failover_runbook(estate: Estate, cid: str) -> Runbook:
                    header={"Cluster": cid, "Systems": ", ".join(nodes)})
 
 
-def failover_runbooks(estate: Estate) -> list[Runbook]:
-    return [failover_runbook(estate, cid) for cid in sorted(estate.topology.clusters)
+def failover_runbooks(decisions: Decisions) -> list[Runbook]:
+    estate = decisions.estate
+    return [failover_runbook(decisions, cid) for cid in sorted(estate.topology.clusters)
             if estate.cluster_systems(cid)]

@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.sizes import format_size
-from generator.derive.whatif.capacity import estimator, host_failure
+from generator.derive.whatif.capacity import host_failure
 from generator.derive.whatif.outcomes import loads
+from generator.derive.whatif.scenario import Estimator
 from generator.document.runbook_model import Step
 from generator.estate.commands import list_free
-from generator.estate.estate import Estate
 
 
-def _outcome_note(estate: Estate, cid: str, group: str, home: str, target: str) -> str:
-    sc = host_failure(estate, home)
+def _outcome_note(est: Estimator, cid: str, group: str, home: str, target: str) -> str:
+    sc = host_failure(est, home)
     o = sc.verdict(f"{cid}/{group}")
     if o.verdict == "fails-over":
         same = " (the move this step makes)" if o.target == target else ""
@@ -27,10 +27,10 @@ def _outcome_note(estate: Estate, cid: str, group: str, home: str, target: str) 
     return f"What-if model: if host {home} fails, `{group}` {o.verdict.replace('-', ' ')}: {o.detail}."
 
 
-def with_capacity(estate: Estate, cid: str, group: str, step: Step, target: str) -> Step:
+def with_capacity(est: Estimator, cid: str, group: str, step: Step, target: str) -> Step:
     """``step`` (a move of ``group`` to system ``target``) with the target's capacity check and the
     what-if outcome; unchanged for a group that runs no guest."""
-    est = estimator(estate)
+    estate = est.estate
     service = next((s for s in est.services if s.id == f"{cid}/{group}" and s.kind == "ldom" and s.guest), None)
     guest = estate.domain(service.guest) if service else None
     node = est.systems.get(target)
@@ -44,5 +44,5 @@ def with_capacity(estate: Estate, cid: str, group: str, step: Step, target: str)
              f"Capacity on {host}: {guest.name} returns to the host it was built on")
     claim = (f" {host} then has {load.vcpus} of {load.vcpus_total} vCPUs and {format_size(load.memory)} of "
              f"{format_size(load.memory_total)} memory assigned to domains (what-if model).")
-    notes = (f"{check}.", _outcome_note(estate, cid, group, guest.host, target))
+    notes = (f"{check}.", _outcome_note(est, cid, group, guest.host, target))
     return replace(step, expected=step.expected + claim, notes=step.notes + notes)

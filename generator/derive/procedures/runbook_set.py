@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.core.artifacts import RenderContext
+from generator.derive.decisions import Decisions
 from generator.derive.derivation import Derivation
 from generator.derive.procedures.buildout import buildout_runbook
 from generator.derive.procedures.failover import failover_runbooks
@@ -15,30 +16,32 @@ from generator.derive.procedures.smartio import smartio_runbook
 from generator.derive.procedures.vcs_setup import vcs_runbooks
 from generator.derive.procedures.zones_runbook import zones_runbook
 from generator.document.runbook_model import Runbook
-from generator.estate.estate import Estate
 
-Builder = Callable[[Estate, RenderContext], Iterable[Runbook]]
-
-
-def _buildout(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
-    return [buildout_runbook(estate, context)]
+Builder = Callable[[Decisions, RenderContext], Iterable[Runbook]]
+"""A runbook kind's builder, given the build's decisions on the estate (its derived VCS configurations and
+what-if model) and the render context."""
 
 
-def _vcs(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
-    return vcs_runbooks(estate)
+def _buildout(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
+    return [buildout_runbook(decisions.estate, context)]
 
 
-def _failover(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
-    return failover_runbooks(estate)
+def _vcs(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
+    return vcs_runbooks(decisions.vcs)
 
 
-def _optional(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
+def _failover(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
+    return failover_runbooks(decisions)
+
+
+def _optional(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
     """Runbooks a topology has only when it uses the feature: zones, FSS, SmartIO."""
-    return [rb for rb in (zones_runbook(estate), fss_runbook(estate), smartio_runbook(estate)) if rb]
+    estate = decisions.estate
+    return [rb for rb in (zones_runbook(decisions.vcs), fss_runbook(estate), smartio_runbook(estate)) if rb]
 
 
-def _sfrac(estate: Estate, context: RenderContext) -> Iterable[Runbook]:
-    return sfrac_runbooks(estate)
+def _sfrac(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
+    return sfrac_runbooks(decisions.estate)
 
 
 BUILDERS: tuple[Builder, ...] = (
@@ -53,7 +56,7 @@ BUILDERS: tuple[Builder, ...] = (
 def runbooks(derivation: Derivation, context: RenderContext) -> list[Runbook]:
     """Every runbook of the estate, sorted by id; ids are unique (a clash is a bug). The migration runbooks
     are views of the build's migration plans, the same plans the migration output shows."""
-    result = [rb for build in BUILDERS for rb in build(derivation.estate, context)]
+    result = [rb for build in BUILDERS for rb in build(derivation.decisions, context)]
     result += [runbook_from_plan(plan, context) for plan in derivation.plans]
     ids = [rb.id for rb in result]
     if len(ids) != len(set(ids)):

@@ -14,7 +14,7 @@ from generator.derive.procedures.ha_script import split_script
 from generator.derive.procedures.ldom_cfgfile import cfgfile_steps
 from generator.derive.procedures.linkcheck import LINK_NOTE, link_checks
 from generator.derive.procedures.zones_runbook import held_groups, zone_names
-from generator.derive.vcs.api import ha_commands, service_groups
+from generator.derive.vcs.api import ClusterConfigs, ha_commands, service_groups
 from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate.datalinks import domain_devices
 from generator.estate.estate import DomainInfo, Estate
@@ -88,10 +88,11 @@ def _secret_step(cluster: Cluster, first: str) -> Step | None:
                 notes=("Type the password at the prompt only: never on a command line or in a file.",))
 
 
-def _zone_group_notes(estate: Estate, cid: str) -> tuple[str, ...]:
+def _zone_group_notes(vcs: ClusterConfigs, cid: str) -> tuple[str, ...]:
     """The groups of the cluster's zones cannot be online yet: the zones runbook installs the zones."""
+    estate = vcs.estate
     zones = sorted(estate.topology.clusters[cid].zones)
-    groups = [g for z in zones for g in held_groups(estate, cid, zone_names(estate, cid, z)[0])]
+    groups = [g for z in zones for g in held_groups(vcs, cid, zone_names(vcs, cid, z)[0])]
     if not groups:
         return ()
     return (f"The groups of the zones and what only they require ({', '.join(f'`{g}`' for g in groups)}) are the "
@@ -99,15 +100,16 @@ def _zone_group_notes(estate: Estate, cid: str) -> tuple[str, ...]:
             "OFFLINE or FAULTED here; the zones runbook holds them, then clears and brings them online.",)
 
 
-def _verify_section(estate: Estate, cid: str, first: str) -> Section:
-    groups = service_groups(estate, cid)
+def _verify_section(vcs: ClusterConfigs, cid: str, first: str) -> Section:
+    estate = vcs.estate
+    groups = service_groups(vcs, cid)
     commands = [sh("hacf", "-verify", CONFIG_DIR), "hastatus -sum"] + [hagrp("state", g.name) for g in groups]
     if any(d.has(Component.CVM) for d in estate.cluster_systems(cid)):
         commands.append("vxdctl -c mode")
     step = Step(id="verify", title="Verify the configuration and the group states", runs_on=first,
                 commands=tuple(commands), gate=True, minutes=5,
                 expected="hacf prints nothing; every group ONLINE on its first AutoStart system (parallel "
-                         "groups on all their systems); no resource FAULTED.", notes=_zone_group_notes(estate, cid))
+                         "groups on all their systems); no resource FAULTED.", notes=_zone_group_notes(vcs, cid))
     return Section(id="verify", title="Verify", steps=(step,), depends_on=("apply",))
 
 
@@ -121,7 +123,8 @@ def _alternate_io_notes(estate: Estate, cid: str) -> tuple[str, ...]:
             "fail-over test.")
 
 
-def vcs_runbook(estate: Estate, cid: str) -> Runbook:
+def vcs_runbook(vcs: ClusterConfigs, cid: str) -> Runbook:
+    estate = vcs.estate
     cluster = estate.topology.clusters[cid]
     nodes = estate.cluster_systems(cid)
     first = nodes[0].system
@@ -129,7 +132,7 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                          steps=tuple(membership_step(nodes, n, cluster) for n in nodes),
                          intro="Node IDs follow the order of the cluster's nodes in the topology.",
                          backout=("`svcadm disable gab llt` on every node configured so far.",))
-    script, cvm = ha_commands(estate, cid), cvm_groups(estate, cid)
+    script, cvm = ha_commands(vcs, cid), cvm_groups(vcs, cid)
     first_part, rest = split_script(script, cvm) if script and cvm else ([], script)
     save = _save_step(cid, first)
     early = [cvm_section(first_part, cvm, nodes, save), shared_storage_section(estate, cid)] if first_part else []
@@ -144,7 +147,7 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                              f"`/var/tmp/main.cf.before-{cid}` back, `hacf -verify`, `hastart` on every "
                              "node.",))
     sections = (membership, fencing_section(estate, cid, nodes), _start_section(cid, nodes),
-                *[s for s in early if s], apply, _verify_section(estate, cid, first))
+                *[s for s in early if s], apply, _verify_section(vcs, cid, first))
     systems = ", ".join(n.system for n in nodes)
     return Runbook(id=f"vcs-setup-{cid}", title=f"VCS set-up: cluster {cid}",
                    topology=estate.topology.topology,
@@ -159,6 +162,7 @@ def vcs_runbook(estate: Estate, cid: str) -> Runbook:
                    header={"Cluster": cid, "Systems": systems})
 
 
-def vcs_runbooks(estate: Estate) -> list[Runbook]:
-    return [vcs_runbook(estate, cid) for cid in sorted(estate.topology.clusters)
+def vcs_runbooks(vcs: ClusterConfigs) -> list[Runbook]:
+    estate = vcs.estate
+    return [vcs_runbook(vcs, cid) for cid in sorted(estate.topology.clusters)
             if estate.cluster_systems(cid)]

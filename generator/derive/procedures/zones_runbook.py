@@ -12,11 +12,11 @@ the zone as devices (``add device``, match on the raw and block paths, REFERENCE
 from __future__ import annotations
 
 from generator.derive.procedures.zone_root import hazone_commands, local_root_steps, shared_root_steps
-from generator.derive.vcs.api import group_links, service_groups, zone_group
+from generator.derive.vcs.api import ClusterConfigs, group_links, service_groups, zone_group
 from generator.document.runbook_model import Runbook, Section, Step
 from generator.estate import commands as cmd
 from generator.estate.commands import zonecfg
-from generator.estate.estate import DomainInfo, Estate
+from generator.estate.estate import DomainInfo
 from generator.estate.shell import heredoc, sh
 from generator.estate.vcs_commands import ANY, hagrp
 from generator.estate.zone_roots import root_fs
@@ -49,18 +49,18 @@ def _configure_step(name: str, zone: Zone, node: DomainInfo) -> Step:
                 backout=(zonecfg(name, "delete", "-F"),), minutes=3)
 
 
-def zone_names(estate: Estate, cid: str, zone: str) -> tuple[str, str]:
+def zone_names(vcs: ClusterConfigs, cid: str, zone: str) -> tuple[str, str]:
     """(service group, Zone resource) of ``zone`` in the cluster's configuration."""
-    return zone_group(estate, cid, zone)
+    return zone_group(vcs, cid, zone)
 
 
-def held_groups(estate: Estate, cid: str, group: str) -> list[str]:
+def held_groups(vcs: ClusterConfigs, cid: str, group: str) -> list[str]:
     """``group`` and the fail-over groups only it requires (``hagrp -link``), parents first.
 
     A child that another group also requires, or a parallel one (CVM, network), stays online.
     """
-    links = group_links(estate, cid)
-    parallel = {g.name for g in service_groups(estate, cid) if g.parallel}
+    links = group_links(vcs, cid)
+    parallel = {g.name for g in service_groups(vcs, cid) if g.parallel}
     found = [group]
     for parent, child in links:
         parents = {p for p, c in links if c == child}
@@ -90,8 +90,8 @@ def _release_expected(groups: list[str], parallel: set[str], first: str, name: s
     return "; ".join(parts) + f"; `{name}` running."
 
 
-def _release_step(estate: Estate, cid: str, groups: list[str], name: str, nodes: list[DomainInfo]) -> Step:
-    parallel = {g.name for g in service_groups(estate, cid) if g.parallel}
+def _release_step(vcs: ClusterConfigs, cid: str, groups: list[str], name: str, nodes: list[DomainInfo]) -> Step:
+    parallel = {g.name for g in service_groups(vcs, cid) if g.parallel}
     children_first = list(reversed(groups))
     first = nodes[0].system
     online = [hagrp("online", g, n.system) for g in children_first
@@ -114,19 +114,20 @@ def _hazoneverify_step(group: str, name: str, node: DomainInfo) -> Step:
                        "compare with `vcs/` main.cf afterwards.",))
 
 
-def zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Section:
+def zone_section(vcs: ClusterConfigs, name: str, zone: Zone, cid: str | None) -> Section:
+    estate = vcs.estate
     nodes = [d for d in (estate.domain(ref) for ref in zone.domains) if d is not None]
     steps = [_configure_step(name, zone, n) for n in nodes]
     hazone: tuple[str, ...] = ()
     if cid is not None and nodes:
-        group, resource = zone_names(estate, cid, name)
+        group, resource = zone_names(vcs, cid, name)
         hazone = hazone_commands(group, resource, name, [n.system for n in nodes])
     steps += local_root_steps(name, nodes, hazone) if zone.root is ZoneRoot.LOCAL else shared_root_steps(
         estate, name, zone, nodes, hazone)
     if cid is not None and nodes:
-        groups = held_groups(estate, cid, group)
+        groups = held_groups(vcs, cid, group)
         steps = [_hold_step(groups, name, nodes[0]), *steps, _hazoneverify_step(group, name, nodes[0]),
-                 _release_step(estate, cid, groups, name, nodes)]
+                 _release_step(vcs, cid, groups, name, nodes)]
     fs = root_fs(estate, zone)
     root = "local to each node" if zone.root is ZoneRoot.LOCAL else \
         f"shared on `{zone.root_volume}` ({fs.value if fs else ''})"
@@ -136,12 +137,13 @@ def zone_section(estate: Estate, name: str, zone: Zone, cid: str | None) -> Sect
                             f"`zonecfg -z {name} delete -F` on every node.",))
 
 
-def zones_runbook(estate: Estate) -> Runbook | None:
+def zones_runbook(vcs: ClusterConfigs) -> Runbook | None:
+    estate = vcs.estate
     zones = estate.topology.zones
     if not zones:
         return None
     owner = {z: cid for cid, c in sorted(estate.topology.clusters.items()) for z in c.zones}
-    sections = tuple(zone_section(estate, name, zone, owner.get(name)) for name,
+    sections = tuple(zone_section(vcs, name, zone, owner.get(name)) for name,
                      zone in sorted(zones.items()))
     return Runbook(id="zones", title=f"Zones: {estate.topology.title}", topology=estate.topology.topology,
                    kind="zones", sections=sections,

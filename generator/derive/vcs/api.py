@@ -1,12 +1,14 @@
-"""Stable entry points for other output kinds (runbooks, migrations) that need the VCS configuration.
+"""The VCS configuration of an estate's clusters, derived once per topology, and the questions other
+derivations (runbooks, migrations, the what-if model, change plans) ask of it.
 
-Signatures here do not change; everything else in :mod:`generator.maincf` may.
+The build makes one :class:`ClusterConfigs` per topology and passes it down (inside
+:class:`generator.derive.decisions.Decisions`); nothing here caches at module level.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
 
 from generator.derive.vcs.cluster import Derived, derive, with_provenance
 from generator.estate.estate import Estate
@@ -32,45 +34,52 @@ def cluster_names(estate: Estate) -> list[str]:
     return sorted(estate.topology.clusters)
 
 
-_DERIVED: WeakKeyDictionary[Estate, dict[str, Derived]] = WeakKeyDictionary()
+@dataclass(frozen=True, eq=False)
+class ClusterConfigs:
+    """Each cluster's derived configuration for one estate: one value per topology, made by the build (or
+    by the command that needs it) and passed to whatever reads a configuration. A cluster is derived when it
+    is first asked for, and only then (the rules, the VCS output, the runbooks and the migrations share it)."""
+
+    estate: Estate
+    _found: dict[str, Derived] = field(default_factory=dict, repr=False)
+
+    def derived(self, cluster: str) -> Derived:
+        """The configuration tree of ``cluster`` with group kinds and merge problems, without provenance:
+        callers must not modify it. The printer's caller adds the "generated from" header
+        (:func:`generator.derive.vcs.cluster.with_provenance`)."""
+        if cluster not in self._found:
+            self._found[cluster] = derive(self.estate, cluster)
+        return self._found[cluster]
 
 
-def derived(estate: Estate, cluster: str) -> Derived:
-    """The configuration tree of ``cluster`` with group kinds and merge problems, without provenance.
-
-    Derived once per estate and cluster (the rules, the VCS output, the runbooks and the migrations all
-    ask for it): callers must not modify the result. The printer's caller adds the "generated from"
-    header (:func:`generator.derive.vcs.cluster.with_provenance`).
-    """
-    per_estate = _DERIVED.setdefault(estate, {})
-    if cluster not in per_estate:
-        per_estate[cluster] = derive(estate, cluster)
-    return per_estate[cluster]
+def derived(vcs: ClusterConfigs, cluster: str) -> Derived:
+    """``vcs.derived(cluster)``."""
+    return vcs.derived(cluster)
 
 
-def main_cf_text(estate: Estate, cluster: str, source_name: str) -> str:
+def main_cf_text(vcs: ClusterConfigs, cluster: str, source_name: str) -> str:
     """The main.cf text of ``cluster``; ``source_name`` is the topology file named in its header."""
-    return format_config(with_provenance(derived(estate, cluster).config, source_name))
+    return format_config(with_provenance(vcs.derived(cluster).config, source_name))
 
 
-def ha_commands(estate: Estate, cluster: str) -> list[str]:
+def ha_commands(vcs: ClusterConfigs, cluster: str) -> list[str]:
     """``haconf``/``hagrp``/``hares`` commands that build ``cluster``'s groups on a running cluster."""
-    return ha_command_list(derived(estate, cluster).config)
+    return ha_command_list(vcs.derived(cluster).config)
 
 
-def service_groups(estate: Estate, cluster: str) -> list[ServiceGroup]:
+def service_groups(vcs: ClusterConfigs, cluster: str) -> list[ServiceGroup]:
     """Every service group of ``cluster``, sorted by name."""
-    d = derived(estate, cluster)
+    d = vcs.derived(cluster)
     return [ServiceGroup(g.name, tuple(g.system_list()), g.parallel, d.kinds.get(g.name, "explicit"))
             for g in d.config.groups]
 
 
-def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -> list[str]:
+def prerequisite_groups(vcs: ClusterConfigs, cluster: str, group: str, system: str) -> list[str]:
     """Groups that must be online on ``system`` (or, for AlternateIO, on its I/O domains) before
     ``group`` can come online or migrate there: its group dependencies (transitively), the groups
     named by its AlternateIO resources' ``StorageSG``/``NetworkSG`` for that system, and the groups
     of the resources its ``Proxy`` resources mirror. Sorted; ``group`` itself is not included."""
-    config = derived(estate, cluster).config
+    config = vcs.derived(cluster).config
     owner = {r.name: g.name for g, r in config.resources()}
     found: set[str] = set()
     todo = [group]
@@ -92,7 +101,7 @@ def prerequisite_groups(estate: Estate, cluster: str, group: str, system: str) -
     return sorted(found)
 
 
-def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
+def failover_children(vcs: ClusterConfigs, cluster: str, group: str) -> list[str]:
     """Failover groups that ``group`` requires ``online local`` (an LDom group's AlternateIO group).
 
     A parent with such a dependency comes online only on the system where the child is online, and
@@ -101,7 +110,7 @@ def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
     target, then bring it online there (VCS Administrator's Guide, failover parent / failover child
     dependency table). Sorted.
     """
-    config = derived(estate, cluster).config
+    config = vcs.derived(cluster).config
     current = config.group(group)
     if current is None:
         return []
@@ -110,28 +119,28 @@ def failover_children(estate: Estate, cluster: str, group: str) -> list[str]:
                   if d.category == "online" and d.location == "local" and parallel.get(d.child) is False)
 
 
-def online_local_parents(estate: Estate, cluster: str, group: str) -> list[str]:
+def online_local_parents(vcs: ClusterConfigs, cluster: str, group: str) -> list[str]:
     """Groups that require ``group`` ``online local`` (any rigidity), sorted."""
-    config = derived(estate, cluster).config
+    config = vcs.derived(cluster).config
     return sorted(g.name for g in config.groups
                   if any(d.child == group and d.category == "online" and d.location == "local"
                          for d in g.group_deps))
 
 
-def ldom_guests(estate: Estate, cluster: str) -> dict[str, str]:
+def ldom_guests(vcs: ClusterConfigs, cluster: str) -> dict[str, str]:
     """Service group -> guest domain (``LDomName``) for the groups that hold an LDom resource."""
     found: dict[str, str] = {}
-    for group, resource in derived(estate, cluster).config.resources():
+    for group, resource in vcs.derived(cluster).config.resources():
         names = [a.value.text for a in resource.values("LDomName") if isinstance(a.value, Scalar)]
         if resource.type == "LDom" and names:
             found[group.name] = names[0]
     return found
 
 
-def zone_group(estate: Estate, cluster: str, zone: str) -> tuple[str, str]:
+def zone_group(vcs: ClusterConfigs, cluster: str, zone: str) -> tuple[str, str]:
     """(service group, Zone resource) that run ``zone``: the group whose ContainerInfo names it, and its Zone
     resource; ``<zone>_grp``/``<zone>_zone`` when the configuration has none."""
-    config = derived(estate, cluster).config
+    config = vcs.derived(cluster).config
     group = next((g for g in config.groups for a in g.values("ContainerInfo")
                   if isinstance(a.value, Assoc) and a.value.pairs[:1] == (("Name", zone),)), None)
     if group is None:
@@ -140,6 +149,6 @@ def zone_group(estate: Estate, cluster: str, zone: str) -> tuple[str, str]:
     return group.name, zones[-1] if zones else f"{zone}_zone"
 
 
-def group_links(estate: Estate, cluster: str) -> list[tuple[str, str]]:
+def group_links(vcs: ClusterConfigs, cluster: str) -> list[tuple[str, str]]:
     """(parent, child) of every group dependency, in configuration order."""
-    return [(g.name, d.child) for g in derived(estate, cluster).config.groups for d in g.group_deps]
+    return [(g.name, d.child) for g in vcs.derived(cluster).config.groups for d in g.group_deps]

@@ -7,32 +7,26 @@ the same set; a test holds the two together). Used by rule CAP001 and the fail-o
 
 from __future__ import annotations
 
-import weakref
-from weakref import WeakKeyDictionary
-
+from generator.derive.vcs.api import ClusterConfigs
 from generator.derive.whatif.conditions import host_lost
 from generator.derive.whatif.scenario import Estimator, Scenario
 from generator.derive.whatif.services import services
 from generator.derive.whatif.single_failures import Failure
 from generator.derive.whatif.supply import build_supply
-from generator.estate.estate import Estate
-
-_ESTIMATORS: WeakKeyDictionary[Estate, Estimator] = WeakKeyDictionary()
 
 
-def estimator(estate: Estate) -> Estimator:
-    """The estate's shared what-if state, built once per estate (callers must not modify it)."""
-    if estate not in _ESTIMATORS:
-        _ESTIMATORS[estate] = Estimator(weakref.ref(estate), build_supply(estate), services(estate))
-    return _ESTIMATORS[estate]
+def build_estimator(vcs: ClusterConfigs) -> Estimator:
+    """The estate's shared what-if state: the supply graph and the services (made once per topology by
+    :class:`generator.derive.decisions.Decisions`)."""
+    return Estimator(vcs.estate, build_supply(vcs.estate), services(vcs))
 
 
-def host_failure(estate: Estate, host: str) -> Scenario:
+def host_failure(est: Estimator, host: str) -> Scenario:
     """What the failure of ``host`` does (no reachability search needed)."""
     failure = Failure(f"host:{host}", "host", f"host {host}", frozenset({("host", host)}))
-    return estimator(estate).evaluate(failure, host_lost(host), [d.ref for d in estate.host_domains(host)])
+    return est.evaluate(failure, host_lost(host), [d.ref for d in est.estate.host_domains(host)])
 
 
-def host_failures(estate: Estate) -> list[Scenario]:
+def host_failures(est: Estimator) -> list[Scenario]:
     """Every host's failure, by host name."""
-    return [host_failure(estate, h) for h in sorted(estate.topology.hosts)]
+    return [host_failure(est, h) for h in sorted(est.estate.topology.hosts)]

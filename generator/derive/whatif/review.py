@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core.graph import Reachability
-from generator.derive.whatif.capacity import estimator
 from generator.derive.whatif.scenario import Estimator, Scenario
 from generator.derive.whatif.services import Service
 from generator.derive.whatif.single_failures import Failure, single_failures
 from generator.derive.whatif.supply import ROOT, Node
-from generator.estate.estate import Estate
 
 MAX_PAIRS = 20000
 
@@ -61,9 +59,9 @@ def _pairs(est: Estimator, graph: Reachability[Node], singles: list[Scenario], l
     return found, interacting
 
 
-def review(estate: Estate, pairs: bool = False, max_pairs: int = MAX_PAIRS) -> Review:
+def review(est: Estimator, pairs: bool = False, max_pairs: int = MAX_PAIRS) -> Review:
     """Evaluate every single failure (and, with ``pairs``, interacting pairs up to ``max_pairs``)."""
-    est = estimator(estate)
+    estate = est.estate
     graph: Reachability[Node] = Reachability(ROOT, est.supply.edges)
     singles = [_run(est, graph, f) for f in single_failures(estate, est.supply)]
     found: list[Scenario] = []
@@ -75,10 +73,9 @@ def review(estate: Estate, pairs: bool = False, max_pairs: int = MAX_PAIRS) -> R
                   n * (n - 1) // 2)
 
 
-def combined(estate: Estate, failure_ids: list[str]) -> Scenario:
+def combined(est: Estimator, failure_ids: list[str]) -> Scenario:
     """The failures with these ids (as the review names them) all at once."""
-    est = estimator(estate)
-    by_id = {f.id: f for f in single_failures(estate, est.supply)}
+    by_id = {f.id: f for f in single_failures(est.estate, est.supply)}
     failure = by_id[failure_ids[0]]
     for fid in failure_ids[1:]:
         failure = failure + by_id[fid]

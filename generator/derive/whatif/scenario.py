@@ -7,7 +7,6 @@ so the review, the rules and the runbooks cannot disagree.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -37,19 +36,12 @@ class Scenario:
 class Estimator:
     """What every scenario of one estate shares: services by cluster, systems, the supply graph.
 
-    Holds its estate by a weak reference: estimators are cached per estate (a weak-keyed cache), and a
-    strong one would keep every estate of a long process (the site build, the tests) alive."""
+    One per topology per build (:attr:`generator.derive.decisions.Decisions.whatif`), shared by the rules,
+    the fail-over test runbook and the review; callers must not modify it."""
 
-    estate_ref: weakref.ref[Estate]
+    estate: Estate
     supply: Supply
     services: list[Service]
-
-    @property
-    def estate(self) -> Estate:
-        estate = self.estate_ref()
-        if estate is None:
-            raise RuntimeError("the estate of this estimator is gone")
-        return estate
 
     def __post_init__(self) -> None:
         self.systems: dict[str, DomainInfo] = {g.system: g for g in self.estate.guests}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive.vcs.api import cluster_names, derived
+from generator.derive.vcs.api import ClusterConfigs, cluster_names
 from generator.estate.estate import DomainInfo, Estate
 from generator.maincf.tree import Assoc, Group, Scalar
 
@@ -63,13 +63,14 @@ def _guest_service(guest: DomainInfo) -> Service:
     return Service(f"guest/{guest.ref}", guest.ref, "guest", "", (guest.system,), False, guest.ref)
 
 
-def services(estate: Estate) -> list[Service]:
+def services(vcs: ClusterConfigs) -> list[Service]:
     """Every service of the estate: clusters' groups (by cluster, then name), then unmanaged guests."""
+    estate = vcs.estate
     found: list[Service] = []
     for cluster in cluster_names(estate):
         if not estate.cluster_systems(cluster):
             continue
-        d = derived(estate, cluster)
+        d = vcs.derived(cluster)
         found += [_group_service(estate, cluster, g, d.kinds.get(g.name, "explicit")) for g in d.config.groups]
     found += [_guest_service(g) for g in estate.guests if not estate.managed_by.get(g.ref)]
     return found
