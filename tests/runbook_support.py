@@ -32,7 +32,7 @@ def estate(name: str, folder: str = "topologies") -> Estate:
 
 def context(name: str, folder: str = "topologies", **options: str) -> RenderContext:
     c = checked(name, folder)
-    return RenderContext(source_name=c.loaded.path, source_sha256=c.source_sha256, **options)
+    return RenderContext(source_name=c.source_name, source_sha256=c.source_sha256, **options)
 
 
 def books(name: str, folder: str = "topologies") -> list[Runbook]:

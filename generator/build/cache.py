@@ -1,6 +1,7 @@
 """Build cache: what the previous build made from which inputs, so that unchanged work is skipped.
 
-``OUT/.cache.json`` (never listed in the manifest) records, per topology file: the file's content
+``OUT/.cache.json`` (never listed in the manifest) records, per topology file (named relative to its
+topology root, like the outputs, so the cache too is the same whichever folder a build runs from): the file's content
 hash, the generator's version (a hash of every file of the package: renderers, templates, data;
 plus the versions of ``dot`` and Typst), a hash of the render options, the topology id with its
 position and diagnostics, and for every artifact the hash of its final bytes and of its engine input
@@ -12,6 +13,7 @@ recorded hash; anything unreadable or inconsistent simply means "rebuild".
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -24,7 +26,7 @@ from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity
 
 CACHE = ".cache.json"
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -52,6 +54,12 @@ class CachedTopology:
     id_mark: tuple[int, int]
     diagnostics: tuple[Diagnostic, ...]
     artifacts: tuple[CachedArtifact, ...]
+
+    def named(self, old: str, new: str) -> CachedTopology:
+        """This entry with its diagnostics' file ``old`` named ``new``: the cache, written into the output
+        folder, names a topology relative to its topology root; diagnostics name it for the reader."""
+        renamed = tuple(dataclasses.replace(d, file=new) if d.file == old else d for d in self.diagnostics)
+        return dataclasses.replace(self, diagnostics=renamed)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -42,7 +42,7 @@ from generator.build.progress import Progress
 from generator.build.writer import Written, write_tree
 from generator.core.artifacts import DEFAULT_OPTIONS, Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, InputError, has_errors, sort_diagnostics
-from generator.input.loader import discover, duplicate_ids
+from generator.input.loader import discover, duplicate_ids, source_name
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Rendered:
     """A topology checked (and rendered when it passed), as returned by a worker."""
 
     display: str
+    source: str
+    """The file's name relative to its topology root: the cache key, cwd-independent like the outputs."""
     sha256: str
     topology: str | None
     id_mark: tuple[int, int]
@@ -70,13 +72,13 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)
 
 
-def check_and_render(path: Path, options: RenderOptions, strict: bool, out: Path) -> Rendered:
+def check_and_render(path: Path, source: str, options: RenderOptions, strict: bool, out: Path) -> Rendered:
     """Worker: load, check, render and convert one topology file (engines only for new engine inputs)."""
-    checked = check_file(path)
+    checked = check_file(path, source)
     topology = checked.loaded.topology
     mark = checked.loaded.document.mark(("topology",)) if topology else (1, 1)
     acceptable = checked.ok and not has_errors(checked.diagnostics, strict)
-    result = Rendered(checked.loaded.path, checked.source_sha256, topology.topology if topology else None,
+    result = Rendered(checked.loaded.path, source, checked.source_sha256, topology.topology if topology else None,
                       mark, checked.diagnostics, None)
     if acceptable:
         converted = build_artifacts(checked, options, ConversionCache(out / CONVERT_CACHE))
@@ -85,17 +87,19 @@ def check_and_render(path: Path, options: RenderOptions, strict: bool, out: Path
     return result
 
 
-def _plan(files: list[Path], out: Path, cache: dict[str, CachedTopology], code: str, options: str
-          ) -> tuple[list[Path], dict[str, CachedTopology]]:
+def _plan(files: list[tuple[Path, str]], out: Path, cache: dict[str, CachedTopology], code: str, options: str
+          ) -> tuple[list[tuple[Path, str]], dict[str, CachedTopology]]:
+    """What to render, and the cache entries to reuse keyed by the file's display name (their
+    diagnostics renamed to it: the cache names files relative to their topology root)."""
     todo, reused = [], {}
-    for path in files:
-        name = display_name(path)
-        entry = cache.get(name)
+    for path, source in files:
+        entry = cache.get(source)
         if (entry is not None and (entry.code, entry.options) == (code, options)
                 and file_sha256(path) == entry.sha256 and outputs_intact(out, entry)):
-            reused[name] = entry
+            name = display_name(path)
+            reused[name] = entry.named(source, name)
         else:
-            todo.append(path)
+            todo.append((path, source))
     return todo, reused
 
 
@@ -105,16 +109,16 @@ def _duplicate_ids(rendered: list[Rendered], reused: dict[str, CachedTopology]) 
     return duplicate_ids(items)
 
 
-def _run_checks(todo: list[Path], options: RenderOptions, strict: bool, pool: Executor | None,
+def _run_checks(todo: list[tuple[Path, str]], options: RenderOptions, strict: bool, pool: Executor | None,
                 progress: Progress, out: Path) -> list[Rendered]:
     task = progress.task("check, render, convert", len(todo))
     results = []
     if pool is None:
-        for path in todo:
-            results.append(check_and_render(path, options, strict, out))
+        for path, source in todo:
+            results.append(check_and_render(path, source, options, strict, out))
             progress.advance(task)
         return results
-    futures = [pool.submit(check_and_render, path, options, strict, out) for path in todo]
+    futures = [pool.submit(check_and_render, path, source, options, strict, out) for path, source in todo]
     for future in futures:
         results.append(future.result())
         progress.advance(task)
@@ -129,7 +133,8 @@ def _cache_entry(r: Rendered, code: str, options: str) -> CachedTopology:
     assert r.artifacts is not None and r.topology is not None
     arts = tuple(CachedArtifact(a.path, a.kind, a.format, _sha(r.outputs[a.path]), conversion_hash(a),
                                 a.convert) for a in r.artifacts)
-    return CachedTopology(r.sha256, code, options, r.topology, r.id_mark, tuple(r.diagnostics), arts)
+    return CachedTopology(r.sha256, code, options, r.topology, r.id_mark, tuple(r.diagnostics), arts
+                          ).named(r.display, r.source)
 
 
 def _prune_conversions(out: Path, rendered: list[Rendered], reused: dict[str, CachedTopology]) -> None:
@@ -172,7 +177,8 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     progress = progress or Progress.for_stderr()
     files, problems = discover(list(paths))
     cache, code, opts_key = load_cache(out), generator_version(), options_hash(options)
-    todo, reused = _plan(files, out, cache, code, opts_key)
+    named = [(f, source_name(f, list(paths))) for f in files]
+    todo, reused = _plan(named, out, cache, code, opts_key)
     with progress, _pool(jobs or default_jobs(), len(todo)) as pool:
         rendered = _run_checks(todo, options, strict, pool, progress, out)
         diagnostics = list(problems) + _duplicate_ids(rendered, reused)
@@ -181,8 +187,9 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
         diagnostics = sort_diagnostics(diagnostics)
         if has_errors(diagnostics, strict) or not files:
             raise InputError(diagnostics)
-    entries = {name: e for name, e in reused.items()}
-    entries.update({r.display: _cache_entry(r, code, opts_key) for r in rendered})
+    sources = {display_name(f): source for f, source in named}
+    entries = {sources[name]: e.named(name, sources[name]) for name, e in reused.items()}
+    entries.update({r.source: _cache_entry(r, code, opts_key) for r in rendered})
     kept = [Written(f"{e.topology}/{a.path}", a.kind, e.topology, a.format, a.sha256)
             for e in reused.values() for a in e.artifacts]
     outputs = [(r.topology or "", a, r.outputs[a.path]) for r in rendered for a in r.artifacts or []]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.core.artifacts import DEFAULT_OPTIONS, Artifact, RenderContext, RenderOptions
 from generator.core.diagnostics import Diagnostic, cap_repeats, has_errors, sort_diagnostics
-from generator.input.loader import Loaded, discover, duplicate_ids, load_file
+from generator.input.loader import Loaded, discover, duplicate_ids, load_file, source_name
 
 if TYPE_CHECKING:
     from generator.build.convert_cache import ConversionCache
@@ -31,6 +31,9 @@ class Checked:
     decisions: Decisions | None
     source_sha256: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_name: str = ""
+    """The file's name in outputs, relative to its topology root (:func:`~generator.input.loader.source_name`);
+    diagnostics name it by :func:`display_name`, relative to the working directory, for an editor."""
 
     @property
     def estate(self) -> Estate | None:
@@ -49,25 +52,26 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def check_file(path: Path) -> Checked:
+def check_file(path: Path, source: str | None = None) -> Checked:
+    """Load and check one file; ``source`` is its name in outputs (default: the file name, a file given
+    by itself being its own topology root)."""
     from generator.derive.decisions import Decisions
     from generator.estate.estate import Estate
     from generator.rules import check_topology
 
-    name = display_name(path)
-    loaded = load_file(path, name)
-    digest = loaded.document.sha256
+    loaded = load_file(path, display_name(path))
+    digest, source = loaded.document.sha256, source or path.name
     if loaded.topology is None:
-        return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics))
+        return Checked(loaded, None, digest, sort_diagnostics(loaded.diagnostics), source)
     decisions = Decisions(Estate(loaded.topology))
     found = check_topology(decisions, loaded.document)
-    return Checked(loaded, decisions, digest, cap_repeats(found))
+    return Checked(loaded, decisions, digest, cap_repeats(found), source)
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]:
     """Check every topology under ``paths``; returns results and all diagnostics, sorted."""
     files, problems = discover(list(paths))
-    results = [check_file(f) for f in files]
+    results = [check_file(f, source_name(f, paths)) for f in files]
     diagnostics = list(problems)
     for r in results:
         diagnostics.extend(r.diagnostics)
@@ -78,11 +82,10 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Checked], list[Diagnostic]]
 
 
 def render_context(checked: Checked, options: RenderOptions = DEFAULT_OPTIONS) -> RenderContext:
-    """The context renderers see. Outputs never carry an absolute path: a topology outside the working
-    folder is named by its file name."""
-    source = checked.loaded.path
-    source_name = Path(source).name if Path(source).is_absolute() else source
-    return RenderContext(source_name=source_name, source_sha256=checked.source_sha256, change=options.change,
+    """The context renderers see. Outputs name the topology relative to its topology root, never by an
+    absolute path nor relative to the working directory."""
+    return RenderContext(source_name=checked.source_name or Path(checked.loaded.path).name,
+                         source_sha256=checked.source_sha256, change=options.change,
                          window=options.window, owner=options.owner, pdf=options.pdf)
 
 
@@ -118,8 +121,9 @@ def build_artifacts(checked: Checked, options: RenderOptions, cache: ConversionC
     return cache.materialize(render_checked(checked, options))
 
 
-def check_bytes(data: bytes, display: str) -> Checked:
-    """Like :func:`check_file` for content read elsewhere (``git show REV:PATH``)."""
+def check_bytes(data: bytes, display: str, source: str | None = None) -> Checked:
+    """Like :func:`check_file` for content read elsewhere (``git show REV:PATH``); ``source`` is its name
+    in outputs (default ``display``)."""
     import hashlib
 
     from generator.derive.decisions import Decisions
@@ -132,7 +136,9 @@ def check_bytes(data: bytes, display: str) -> Checked:
     doc = Document(path=display, data=None, diagnostics=problems) if text is None else parse_text(text, display)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     loaded = validate_document(doc)
+    source = source or display
     if loaded.topology is None:
-        return Checked(loaded, None, doc.sha256, sort_diagnostics(loaded.diagnostics))
+        return Checked(loaded, None, doc.sha256, sort_diagnostics(loaded.diagnostics), source)
     decisions = Decisions(Estate(loaded.topology))
-    return Checked(loaded, decisions, doc.sha256, sort_diagnostics(check_topology(decisions, loaded.document)))
+    return Checked(loaded, decisions, doc.sha256, sort_diagnostics(check_topology(decisions, loaded.document)),
+                   source)

@@ -36,7 +36,7 @@ def _from_git(rev: str, path: Path) -> Checked:
         detail = stderr.decode() if isinstance(stderr, bytes) else str(exc)
         raise InputError([Diagnostic(name, 1, 1, Severity.ERROR, "CHG009",
                                      f"cannot read {name} at git revision {rev}: {detail.strip()}")]) from None
-    return check_bytes(data, f"{rev}:{name}")
+    return check_bytes(data, f"{rev}:{name}", f"{rev}:{path.name}")
 
 
 def _from_live(new: Checked, ldm_files: tuple[str, ...]) -> Checked:
@@ -113,8 +113,8 @@ def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ..
     if plan.refusals:
         raise InputError(plan.refusals)
     context = render_context(after, RenderOptions(change=change, window=window, owner=owner))
-    book = change_runbook(plan, RevisionInfo(before.loaded.path, before.source_sha256),
-                          RevisionInfo(after.loaded.path, after.source_sha256), after.estate)
+    book = change_runbook(plan, RevisionInfo(before.source_name, before.source_sha256),
+                          RevisionInfo(after.source_name, after.source_sha256), after.estate)
     [(_, data)] = materialize(runbook_artifacts(book, context, [fmt]))
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.build.pipeline import check_file, display_name
+from generator.build.pipeline import check_file, display_name, render_context
 from generator.core.diagnostics import Diagnostic, InputError, format_text, has_errors, sort_diagnostics
 
 # The deriver, parser and verifier are imported by the commands that run them: this module is imported
@@ -50,7 +50,7 @@ def show(topology: Path, only: str | None, out: Path | None, commands: bool) -> 
         raise click.BadParameter(f"no cluster {only!r}; clusters: {', '.join(names) or 'none'}",
                                  param_hint="--cluster")
     for name in [only] if only else names:
-        config = with_provenance(vcs.derived(name).config, checked.loaded.path)
+        config = with_provenance(vcs.derived(name).config, render_context(checked).source_name)
         texts = {"main.cf": format_config(config), "main.cmd": script_text(config, ha_command_list(config))}
         if out is None:
             click.echo(texts["main.cmd" if commands else "main.cf"], nl=False)

@@ -47,7 +47,9 @@ class RenderContext:
     """What every renderer may know besides the topology itself."""
 
     source_name: str
-    """Topology file name as shown in "generated from" headers (relative, never absolute)."""
+    """Topology file name as shown in "generated from" headers: relative to its topology root (the folder
+    argument it was found under, or its own folder for a file given by itself), never to the working
+    directory and never absolute, so a build from any folder writes the same bytes."""
     source_sha256: str
     """Content hash of the topology file; printed in runbook footers."""
     change: str = ""

@@ -13,7 +13,7 @@ import difflib
 import os
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -213,6 +213,21 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
         else:
             problems.append(Diagnostic(str(path), 1, 1, Severity.ERROR, "IO001", "no such file or directory"))
     return sorted(dict.fromkeys(found)), problems
+
+
+def source_name(path: Path, roots: Sequence[Path]) -> str:
+    """The name outputs give a topology file: its path relative to the *topology root* that found it,
+    never to the working directory, so a build run from any folder writes the same bytes.
+
+    The topology root is the folder argument (of ``build``, ``check``, the site's topology folder) the
+    file was found under, the deepest when several hold it; a file given by itself is its own folder's,
+    so it is named by its file name."""
+    if path in roots:
+        return path.name
+    under = [r for r in roots if r != path and path.is_relative_to(r)]
+    if not under:
+        return path.name
+    return path.relative_to(max(under, key=lambda r: len(r.parts))).as_posix()
 
 
 def duplicate_ids(items: Iterable[tuple[str, str, tuple[int, int]]]) -> list[Diagnostic]:

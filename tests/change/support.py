@@ -33,6 +33,6 @@ def markdown(name: str) -> str:
     before, after = check_file(folder / "old.yaml"), check_file(folder / "new.yaml")
     plan = planned(name)
     assert after.estate is not None
-    book = change_runbook(plan, RevisionInfo(before.loaded.path, before.source_sha256),
-                          RevisionInfo(after.loaded.path, after.source_sha256), after.estate)
+    book = change_runbook(plan, RevisionInfo(before.source_name, before.source_sha256),
+                          RevisionInfo(after.source_name, after.source_sha256), after.estate)
     return markdown_text(book, render_context(after))

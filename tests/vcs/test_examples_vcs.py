@@ -42,7 +42,7 @@ def test_golden_main_cf_and_commands(topology: str, update_goldens: bool) -> Non
     for cluster in cluster_names(estate):
         folder = GOLDEN_VCS / Path(topology).stem / cluster
         vcs = ClusterConfigs(estate)
-        _compare(folder / "main.cf", main_cf_text(vcs, cluster, f"topologies/{topology}"), update_goldens)
+        _compare(folder / "main.cf", main_cf_text(vcs, cluster, topology), update_goldens)
         _compare(folder / "main.cmd", "\n".join(ha_commands(vcs, cluster)) + "\n", update_goldens)
 
 
@@ -50,17 +50,17 @@ def test_golden_main_cf_and_commands(topology: str, update_goldens: bool) -> Non
 def test_generated_main_cf_passes_the_verifier(topology: str) -> None:
     estate = _estate(topology)
     for cluster in cluster_names(estate):
-        text = main_cf_text(ClusterConfigs(estate), cluster, f"topologies/{topology}")
+        text = main_cf_text(ClusterConfigs(estate), cluster, topology)
         assert format_text(verify_text(text, f"{cluster}/main.cf")) == ""
 
 
 @pytest.mark.parametrize("topology", TOPOLOGIES)
 def test_rendering_twice_is_byte_identical(topology: str) -> None:
-    context = RenderContext(f"topologies/{topology}", "0" * 64)
+    context = RenderContext(topology, "0" * 64)
     first = [(a.path, a.data) for a in render(derivation(_estate(topology)), context)]
     second = [(a.path, a.data) for a in render(derivation(_estate(topology)), context)]
     assert first == second
-    assert all(b"Generated from topologies/" in data for _, data in first)
+    assert all(f"Generated from {topology}".encode() in data for _, data in first)
 
 
 def test_service_groups_match_main_cf() -> None:
@@ -78,7 +78,7 @@ def test_every_configuration_model_appears_in_an_example() -> None:
 
 
 def test_group_graph_shows_the_alternateio_hard_dependency() -> None:
-    context = RenderContext("topologies/payments-alternateio.yaml", "0" * 64)
+    context = RenderContext("payments-alternateio.yaml", "0" * 64)
     artifacts = render(derivation(_estate("payments-alternateio.yaml")), context)
     dot = next(a for a in artifacts if a.path.endswith("groups.svg"))
     assert dot.convert == "svg" and dot.kind == "vcs-diagram"
