@@ -23,6 +23,7 @@ from generator.input.textforms import (
     Brand,
     DatabaseName,
     DatalinkName,
+    EncryptedPassword,
     GroupDependency,
     HostPort,
     IpAddress,
@@ -449,7 +450,7 @@ class MigrationAuth(Spec):
 
     user: UserName = "root"
     """User on the target control domain."""
-    password_encrypted: Text | None = None
+    password_encrypted: EncryptedPassword | None = None
     """Output of ``vcsencrypt -agent``; never a plaintext password."""
 
 

@@ -127,6 +127,16 @@ Token = Annotated[str, Form(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,62}",
               "a name of letters, digits, '_', '.' or '-', starting with a letter or digit")]
 """A plain name passed to a command (``master=``, ``mpgroup=``)."""
 
+EncryptedPassword = Annotated[str, Form(r"[A-Za-z]{1,256}",
+                          "the output of 'vcsencrypt -agent' run on a cluster node: letters only (such as "
+                          "BNCnCNc); a digit, space or punctuation means it is not that output (a plaintext "
+                          "password?)")]
+"""An LDom agent ``Password`` as ``vcsencrypt -agent`` prints it. Letters only: [S] an output shown in a
+VCS agent's README (``vcsencrypt -agent`` -> ``BNCnCNc``, InfiniBox replication agent, public code corpus);
+that *every* output is letters is [K], and the project's own main.cf verifier (VCS050) already rejects
+anything else, so a topology that passed ``check`` would otherwise produce a main.cf its verifier refuses.
+A value of letters that is still plaintext (``abcdefgh``) is rule CLU012's warning."""
+
 UserName = Annotated[str, Form(r"[A-Za-z_][A-Za-z0-9_.-]{0,31}",
                  "a user name: a letter or '_', then letters, digits, '_', '.' or '-', at most 32 characters")]
 """A Solaris user name [K]."""

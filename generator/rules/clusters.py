@@ -209,3 +209,30 @@ def fencing_coordination_points(estate: Estate) -> Iterator[Finding]:
                 f"{name} uses CP-server fencing but names no cp-servers",
                 "list the coordination point servers as host:port (three is usual)",
             )
+
+
+@rule(
+    "CLU012",
+    Severity.WARNING,
+    source="vcsencrypt -agent output as shown in a VCS agent's README (BNCnCNc); the LDom agent's Password "
+           "attribute (VCS Bundled Agents Reference, LDom agent)",
+    basis="unverified",
+    category="clusters",
+)
+def migration_password_looks_encrypted(estate: Estate) -> Iterator[Finding]:
+    """A migration-auth password in one letter case is probably plaintext, not ``vcsencrypt -agent`` output.
+
+    The schema already refuses anything but letters (``vcsencrypt`` prints letters only). A value such as
+    ``abcdefgh`` or ``SECRET`` is letters too, but every ``vcsencrypt`` output seen mixes upper and lower
+    case (``BNCnCNc``, [S] one example in a third-party agent README). That every output does is
+    unverified, so this is a warning: run ``vcsencrypt -agent`` on a cluster node and paste its output.
+    """
+    for name, c in sorted(estate.topology.clusters.items()):
+        value = c.migration_auth.password_encrypted if c.migration_auth else None
+        if value and len(value) > 1 and (value.islower() or value.isupper()):
+            yield Finding(
+                ("clusters", name, "migration-auth", "password-encrypted"),
+                f"the migration-auth password of {name} is all {'lower' if value.islower() else 'upper'}-case "
+                "letters: it looks like a plaintext password, not vcsencrypt output",
+                "run 'vcsencrypt -agent' on a cluster node and paste its output; never store the plaintext",
+            )
