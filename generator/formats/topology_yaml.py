@@ -16,8 +16,25 @@ Path = tuple[str | int, ...]
 
 
 def _scalar(value: Any) -> str:
+    """One YAML scalar on one line. ``safe_dump`` folds a line break in a string onto the next line, which
+    is not allowed in a key and would break a flow list: such strings are written double-quoted with
+    escapes instead (text read from hosts is data, whatever characters it holds)."""
+    if isinstance(value, str) and not value.isprintable():
+        return _double_quoted(value)
     text: str = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
     return text.removesuffix("\n...\n").strip()
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar: printable characters as they are, the others escaped."""
+    def one(c: str) -> str:
+        if c in '"\\':
+            return "\\" + c
+        if c.isprintable():
+            return c
+        return f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}"
+
+    return '"' + "".join(one(c) for c in text) + '"'
 
 
 def _flow(value: Any) -> str | None:
@@ -65,7 +82,7 @@ class _Writer:
 def topology_yaml(doc: dict[str, Any], notes: dict[Path, str], header: list[str]) -> tuple[str, dict[Path, int]]:
     """YAML text of ``doc`` with ``notes`` as comments, and the line of every key written."""
     writer = _Writer({p: n for p, n in notes.items()})
-    writer.lines = [f"# {line}" if line else "#" for line in header]
+    writer.lines = [f"# {_comment_text(line)}" if line else "#" for line in header]  # file names are data
     missing = {p: n for p, n in notes.items()}
     writer.mapping(doc, (), 0)
     for path in list(missing):
