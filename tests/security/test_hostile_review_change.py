@@ -23,11 +23,11 @@ from typing import Any
 from generator.build.pipeline import derivation
 from generator.core.artifacts import RenderContext
 from generator.core.diagnostics import Severity
+from generator.derive.change.change_plan import plan_change
+from generator.derive.change.change_runbook import RevisionInfo, change_runbook
 from generator.derive.change.context import Revisions
-from generator.derive.change.plan import plan_change
-from generator.derive.change.runbook import RevisionInfo, change_runbook
 from generator.derive.vcs.api import cluster_names
-from generator.derive.whatif.model import review
+from generator.derive.whatif.review import review
 from generator.estate.estate import Estate
 from generator.formats.failure_matrix_svg import failure_matrix_svg
 from generator.formats.markdown import markdown_text
