@@ -26,6 +26,7 @@ from generator.core.diagnostics import Severity
 from generator.derive.change.change_plan import plan_change
 from generator.derive.change.change_runbook import RevisionInfo, change_runbook
 from generator.derive.change.context import Revisions
+from generator.derive.decisions import Decisions
 from generator.derive.vcs.api import cluster_names
 from generator.derive.whatif.review import review
 from generator.estate.estate import Estate
@@ -44,22 +45,26 @@ CONTEXT = RenderContext("hostile.yaml", "0" * 64)
 @dataclass(frozen=True)
 class Checked:
     loaded: Loaded
-    estate: Estate | None
+    decisions: Decisions | None
+
+    @property
+    def estate(self) -> Estate | None:
+        return self.decisions.estate if self.decisions is not None else None
 
 
 def _check(data: dict[str, Any]) -> Checked:
     loaded = load_text(json.dumps(data, ensure_ascii=False), "hostile.yaml")
     if loaded.topology is None:
         return Checked(loaded, None)
-    estate = Estate(loaded.topology)
-    errors = [d for d in check_topology(estate, loaded.document) if d.severity is Severity.ERROR]
-    return Checked(loaded, None if errors else estate)
+    decisions = Decisions(Estate(loaded.topology))
+    errors = [d for d in check_topology(decisions, loaded.document) if d.severity is Severity.ERROR]
+    return Checked(loaded, None if errors else decisions)
 
 
-def review_outputs(estate: Estate) -> dict[str, str]:
-    out = {a.path: a.data.decode() for a in render_all(derivation(estate), CONTEXT, only=["review"])}
-    r = review(estate)
-    for cluster in cluster_names(estate):
+def review_outputs(decisions: Decisions) -> dict[str, str]:
+    out = {a.path: a.data.decode() for a in render_all(derivation(decisions), CONTEXT, only=["review"])}
+    r = review(decisions.whatif)
+    for cluster in cluster_names(decisions.estate):
         found = failure_matrix_svg(r, cluster)
         if found is not None:
             out[f"matrix-{cluster}.svg"] = found[0]
@@ -93,8 +98,8 @@ def review_problems(got: dict[str, str], base: dict[str, str], text: str) -> lis
 
 def change_markdown(old: Checked, new: Checked) -> tuple[str | None, list[int]]:
     """The change runbook's Markdown, or ``None`` and the lines of the planner's refusals."""
-    assert old.estate is not None and new.estate is not None
-    plan = plan_change(Revisions(old.estate, new.estate, old.loaded.document, new.loaded.document))
+    assert old.decisions is not None and new.decisions is not None and new.estate is not None
+    plan = plan_change(Revisions(old.decisions.vcs, new.decisions.vcs, old.loaded.document, new.loaded.document))
     if plan.refusals:
         return None, [d.line for d in plan.refusals]
     book = change_runbook(plan, RevisionInfo("old.yaml", "0" * 64), RevisionInfo("new.yaml", "1" * 64), new.estate)
@@ -113,11 +118,11 @@ class Result:
 
 def _review(site: Site, data: dict[str, Any], text: str) -> Result:
     got, base = _check(site.apply(data, text)), _check(site.apply(data, MARKER))
-    if got.estate is None:
+    if got.decisions is None:
         return Result("review", site.label, text, "rejected")
-    if base.estate is None:
+    if base.decisions is None:
         return Result("review", site.label, text, "FAILED", ("accepted, but not with the marker",))
-    problems = review_problems(review_outputs(got.estate), review_outputs(base.estate), text)
+    problems = review_problems(review_outputs(got.decisions), review_outputs(base.decisions), text)
     return Result("review", site.label, text, "FAILED" if problems else "handled", tuple(problems))
 
 
