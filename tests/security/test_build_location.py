@@ -85,3 +85,21 @@ def test_a_file_given_by_itself_is_named_by_its_file_name(monkeypatch: pytest.Mo
     assert render_context(checked).source_name == "erp-split.yaml"
     # diagnostics name it relative to the working folder, for an editor
     assert checked.loaded.path == f"{EXAMPLES.parent.name}/{EXAMPLES.name}/erp-split.yaml"
+
+
+def test_a_reused_topology_s_warnings_name_the_file_from_the_new_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache (written in the output folder) names a topology relative to its root; reused warnings are
+    named again for the build that reuses them."""
+    project = _project(tmp_path, [])
+    warned = Path(__file__).resolve().parents[1] / "topologies" / "invalid" / "password-looks-plaintext.yaml"
+    shutil.copy(warned, project / "topologies")
+    out = tmp_path / "out"
+    monkeypatch.chdir(project)
+    first = build_tree([Path("topologies")], out, options=DRAFT, jobs=1)
+    monkeypatch.chdir(project / "docs" / "sub")
+    second = build_tree([Path("../../topologies")], out, options=DRAFT, jobs=1)
+    assert second.rendered == [] and second.changed == 0
+    assert [(d.file, d.rule) for d in first.diagnostics] == [("topologies/password-looks-plaintext.yaml", "CLU012")]
+    assert [(d.file, d.rule) for d in second.diagnostics] == [("../../topologies/password-looks-plaintext.yaml",
+                                                                "CLU012")]
