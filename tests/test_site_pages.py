@@ -126,11 +126,11 @@ def test_a_regeneration_with_unchanged_inputs_loads_no_topology(tmp_path: Path, 
     (topologies / "hr-zones.yaml").write_bytes((ROOT / "topologies" / "hr-zones.yaml").read_bytes())
     files, changed, _ = site.generate(tmp_path, "topologies", "out", pdf=False)
     assert changed >= files > 0
-    real = site.check_paths
-    monkeypatch.setattr(site, "check_paths", lambda *a: pytest.fail("a topology was loaded"))
+    real = site.check_file
+    monkeypatch.setattr(site, "check_file", lambda *a: pytest.fail("a topology was loaded"))
     assert site.generate(tmp_path, "topologies", "out", pdf=False) == (files, 0, False)
     (topologies / "broken.yaml").write_text("topology: broken\ntitle: [\n", "utf-8")
-    monkeypatch.setattr(site, "check_paths", real)
+    monkeypatch.setattr(site, "check_file", real)
     for _ in range(2):
         caplog.clear()
         site.generate(tmp_path, "topologies", "out", pdf=False)

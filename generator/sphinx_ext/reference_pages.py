@@ -24,15 +24,13 @@ Page = tuple[str, str, bytes, str]
 """(folder under the output, path in it, bytes, kind)."""
 
 
-def _topologies(checked: list[Checked]) -> list[dict[str, Any]]:
-    rows = []
-    for c in checked:
-        t = c.loaded.topology
-        assert t is not None
-        rows.append({"id": t.topology, "title": t.title, "model": t.model.value, "source": c.loaded.path,
-                     "hosts": len(t.hosts), "domains": sum(len(h.domains) for h in t.hosts.values()),
-                     "clusters": len(t.clusters), "ok": c.ok})
-    return rows
+def topology_row(c: Checked) -> dict[str, Any]:
+    """A shape-valid topology's row in the cross-topology pages (plain values: the site cache keeps it)."""
+    t = c.loaded.topology
+    assert t is not None
+    return {"id": t.topology, "title": t.title, "model": t.model.value, "source": c.loaded.path,
+            "hosts": len(t.hosts), "domains": sum(len(h.domains) for h in t.hosts.values()),
+            "clusters": len(t.clusters), "ok": c.ok}
 
 
 def _models_page(topologies: list[dict[str, Any]]) -> bytes:
@@ -42,11 +40,11 @@ def _models_page(topologies: list[dict[str, Any]]) -> bytes:
                        models=data["models"], rows=data["rows"], examples=examples)
 
 
-def reference_pages(checked: list[Checked], unread: Sequence[Checked] = ()) -> list[Page]:
-    """Every cross-topology page; ``checked`` are the shape-valid topologies, sorted by ID, ``unread``
+def reference_pages(topologies: list[dict[str, Any]], unread: Sequence[Checked] = ()) -> list[Page]:
+    """Every cross-topology page; ``topologies`` are the shape-valid topologies' rows
+    (:func:`topology_row`), sorted by ID, ``unread``
     the files that are not topologies yet (YAML or schema errors): one page lists them with their
     diagnostics, so a plain ``sphinx -b html`` shows why a topology is missing (``-W`` fails on them)."""
-    topologies = _topologies(checked)
     problems = [(c.loaded.path, c.diagnostics) for c in sorted(unread, key=lambda c: c.loaded.path)]
     schema_text, sections = schema_sections()
     return [

@@ -3,7 +3,9 @@
 Runs the CLI's flow (check every topology, then :func:`generator.build.pipeline.build_artifacts`, the
 function ``generator build`` takes its files from, with the same content-addressed conversion cache),
 then writes pages and artifacts under ``docs/_generated/`` with :func:`generator.build.writer.write_tree`, so a
-file is rewritten only when its bytes change and files of a removed topology disappear.
+file is rewritten only when its bytes change and files of a removed topology disappear. A topology whose
+file and the generator are unchanged since the previous run is not loaded again: its files stay as they
+are (:mod:`generator.sphinx_ext.site_cache`), so editing one topology among ten checks and renders one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -19,26 +22,25 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from generator.build.cache import file_sha256
-from generator.build.convert_cache import CONVERT_CACHE, ConversionCache
+from generator.build.convert_cache import CONVERT_CACHE, ConversionCache, conversion_key
 from generator.build.lock import output_lock
-from generator.build.pipeline import Checked, build_artifacts, check_paths
-from generator.build.writer import EngineError, previous_manifest, write_tree
+from generator.build.pipeline import Checked, build_artifacts, check_file, display_name
+from generator.build.writer import EngineError, Written, previous_manifest, write_tree
 from generator.core.artifacts import Artifact, RenderOptions
-from generator.core.diagnostics import Diagnostic, Severity
+from generator.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.core.faults import EnvironmentFault, output_fault
-from generator.input.loader import discover
+from generator.input.loader import discover, duplicate_ids
 from generator.rules.engine import load_rules
+from generator.sphinx_ext import site_cache
 from generator.sphinx_ext.present import FILES
-from generator.sphinx_ext.reference_pages import reference_pages
+from generator.sphinx_ext.reference_pages import reference_pages, topology_row
+from generator.sphinx_ext.site_cache import SITE_CACHE, SiteEntry, topology_key
 from generator.sphinx_ext.topology_pages import topology_pages
 
 LOG = logging.getLogger(__name__)
 PAGE_KIND = "site-page"
 TOPOLOGIES = "topologies"
 """Folder under the output holding one folder per topology."""
-
-SITE_KEY = ".site-inputs"
-"""File (never in the manifest) holding the hash of the inputs of the last run without errors."""
 
 Output = tuple[str, Artifact, bytes]
 
@@ -69,16 +71,59 @@ def _rendered(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[Chec
         return dataclasses.replace(checked, diagnostics=[*checked.diagnostics, problem]), []
 
 
-def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[list[Output], bool]:
-    """The topology's artifacts and pages, and whether rendering it failed."""
+def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[list[Output], SiteEntry | None]:
+    """The topology's artifacts and pages, and what the site cache keeps of them (``None`` when the
+    topology has an error: it is checked, reported and rendered again on every run)."""
     assert checked.loaded.topology is not None
-    folder = f"{TOPOLOGIES}/{checked.loaded.topology.topology}"
-    was_ok = checked.ok
+    topology = checked.loaded.topology.topology
+    folder = f"{TOPOLOGIES}/{topology}"
     checked, converted = _rendered(checked, cache, pdf)
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
     for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
         outputs.append(_page(folder, path, data))
-    return outputs, was_ok and not checked.ok
+    if not checked.ok:
+        return outputs, None
+    files = tuple(Written(f"{f}/{a.path}", a.kind, f, a.format, hashlib.sha256(d).hexdigest()) for f, a, d in outputs)
+    mark = checked.loaded.document.mark(("topology",))
+    return outputs, SiteEntry("", topology, mark, topology_row(checked), files,
+                              tuple(conversion_key(a) for a, _ in converted if a.convert))
+
+
+@dataclass
+class _Site:
+    outputs: list[Output]
+    kept: list[Written]
+    entries: dict[str, SiteEntry]
+    """Topologies without errors by file name, for the next run (their key not filled in yet)."""
+    errors: bool
+
+
+def _site(files: list[Path], problems: list[Diagnostic], reused: dict[str, SiteEntry], cache: ConversionCache,
+          pdf: bool) -> _Site:
+    """Every generated file: ``reused`` topologies (by file name) keep their files, the others are
+    checked and rendered; runs in the configuration folder."""
+    results = [check_file(f) for f in files if display_name(f) not in reused]
+    diagnostics = [*problems, *(d for r in results for d in r.diagnostics)]
+    valid = [r for r in results if r.loaded.topology is not None]
+    ids = [(r.loaded.path, r.loaded.topology.topology, r.loaded.document.mark(("topology",)))
+           for r in valid if r.loaded.topology is not None]
+    duplicates = duplicate_ids([*ids, *((name, e.topology, e.mark) for name, e in reused.items())])
+    if duplicates and reused:  # two files would share one folder: generate everything as before
+        return _site(files, problems, {}, cache, pdf)
+    errors = _report(sort_diagnostics([*diagnostics, *duplicates]))
+    site = _Site([], [w for e in reused.values() for w in e.files], dict(reused), errors)
+    cache.keep(key for e in reused.values() for key in e.conversions)
+    for checked in sorted(valid, key=lambda r: r.loaded.topology.topology if r.loaded.topology else ""):
+        outputs, entry = _topology_outputs(checked, cache, pdf)
+        site.outputs.extend(outputs)
+        if entry is not None:
+            site.entries[checked.loaded.path] = entry
+        site.errors = site.errors or (entry is None and checked.ok)
+    rows = sorted([*(e.row for e in reused.values()), *(topology_row(r) for r in valid)], key=lambda r: r["id"])
+    unread = [r for r in results if r.loaded.topology is None]
+    for folder, path, data, kind in reference_pages(rows, unread):
+        site.outputs.append((folder, Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data), data))
+    return site
 
 
 def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bool = True
@@ -89,45 +134,44 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
     ``pdf=False`` leaves out the artifacts that need the PDF engine (quick test builds).
     """
     with contextlib.chdir(confdir):
-        results, diagnostics = check_paths([Path(topologies)])
-    errors = _report(diagnostics)
-    valid = sorted((r for r in results if r.loaded.topology is not None),
-                   key=lambda r: r.loaded.topology.topology if r.loaded.topology else "")
-    outputs: list[Output] = []
-    for checked in valid:
-        pages, failed = _topology_outputs(checked, cache, pdf)
-        outputs.extend(pages)
-        errors = errors or failed
-    unread = [r for r in results if r.loaded.topology is None]
-    for folder, path, data, kind in reference_pages(valid, unread):
-        artifact = Artifact(path=path, kind=kind, format=Path(path).suffix[1:], data=data)
-        outputs.append((folder, artifact, data))
-    return outputs, errors
+        files, problems = discover([Path(topologies)])
+        site = _site(files, problems, {}, cache, pdf)
+    return site.outputs, site.errors
 
 
-def _inputs_key(confdir: Path, topologies: str, pdf: bool) -> str:
-    """What every generated file depends on: the topology files (names and bytes), the generator's code
-    and engines, the rules registered in this process and the PDF option."""
+def _common_key(pdf: bool) -> str:
+    """What every page depends on besides its topology: the generator's code and engines, the rules
+    registered in this process and the PDF option."""
     from generator.build.cache import generator_version
 
-    digest = hashlib.sha256(f"{generator_version()}\0{pdf}\0".encode())
-    digest.update(" ".join(f"{r.id}:{r.severity.value}" for r in load_rules().values()).encode())
-    with contextlib.chdir(confdir):
-        files, problems = discover([Path(topologies)])
+    rules = " ".join(f"{r.id}:{r.severity.value}" for r in load_rules().values())
+    return hashlib.sha256(f"{generator_version()}\0{pdf}\0{rules}".encode()).hexdigest()
+
+
+def _sources(confdir: Path, files: list[Path], common: str) -> dict[str, str]:
+    """Each topology file's :func:`topology_key` by file name; a folder or FIFO named like a topology
+    has none (it is reported, never reused)."""
+    keys = {}
     for path in files:
-        if not (confdir / path).is_file():  # a folder or FIFO named like a topology: reported, never cached
-            return ""
-        digest.update(f"\0{path.as_posix()}\0".encode() + hashlib.sha256((confdir / path).read_bytes()).digest())
-    return digest.hexdigest() if not problems else ""
+        if (confdir / path).is_file():
+            with contextlib.chdir(confdir):
+                name = display_name(path)
+            keys[name] = topology_key(common, name, (confdir / path).read_bytes())
+    return keys
 
 
-def _unchanged(out: Path, key: str) -> int | None:
+def _inputs_key(common: str, keys: dict[str, str], complete: bool) -> str:
+    """Hash of every input of the site; "" when some file cannot be hashed or was not discovered."""
+    if not complete:
+        return ""
+    return hashlib.sha256("".join(f"{name}\0{keys[name]}\0" for name in sorted(keys)).encode()
+                          + common.encode()).hexdigest()
+
+
+def _unchanged(out: Path, key: str, previous: str) -> int | None:
     """Number of generated files when the previous run had the same inputs, no error, and its files are
     on disk as written; else ``None``."""
-    try:
-        if not key or (out / SITE_KEY).read_text("utf-8") != key:
-            return None
-    except OSError:
+    if not key or key != previous:
         return None
     entries = previous_manifest(out)
     intact = all(file_sha256(out / e.get("path", "")) == e.get("sha256") for e in entries)
@@ -135,21 +179,31 @@ def _unchanged(out: Path, key: str) -> int | None:
 
 
 def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> tuple[int, int, bool]:
-    """Write every generated file under ``confdir/output``.
+    """Write every generated file under ``confdir/output``; a topology whose inputs are unchanged since
+    the previous run (:mod:`generator.sphinx_ext.site_cache`) keeps its files and is not loaded.
 
     Returns the number of files, how many changed, and whether the set of pages changed (pages
     were added or removed, so every page's navigation needs rewriting).
     """
     out = confdir / output
     with output_lock(out):
-        key = _inputs_key(confdir, topologies, pdf)
-        unchanged = _unchanged(out, key)
+        common = _common_key(pdf)
+        with contextlib.chdir(confdir):
+            files, problems = discover([Path(topologies)])
+        keys = _sources(confdir, files, common)
+        key = _inputs_key(common, keys, len(keys) == len(files) and not problems)
+        previous_key, previous = site_cache.load(out)
+        unchanged = _unchanged(out, key, previous_key)
         if unchanged is not None:  # a no-op build loads no topology and converts nothing
             return unchanged, 0, False
         before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
+        reused = {n: e for n, e in previous.items() if n in keys and e.key == keys[n] and e.intact(out)}
         cache = ConversionCache(out / CONVERT_CACHE)
-        outputs, errors = site_outputs(confdir, topologies, cache, pdf)
-        written, changed = write_tree(out, outputs, cache=(SITE_KEY, b"" if errors else key.encode()))
+        with contextlib.chdir(confdir):
+            site = _site(files, problems, reused, cache, pdf)
+        entries = {n: dataclasses.replace(e, key=keys[n]) for n, e in site.entries.items() if n in keys}
+        state = site_cache.dump("" if site.errors else key, entries)
+        written, changed = write_tree(out, site.outputs, site.kept, cache=(SITE_CACHE, state))
         cache.prune()
     after = {w.path for w in written if w.kind == PAGE_KIND}
     return len(written), changed, before != after
