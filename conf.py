@@ -19,6 +19,8 @@ suppress_warnings: list[str] = []
 # Generated pages (generator.sphinx_ext): topologies read from here, pages written there.
 docgen_topologies = "topologies"
 docgen_output = "docs/_generated"
+# `make docs` runs `generator build --out _build/artifacts` first: take its diagrams and PDFs (same bytes).
+docgen_conversions_from = ["_build/artifacts/.convert-cache"]
 # Translations: English is the source; a Japanese edition adds docs/locale/ja/LC_MESSAGES/*.po
 # (make gettext-style: sphinx-build -b gettext, then sphinx-intl) and builds with -D language=ja.
 language = "en"

@@ -154,8 +154,10 @@ def print_table(rows: list[Row]) -> None:
     for r in rows:
         floor = f"{r['floor_seconds']:8.2f}" if r["floor_seconds"] else f"{'-':>8}"
         ratio = f"{r['ratio']:6.2f}" if r["ratio"] else f"{'-':>6}"
+        cpu = f" (CPU {r['cpu']:.2f} s" if "cpu" in r else ""
+        cpu += f", {r['cpu_ratio']:.2f}x)" if "cpu_ratio" in r else (")" if cpu else "")
         print(f"{r['what']:<74} {r['seconds']:8.2f} {floor} {ratio} {r['peak_rss_mb']:6.0f}  "
-              f"{r['goal']}: {'PASS' if r['pass'] else 'FAIL'}")
+              f"{r['goal']}: {'PASS' if r['pass'] else 'FAIL'}{cpu}")
 
 
 def _previous_runs(replaced: list[str]) -> list[dict[str, Any]]:

@@ -4,13 +4,14 @@ against plain Sphinx (myst-parser + furo, no extension of ours) on as many pages
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from procs import ROOT, Run, run
-from sitebench import _pages, _plain_site, _source_bytes
+from sitebench import _plain_site
 from synth import Shape, estate_yaml
 
 TIMEOUT = 900.0
@@ -36,8 +37,26 @@ def sphinx(src: Path, html: Path, fresh: bool = True, timeout: float | None = TI
                timeout=timeout)
 
 
+INCLUDE = re.compile(r"^```\{(?:include|literalinclude)\} (\S+)$", re.M)
+
+
+def page_sizes(src: Path, html: Path) -> list[int]:
+    """Bytes of Markdown Sphinx parsed for each page it built: the page's source (``_sources``: one per
+    document read) and the files it includes (a runbook, a main.cf listing). Downloads (a runbook's print
+    HTML, its PDF) are not pages: they are copied, not parsed."""
+    sizes = []
+    for copy in sorted((html / "_sources").rglob("*.txt")):
+        page = src / copy.relative_to(html / "_sources").with_suffix("")
+        text = page.read_text("utf-8") if page.is_file() else copy.read_text("utf-8")
+        included = [page.parent / m.group(1) for m in INCLUDE.finditer(text)]
+        sizes.append(len(text.encode()) + sum(f.stat().st_size for f in included if f.is_file()))
+    return sizes
+
+
 def _row(what: str, goal: str, passed: bool, seconds: float, floor: float | None, peak: float,
          **extra: Any) -> dict[str, Any]:
+    if "cpu" in extra and "floor_cpu" in extra and extra["floor_cpu"]:
+        extra["cpu_ratio"] = extra["cpu"] / extra["floor_cpu"]
     return {"what": what, "goal": goal, "pass": passed, "seconds": seconds, "floor_seconds": floor,
             "ratio": seconds / floor if floor else None, "peak_rss_mb": peak, "load": os.getloadavg()[0],
             **extra}
@@ -51,8 +70,8 @@ def site_rows(out: Path, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
         done = sphinx(src, out / "site" / f"html-{guests}")
         finished = done.returncode == 0
         html = out / "site" / f"html-{guests}"
-        pages = len(_pages(html)) if finished else 0
-        size = _source_bytes(html) // max(1, pages) if finished else 0
+        sizes = page_sizes(src, html) if finished else []
+        pages, size = len(sizes), sum(sizes) // max(1, len(sizes))
         if not finished:
             rows.append(_row(f"site, one {guests}-guest estate (unfinished: exit {done.returncode})",
                              "<= 1.5x plain per page", False, done.seconds, None, done.peak_rss_mb))
@@ -63,7 +82,7 @@ def site_rows(out: Path, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
         ratio = done.seconds / plain.seconds
         rows.append(_row(f"site, one {guests}-guest estate ({pages} pages, {size // 1024} KB avg) / plain Sphinx",
                          "<= 1.5x", ratio <= 1.5, done.seconds, plain.seconds, done.peak_rss_mb, pages=pages,
-                         average_source_bytes=size))
+                         average_source_bytes=size, cpu=done.cpu_seconds, floor_cpu=plain.cpu_seconds))
     if len(per_page) == 2:
         small, large = sorted(per_page)
         growth = per_page[large] / per_page[small]
@@ -90,6 +109,7 @@ def site_incremental_rows(out: Path, guests: int = 10) -> list[dict[str, Any]]:
     (src / "topologies" / "est3.yaml").write_text(_estates(10, guests, vcpus=12)["est3"], "utf-8")
     edit = sphinx(src, html, fresh=False)
     return [_row(f"site rebuild, no change (ten {guests}-guest estates)", "< 3 s", noop.seconds < 3 and not
-                 noop.returncode, noop.seconds, None, noop.peak_rss_mb),
+                 noop.returncode, noop.seconds, None, noop.peak_rss_mb, cpu=noop.cpu_seconds),
             _row(f"site rebuild after editing one guest of one of ten {guests}-guest estates", "< 10 s",
-                 edit.seconds < 10 and not edit.returncode, edit.seconds, None, edit.peak_rss_mb)]
+                 edit.seconds < 10 and not edit.returncode, edit.seconds, None, edit.peak_rss_mb,
+                 cpu=edit.cpu_seconds)]

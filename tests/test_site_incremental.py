@@ -74,3 +74,25 @@ def test_a_second_file_with_a_reused_topologys_id_is_reported(
     copy.write_text((src / "topologies" / "erp-split.yaml").read_text("utf-8"), "utf-8")
     site.generate(src, "topologies", "out", pdf=False)
     assert [r for r in caplog.records if "TOPO001" in r.getMessage()]
+
+
+def test_the_site_takes_conversions_from_a_build_instead_of_running_the_engines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make docs`` builds the artifacts first: the site copies their diagrams and PDFs (same names, same
+    bytes) from the build's conversion cache instead of running ``dot`` and Typst again."""
+    from generator.build import convert_cache
+
+    first = _source(tmp_path / "first")
+    site.generate(first, "topologies", "out", pdf=False)
+    converted: list[object] = []
+    real = convert_cache.materialize
+
+    def materialize(artifacts: list[object]) -> object:
+        converted.extend(artifacts)
+        return real(artifacts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(convert_cache, "materialize", materialize)
+    second = _source(tmp_path / "second")
+    site.generate(second, "topologies", "out", pdf=False, conversions_from=[str(first / "out" / ".convert-cache")])
+    assert converted == []
+    assert _tree(second / "out") == _tree(first / "out")

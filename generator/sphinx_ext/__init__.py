@@ -7,7 +7,9 @@ written only when their bytes change, so Sphinx re-reads only the pages of a cha
 
 Configuration values (``conf.py``): ``docgen_topologies`` (folder of topology files, relative to the
 configuration directory), ``docgen_output`` (folder for generated pages) and ``docgen_pdf``
-(``False`` leaves out PDF downloads, which need the PDF engine: ``-D docgen_pdf=0`` for quick builds).
+(``False`` leaves out PDF downloads, which need the PDF engine: ``-D docgen_pdf=0`` for quick builds) and
+``docgen_conversions_from`` (conversion caches of ``generator build`` outputs, relative to the
+configuration directory: a diagram or PDF found there is copied, not made again; the bytes are the same).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("docgen_topologies", "topologies", "env", [str])
     app.add_config_value("docgen_output", "docs/_generated", "env", [str])
     app.add_config_value("docgen_pdf", True, "env", [bool])
+    app.add_config_value("docgen_conversions_from", [], "", [list])
     app.add_lexer("maincf", MainCfLexer)
     app.connect("builder-inited", _generate)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

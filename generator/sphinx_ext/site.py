@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,7 +179,8 @@ def _unchanged(out: Path, key: str, previous: str) -> int | None:
     return len(entries) if intact and entries else None
 
 
-def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> tuple[int, int, bool]:
+def generate(confdir: Path, topologies: str, output: str, pdf: bool = True, conversions_from: Sequence[str] = ()
+             ) -> tuple[int, int, bool]:
     """Write every generated file under ``confdir/output``; a topology whose inputs are unchanged since
     the previous run (:mod:`generator.sphinx_ext.site_cache`) keeps its files and is not loaded.
 
@@ -198,7 +200,7 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True) -> t
             return unchanged, 0, False
         before = {e["path"] for e in previous_manifest(out) if e.get("kind") == PAGE_KIND}
         reused = {n: e for n, e in previous.items() if n in keys and e.key == keys[n] and e.intact(out)}
-        cache = ConversionCache(out / CONVERT_CACHE)
+        cache = ConversionCache(out / CONVERT_CACHE, [confdir / folder for folder in conversions_from])
         with contextlib.chdir(confdir):
             site = _site(files, problems, reused, cache, pdf)
         entries = {n: dataclasses.replace(e, key=keys[n]) for n, e in site.entries.items() if n in keys}
@@ -218,7 +220,8 @@ def generate_site(app: Sphinx) -> None:
     """``builder-inited`` handler: (re)write the generated pages that changed."""
     try:
         files, changed, new_pages = generate(Path(app.confdir), app.config.docgen_topologies,
-                                             app.config.docgen_output, bool(app.config.docgen_pdf))
+                                             app.config.docgen_output, bool(app.config.docgen_pdf),
+                                             list(app.config.docgen_conversions_from))
     except EnvironmentFault as fault:
         raise SphinxError(str(fault)) from None
     except OSError as error:
