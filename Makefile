@@ -32,7 +32,10 @@ docs: venv system-deps ## Build the artifacts and the Sphinx site into _build/ht
 	$(PY) -m generator check topologies
 	$(PY) -m generator build topologies --out $(OUT)
 	$(PY) -m generator schema -o _build/topology.schema.json
-	$(PY) -m sphinx -b html $(SPHINXOPTS) . _build/html
+	@# sphinx-build only when an input or the output changed since its last run (generator/build/site_stamp.py)
+	$(PY) -m generator.build.site_stamp check . _build/html $(SPHINXOPTS) || { \
+	  $(PY) -m sphinx -b html $(SPHINXOPTS) . _build/html && \
+	  $(PY) -m generator.build.site_stamp write . _build/html $(SPHINXOPTS); }
 	@echo "Site: _build/html/index.html"
 
 test: venv system-deps ## Run the whole test suite
