@@ -29,9 +29,9 @@ def _loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     real = site.check_file
 
-    def check_file(path: Path) -> site.Checked:
+    def check_file(path: Path, source: str | None = None) -> site.Checked:
         loaded.append(path.name)
-        return real(path)
+        return real(path, source)
 
     monkeypatch.setattr(site, "check_file", check_file)
     return loaded

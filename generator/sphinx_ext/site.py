@@ -30,7 +30,7 @@ from generator.build.writer import EngineError, Written, previous_manifest, writ
 from generator.core.artifacts import Artifact, RenderOptions
 from generator.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.core.faults import EnvironmentFault, output_fault
-from generator.input.loader import discover, duplicate_ids
+from generator.input.loader import discover, duplicate_ids, source_name
 from generator.rules.engine import load_rules
 from generator.sphinx_ext import site_cache
 from generator.sphinx_ext.present import FILES
@@ -99,18 +99,20 @@ class _Site:
     errors: bool
 
 
-def _site(files: list[Path], problems: list[Diagnostic], reused: dict[str, SiteEntry], cache: ConversionCache,
-          pdf: bool) -> _Site:
-    """Every generated file: ``reused`` topologies (by file name) keep their files, the others are
-    checked and rendered; runs in the configuration folder."""
-    results = [check_file(f) for f in files if display_name(f) not in reused]
+def _site(root: Path, found: tuple[list[Path], list[Diagnostic]], reused: dict[str, SiteEntry],
+          cache: ConversionCache, pdf: bool) -> _Site:
+    """Every generated file from the topology files ``found`` under ``root`` (and the problems finding
+    them): ``reused`` topologies (by file name) keep their files, the others are checked and rendered;
+    runs in the configuration folder."""
+    files, problems = found
+    results = [check_file(f, source_name(f, [root])) for f in files if display_name(f) not in reused]
     diagnostics = [*problems, *(d for r in results for d in r.diagnostics)]
     valid = [r for r in results if r.loaded.topology is not None]
     ids = [(r.loaded.path, r.loaded.topology.topology, r.loaded.document.mark(("topology",)))
            for r in valid if r.loaded.topology is not None]
     duplicates = duplicate_ids([*ids, *((name, e.topology, e.mark) for name, e in reused.items())])
     if duplicates and reused:  # two files would share one folder: generate everything as before
-        return _site(files, problems, {}, cache, pdf)
+        return _site(root, found, {}, cache, pdf)
     errors = _report(sort_diagnostics([*diagnostics, *duplicates]))
     site = _Site([], [w for e in reused.values() for w in e.files], dict(reused), errors)
     cache.keep(key for e in reused.values() for key in e.conversions)
@@ -135,8 +137,7 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
     ``pdf=False`` leaves out the artifacts that need the PDF engine (quick test builds).
     """
     with contextlib.chdir(confdir):
-        files, problems = discover([Path(topologies)])
-        site = _site(files, problems, {}, cache, pdf)
+        site = _site(Path(topologies), discover([Path(topologies)]), {}, cache, pdf)
     return site.outputs, site.errors
 
 
@@ -202,7 +203,7 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True, conv
         reused = {n: e for n, e in previous.items() if n in keys and e.key == keys[n] and e.intact(out)}
         cache = ConversionCache(out / CONVERT_CACHE, [confdir / folder for folder in conversions_from])
         with contextlib.chdir(confdir):
-            site = _site(files, problems, reused, cache, pdf)
+            site = _site(Path(topologies), (files, problems), reused, cache, pdf)
         entries = {n: dataclasses.replace(e, key=keys[n]) for n, e in site.entries.items() if n in keys}
         state = site_cache.dump("" if site.errors else key, entries)
         written, changed = write_tree(out, site.outputs, site.kept, cache=(SITE_CACHE, state))
