@@ -9,6 +9,7 @@ from pathlib import Path
 from procs import Run, run
 
 from generator.build.pipeline import check_file, render_checked
+from generator.core.artifacts import DEFAULT_OPTIONS, RenderOptions
 from generator.build.writer import FONT_FOLDERS
 
 TYPST = """import sys, typst
@@ -33,7 +34,7 @@ def engine_inputs(paths: list[Path], folder: Path, pdf: bool = True) -> tuple[li
     graphs, pages = [], []
     for path in paths:
         checked = check_file(path)
-        for i, artifact in enumerate(render_checked(checked, None if pdf else {"pdf": "0"})):
+        for i, artifact in enumerate(render_checked(checked, DEFAULT_OPTIONS if pdf else RenderOptions(pdf=False))):
             if artifact.convert is None:
                 continue
             target = folder / f"{path.stem}-{i:05d}.{'dot' if artifact.convert == 'svg' else 'typ'}"

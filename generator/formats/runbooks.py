@@ -72,6 +72,6 @@ def runbook_artifacts(runbook: Runbook, context: RenderContext, formats: Iterabl
 
 
 def render(derivation: Derivation, context: RenderContext) -> Iterable[Artifact]:
+    formats = FORMATS if context.pdf else tuple(f for f in FORMATS if f != "pdf")  # a draft makes no Typst
     return [a for rb in runbooks(derivation, context)
-            for a in runbook_artifacts(rb, context,
-                                       figures=runbook_figures(derivation, rb, context))]
+            for a in runbook_artifacts(rb, context, formats, runbook_figures(derivation, rb, context))]
