@@ -9,8 +9,8 @@ from pathlib import Path
 from procs import Run, run
 
 from generator.build.pipeline import check_file, render_checked
-from generator.core.artifacts import DEFAULT_OPTIONS, RenderOptions
 from generator.build.writer import FONT_FOLDERS
+from generator.core.artifacts import DEFAULT_OPTIONS, RenderOptions
 
 TYPST = """import sys, typst
 from concurrent.futures import ProcessPoolExecutor

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.artifacts import RenderContext
-from generator.derive.procedures.command_hosts import ldm_node
+from generator.derive.procedures.command_hosts import dg_domains, ldm_node
 from generator.derive.procedures.installation import install_section
 from generator.derive.procedures.iodomains import alternate_io_domains, io_domains_section
 from generator.derive.procedures.storage_phases import diskgroup_section, export_section, filesystem_section
@@ -193,48 +193,64 @@ def spconfig_section(estate: Estate, context: RenderContext) -> Section:
     name = estate.topology.topology
     if context.short_hash:
         name = f"{name}-{context.short_hash[:8]}"
+    return host_spconfig_section(estate, sorted(estate.topology.hosts), name,
+                                 "The configuration name carries the topology's content hash, so "
+                                 "`ldm list-spconfig` shows which revision each host runs.")
+
+
+def host_spconfig_section(estate: Estate, hosts: list[str], name: str, intro: str) -> Section:
+    """Save the domain configuration of ``hosts`` to their service processors as ``name``."""
     steps = tuple(Step(id=f"spconfig-{host}", title=f"Save the domain configuration of {host} to the SP",
                        runs_on=ldm_node(estate, host), commands=(add_spconfig(name),),
                        expected=f"`{name}` is the current configuration.", verify=("ldm list-spconfig",),
                        backout=(ldm("remove-spconfig", name),), minutes=2, gate=True,
                        notes=("Without this the next power cycle of the host restores the previous "
                               "configuration.",))
-                  for host in sorted(estate.topology.hosts))
+                  for host in hosts)
     return Section(id="spconfig", title="Persist the configuration", steps=steps,
-                   depends_on=("guests", "filesystems"),
-                   intro="The configuration name carries the topology's content hash, so `ldm list-spconfig` "
-                         "shows which revision each host runs.")
+                   depends_on=("guests", "filesystems"), intro=intro)
 
 
-def _link(sections: list[Section | None]) -> tuple[Section, ...]:
+def link_sections(sections: list[Section | None]) -> tuple[Section, ...]:
     """Keep the sections this estate needs and drop dependencies on phases it does not have."""
     present = [s for s in sections if s is not None]
     ids = {s.id for s in present}
     return tuple(replace(s, depends_on=tuple(d for d in s.depends_on if d in ids)) for s in present)
 
 
-def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
+def buildout_sections(estate: Estate) -> list[Section | None]:
+    """The build-out's phases before the SP configuration is saved (absent phases are None)."""
+    return [services_section(estate), io_domains_section(estate), services_section(estate, io_domains=True),
+            install_section(estate, guests=False), diskgroup_section(estate, in_guests=False),
+            export_section(estate), guests_section(estate),
+            install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),
+            filesystem_section(estate)]
+
+
+def buildout_prerequisites(estate: Estate, host: str | None = None) -> list[str]:
+    """The checklist before the window; with ``host``, the shared disk groups named are that host's."""
     t = estate.topology
-    sections = _link([services_section(estate), io_domains_section(estate),
-                      services_section(estate, io_domains=True),
-                      install_section(estate, guests=False), diskgroup_section(estate, in_guests=False),
-                      export_section(estate), guests_section(estate),
-                      install_section(estate, guests=True), diskgroup_section(estate, in_guests=True),
-                      filesystem_section(estate), spconfig_section(estate, context)])
     prerequisites = [f"Oracle VM Server for SPARC {t.versions.ovm or ''} running on every host; "
                      "`ldm list` works in each control domain.".replace("  ", " "),
                      f"InfoScale {t.versions.infoscale or ''} media unpacked at `/var/tmp/infoscale` "
                      "in every domain of the installation phases.".replace("  ", " "),
                      "LUNs zoned and visible: `vxdisk -o alldgs list` in each I/O domain shows every LUN "
                      "of the storage section, none of them in a disk group yet."]
-    shared = sorted(n for n, dg in t.storage.diskgroups.items() if dg.shared or dg.fss)
+    shared = sorted(n for n, dg in t.storage.diskgroups.items() if (dg.shared or dg.fss) and (
+        host is None or any(d.host == host for d in dg_domains(estate, dg))))
     if shared:
         prerequisites.append(f"Shared disk groups ({', '.join(shared)}) are built in the VCS set-up (or FSS) "
                              "runbook once CVM runs: where guests boot from them, run that runbook up to its "
                              "shared disk group phase before the virtual disk back ends phase.")
+    return prerequisites
+
+
+def buildout_runbook(estate: Estate, context: RenderContext) -> Runbook:
+    t = estate.topology
+    sections = link_sections([*buildout_sections(estate), spconfig_section(estate, context)])
     return Runbook(id="build-out", title=f"Build-out: {t.title}", topology=t.topology, kind="build-out",
                    summary=f"Builds the {t.model.value} InfoScale stack of `{t.topology}` from empty hosts: "
                            "virtual services, InfoScale installation, storage, guest domains and file "
                            "systems.",
-                   sections=sections, prerequisites=tuple(prerequisites), references=REFERENCES,
+                   sections=sections, prerequisites=tuple(buildout_prerequisites(estate)), references=REFERENCES,
                    header={"Stack model": t.model.value})

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from generator.core.artifacts import RenderContext
 from generator.derive.decisions import Decisions
 from generator.derive.derivation import Derivation
-from generator.derive.procedures.buildout import buildout_runbook
+from generator.derive.procedures.buildout_hosts import buildout_runbooks
 from generator.derive.procedures.failover import failover_runbooks
 from generator.derive.procedures.fss import fss_runbook
 from generator.derive.procedures.migration_runbook import runbook_from_plan
@@ -23,7 +23,7 @@ what-if model) and the render context."""
 
 
 def _buildout(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
-    return [buildout_runbook(decisions.estate, context)]
+    return buildout_runbooks(decisions.estate, context)
 
 
 def _vcs(decisions: Decisions, context: RenderContext) -> Iterable[Runbook]:
