@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import writer
+from generator.build import pdf_engine, writer
 from generator.build.cache import CACHE
 from generator.build.convert_cache import CONVERT_CACHE
 from generator.build.orchestrate import build_tree
@@ -206,13 +206,13 @@ def test_a_draft_build_leaves_out_pdfs(estate: Path, tmp_path: Path) -> None:
 def pdf_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts PDFs compiled by the build in this process."""
     runs: list[int] = []
-    real = writer.typst_to_pdf
+    real = pdf_engine.compile_pdfs
 
-    def counting(source: bytes) -> bytes:
-        runs.append(1)
-        return real(source)
+    def counting(sources: list[bytes]) -> list[bytes]:
+        runs.extend(1 for _ in sources)
+        return real(sources)
 
-    monkeypatch.setattr(writer, "typst_to_pdf", counting)
+    monkeypatch.setattr(pdf_engine, "compile_pdfs", counting)
     return runs
 
 

@@ -37,6 +37,7 @@ from generator.build.cache import (
     outputs_intact,
 )
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache, conversion_key
+from generator.build.pdf_engine import new_build
 from generator.build.pipeline import build_artifacts, check_file, display_name
 from generator.build.progress import Progress
 from generator.build.writer import Written, write_tree
@@ -175,6 +176,7 @@ def build_tree(paths: Sequence[Path], out: Path, strict: bool = False,
     Raises :class:`InputError` (before anything in ``out`` changes) when the input is wrong.
     """
     progress = progress or Progress.for_stderr()
+    new_build()
     files, problems = discover(list(paths))
     cache, code, opts_key = load_cache(out), generator_version(), options_hash(options)
     named = [(f, source_name(f, list(paths))) for f in files]

@@ -144,18 +144,14 @@ def typst_to_pdf(source: bytes) -> bytes:
 
 def materialize(artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:
     """Run external engines where an artifact asks for one; return (artifact, final bytes)."""
+    from generator.build.pdf_engine import compile_pdfs
+
     items = list(artifacts)
     dots = [a for a in items if a.convert == "svg"]
-    svgs = dict(zip([a.path for a in dots], dot_to_svg([a.data for a in dots]), strict=True))
-    result = []
-    for a in items:
-        if a.convert == "svg":
-            result.append((a, svgs[a.path]))
-        elif a.convert == "pdf":
-            result.append((a, typst_to_pdf(a.data)))
-        else:
-            result.append((a, a.data))
-    return result
+    pdfs = [a for a in items if a.convert == "pdf"]
+    converted = dict(zip(map(id, dots), dot_to_svg([a.data for a in dots]), strict=True))
+    converted.update(zip(map(id, pdfs), compile_pdfs([a.data for a in pdfs]), strict=True))
+    return [(a, converted[id(a)] if a.convert in ("svg", "pdf") else a.data) for a in items]
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

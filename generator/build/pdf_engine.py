@@ -1,0 +1,61 @@
+"""PDF compilation with bounded memory: a process compiles a few runbooks, then child processes take over.
+
+Typst keeps what it memoised while compiling for the life of the process (a new ``Compiler`` object does
+not give it back): 16 runbooks of a 100-guest estate took one process from 47 to 272 MB. So a process
+compiles at most :data:`PDFS_PER_PROCESS` documents itself per build (a rebuild after an edit, a small
+topology: no process to start), and a larger batch goes to child processes that are replaced after that many
+documents each. The children are started from the forkserver, like the build's
+topology workers, and end with the process that started them (:func:`generator.build.workers.watch_parent`).
+A PDF's bytes depend on its Typst source alone, whichever process compiles it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+PDFS_PER_PROCESS = 8
+"""Documents one process compiles before it is replaced (its memoised state then goes with it)."""
+PDF_PROCESSES = 2
+"""Child processes compiling at once from a build's main process (the machine has two cores); a topology
+worker of a parallel build uses one, so that there are never more than two per worker."""
+
+_compiled_here = 0
+
+
+def new_build() -> None:
+    """A build starts: this process may compile :data:`PDFS_PER_PROCESS` documents itself again."""
+    global _compiled_here
+    _compiled_here = 0
+
+
+def compile_pdfs(sources: Sequence[bytes]) -> list[bytes]:
+    """Each Typst source compiled to PDF, in order (:func:`generator.build.writer.typst_to_pdf`)."""
+    global _compiled_here
+    from generator.build import writer
+
+    if _compiled_here + len(sources) <= PDFS_PER_PROCESS:
+        _compiled_here += len(sources)
+        return [writer.typst_to_pdf(source) for source in sources]
+    return _in_children(sources)
+
+
+def _in_children(sources: Sequence[bytes]) -> list[bytes]:
+    """Chunks of :data:`PDFS_PER_PROCESS` documents, each compiled by a fresh child process (a pool with
+    ``maxtasksperchild=1``; ``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here)."""
+    import multiprocessing
+
+    from generator.build.workers import watch_parent
+
+    chunks = [list(sources[i:i + PDFS_PER_PROCESS]) for i in range(0, len(sources), PDFS_PER_PROCESS)]
+    processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(min(processes, len(chunks)), initializer=watch_parent, initargs=(os.getpid(),),
+                      maxtasksperchild=1) as pool:
+        return [pdf for chunk in pool.map(_compile_in_child, chunks, chunksize=1) for pdf in chunk]
+
+
+def _compile_in_child(sources: list[bytes]) -> list[bytes]:
+    from generator.build.writer import typst_to_pdf
+
+    return [typst_to_pdf(source) for source in sources]
