@@ -7,7 +7,8 @@ import pytest
 
 from generator.build import pdf_engine, writer
 
-DOCS = [f"#set page(width: 8cm, height: 4cm)\n= Runbook {i}\nStep {i}.\n".encode() for i in range(5)]
+DOCS = [f"#set document(date: none)\n#set page(width: 8cm, height: 4cm)\n= Runbook {i}\nStep {i}.\n".encode()
+        for i in range(5)]
 
 
 def test_a_large_batch_is_compiled_in_children_with_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -18,7 +19,8 @@ def test_a_large_batch_is_compiled_in_children_with_the_same_bytes(monkeypatch: 
         here.append(source)
         return real(source)
 
-    monkeypatch.setattr(pdf_engine, "PDFS_PER_PROCESS", 2)
+    monkeypatch.setattr(pdf_engine, "PDFS_HERE", 2)
+    monkeypatch.setattr(pdf_engine, "PDFS_PER_CHILD", 2)
     monkeypatch.setattr(writer, "typst_to_pdf", counting)
     pdf_engine.new_build()
     small = pdf_engine.compile_pdfs(DOCS[:2])  # within the budget: this process

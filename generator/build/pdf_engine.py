@@ -2,9 +2,9 @@
 
 Typst keeps what it memoised while compiling for the life of the process (a new ``Compiler`` object does
 not give it back): 16 runbooks of a 100-guest estate took one process from 47 to 272 MB. So a process
-compiles at most :data:`PDFS_PER_PROCESS` documents itself per build (a rebuild after an edit, a small
-topology: no process to start), and a larger batch goes to child processes that are replaced after that many
-documents each. The children are started from the forkserver, like the build's
+compiles at most :data:`PDFS_HERE` documents itself per build (a rebuild after an edit, a small
+topology: no process to start), and a larger batch goes to child processes that are replaced after
+:data:`PDFS_PER_CHILD` documents each. The children are started from the forkserver, like the build's
 topology workers, and end with the process that started them (:func:`generator.build.workers.watch_parent`).
 A PDF's bytes depend on its Typst source alone, whichever process compiles it.
 """
@@ -14,8 +14,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-PDFS_PER_PROCESS = 8
-"""Documents one process compiles before it is replaced (its memoised state then goes with it)."""
+PDFS_HERE = 8
+"""Documents a process compiles itself per build (a rebuild after an edit starts no process for them)."""
+PDFS_PER_CHILD = 2
+"""Documents a child compiles before it is replaced: Typst in a child grows from about 70 MB after its first
+runbook by about 10-40 MB per runbook (1,000-guest estate: 2 per child, peak 475 MB for the whole build; 4,
+567 MB; 8, 712 MB)."""
 PDF_PROCESSES = 2
 """Child processes compiling at once from a build's main process (the machine has two cores); a topology
 worker of a parallel build uses one, so that there are never more than two per worker."""
@@ -24,7 +28,7 @@ _compiled_here = 0
 
 
 def new_build() -> None:
-    """A build starts: this process may compile :data:`PDFS_PER_PROCESS` documents itself again."""
+    """A build starts: this process may compile :data:`PDFS_HERE` documents itself again."""
     global _compiled_here
     _compiled_here = 0
 
@@ -34,20 +38,20 @@ def compile_pdfs(sources: Sequence[bytes]) -> list[bytes]:
     global _compiled_here
     from generator.build import writer
 
-    if _compiled_here + len(sources) <= PDFS_PER_PROCESS:
+    if _compiled_here + len(sources) <= PDFS_HERE:
         _compiled_here += len(sources)
         return [writer.typst_to_pdf(source) for source in sources]
     return _in_children(sources)
 
 
 def _in_children(sources: Sequence[bytes]) -> list[bytes]:
-    """Chunks of :data:`PDFS_PER_PROCESS` documents, each compiled by a fresh child process (a pool with
+    """Chunks of :data:`PDFS_PER_CHILD` documents, each compiled by a fresh child process (a pool with
     ``maxtasksperchild=1``; ``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here)."""
     import multiprocessing
 
     from generator.build.workers import watch_parent
 
-    chunks = [list(sources[i:i + PDFS_PER_PROCESS]) for i in range(0, len(sources), PDFS_PER_PROCESS)]
+    chunks = [list(sources[i:i + PDFS_PER_CHILD]) for i in range(0, len(sources), PDFS_PER_CHILD)]
     processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
     context = multiprocessing.get_context("forkserver")
     with context.Pool(min(processes, len(chunks)), initializer=watch_parent, initargs=(os.getpid(),),

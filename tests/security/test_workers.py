@@ -52,12 +52,18 @@ def _workers(sid: int) -> bool:
     return sum("forkserver" in c for c in _session(sid).values()) >= 3
 
 
+PDF_CHILDREN = ["topologies", "-j", "1"]
+"""A build with more runbooks than a process compiles itself: the later PDFs are compiled in child processes
+(:mod:`generator.build.pdf_engine`), which must die with the build as the topology workers do."""
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_kill_9_of_a_build_leaves_no_worker_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("what", [["topologies", "--no-pdf", "-j", "2"], PDF_CHILDREN], ids=["workers", "pdf"])
+def test_kill_9_of_a_build_leaves_no_worker_process(tmp_path: Path, what: list[str]) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for trial in range(TRIALS):
-        build = subprocess.Popen([sys.executable, "-m", "generator", "build", "topologies", "--no-pdf", "-j", "2",
+        build = subprocess.Popen([sys.executable, "-m", "generator", "build", *what,
                                   "--out", str(tmp_path / f"out{trial}")], cwd=ROOT, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
