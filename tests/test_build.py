@@ -208,9 +208,9 @@ def pdf_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     runs: list[int] = []
     real = pdf_engine.compile_pdfs
 
-    def counting(sources: list[bytes]) -> list[bytes]:
+    def counting(sources: list[bytes], compile_one: pdf_engine.Compile) -> list[bytes]:
         runs.extend(1 for _ in sources)
-        return real(sources)
+        return real(sources, compile_one)
 
     monkeypatch.setattr(pdf_engine, "compile_pdfs", counting)
     return runs

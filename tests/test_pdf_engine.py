@@ -1,32 +1,43 @@
-"""PDF memory is bounded: past a few documents a build compiles in child processes that are replaced,
-and the bytes are those the build's own process would have made."""
+"""PDF memory is bounded: past a few documents a build compiles in child processes, each replaced after a
+few documents, and the bytes are those the build's own process makes."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from generator.build import pdf_engine, writer
+from generator.build import pdf_engine
+from generator.build.writer import typst_to_pdf
 
 DOCS = [f"#set document(date: none)\n#set page(width: 8cm, height: 4cm)\n= Runbook {i}\nStep {i}.\n".encode()
         for i in range(5)]
 
 
-def test_a_large_batch_is_compiled_in_children_with_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    here: list[bytes] = []
-    real = writer.typst_to_pdf
+def compiler_pid(source: bytes) -> bytes:
+    """A stand-in engine that says which process ran it (module level: a child is given it by name)."""
+    return str(os.getpid()).encode()
 
-    def counting(source: bytes) -> bytes:
-        here.append(source)
-        return real(source)
 
+@pytest.fixture
+def budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_engine, "PDFS_HERE", 2)
     monkeypatch.setattr(pdf_engine, "PDFS_PER_CHILD", 2)
-    monkeypatch.setattr(writer, "typst_to_pdf", counting)
     pdf_engine.new_build()
-    small = pdf_engine.compile_pdfs(DOCS[:2])  # within the budget: this process
-    assert here == DOCS[:2]
-    large = pdf_engine.compile_pdfs(DOCS)  # past it: child processes, each replaced after 2 documents
-    assert here == DOCS[:2], "the batch past the budget was compiled in this process"
-    assert large[:2] == small
-    assert large == [real(d) for d in DOCS]
-    assert all(pdf.startswith(b"%PDF") for pdf in large)
+
+
+@pytest.mark.usefixtures("budget")
+def test_past_the_budget_documents_go_to_children_replaced_every_two() -> None:
+    here = pdf_engine.compile_pdfs(DOCS[:2], compiler_pid)
+    assert set(here) == {str(os.getpid()).encode()}
+    pids = pdf_engine.compile_pdfs(DOCS, compiler_pid)
+    assert str(os.getpid()).encode() not in pids, "a batch past the budget was compiled in this process"
+    assert sorted(pids.count(p) for p in set(pids)) == [1, 2, 2], "each child compiles at most two"
+
+
+@pytest.mark.usefixtures("budget")
+def test_a_child_makes_the_same_bytes() -> None:
+    here = pdf_engine.compile_pdfs(DOCS[:2], typst_to_pdf)
+    children = pdf_engine.compile_pdfs(DOCS, typst_to_pdf)
+    assert children[:2] == here
+    assert children == [typst_to_pdf(d) for d in DOCS] and all(p.startswith(b"%PDF") for p in children)

@@ -12,7 +12,11 @@ A PDF's bytes depend on its Typst source alone, whichever process compiles it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+Compile = Callable[[bytes], bytes]
+"""One Typst source to PDF bytes (:func:`generator.build.writer.typst_to_pdf`; a module-level function, so
+that a child process can be given it by name)."""
 
 PDFS_HERE = 8
 """Documents a process compiles itself per build (a rebuild after an edit starts no process for them)."""
@@ -33,33 +37,30 @@ def new_build() -> None:
     _compiled_here = 0
 
 
-def compile_pdfs(sources: Sequence[bytes]) -> list[bytes]:
-    """Each Typst source compiled to PDF, in order (:func:`generator.build.writer.typst_to_pdf`)."""
+def compile_pdfs(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
+    """Each Typst source compiled to PDF by ``compile_one``, in order, here or in child processes."""
     global _compiled_here
-    from generator.build import writer
-
     if _compiled_here + len(sources) <= PDFS_HERE:
         _compiled_here += len(sources)
-        return [writer.typst_to_pdf(source) for source in sources]
-    return _in_children(sources)
+        return [compile_one(source) for source in sources]
+    return _in_children(sources, compile_one)
 
 
-def _in_children(sources: Sequence[bytes]) -> list[bytes]:
+def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
     """Chunks of :data:`PDFS_PER_CHILD` documents, each compiled by a fresh child process (a pool with
     ``maxtasksperchild=1``; ``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here)."""
     import multiprocessing
 
     from generator.build.workers import watch_parent
 
-    chunks = [list(sources[i:i + PDFS_PER_CHILD]) for i in range(0, len(sources), PDFS_PER_CHILD)]
+    chunks = [(compile_one, list(sources[i:i + PDFS_PER_CHILD])) for i in range(0, len(sources), PDFS_PER_CHILD)]
     processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
     context = multiprocessing.get_context("forkserver")
     with context.Pool(min(processes, len(chunks)), initializer=watch_parent, initargs=(os.getpid(),),
                       maxtasksperchild=1) as pool:
-        return [pdf for chunk in pool.map(_compile_in_child, chunks, chunksize=1) for pdf in chunk]
+        return [pdf for chunk in pool.map(_compile_chunk, chunks, chunksize=1) for pdf in chunk]
 
 
-def _compile_in_child(sources: list[bytes]) -> list[bytes]:
-    from generator.build.writer import typst_to_pdf
-
-    return [typst_to_pdf(source) for source in sources]
+def _compile_chunk(task: tuple[Compile, list[bytes]]) -> list[bytes]:
+    compile_one, sources = task
+    return [compile_one(source) for source in sources]

@@ -150,7 +150,7 @@ def materialize(artifacts: Iterable[Artifact]) -> list[tuple[Artifact, bytes]]:
     dots = [a for a in items if a.convert == "svg"]
     pdfs = [a for a in items if a.convert == "pdf"]
     converted = dict(zip(map(id, dots), dot_to_svg([a.data for a in dots]), strict=True))
-    converted.update(zip(map(id, pdfs), compile_pdfs([a.data for a in pdfs]), strict=True))
+    converted.update(zip(map(id, pdfs), compile_pdfs([a.data for a in pdfs], typst_to_pdf), strict=True))
     return [(a, converted[id(a)] if a.convert in ("svg", "pdf") else a.data) for a in items]
 
 
