@@ -42,6 +42,7 @@ def measure_change(guests: int, repeats: int) -> list[dict[str, Any]]:
     from generator.derive.change.revision_diff import differences
     from generator.derive.vcs.api import ClusterConfigs
     from generator.formats.markdown import markdown_text
+    from generator.rules.migration_checks import run_checks
 
     before, after = _revisions(guests)
     assert before.ok and after.ok, (before.diagnostics[:3], after.diagnostics[:3])
@@ -50,7 +51,7 @@ def measure_change(guests: int, repeats: int) -> list[dict[str, Any]]:
         # the checked estates, as the CLI has them: the rules have derived their VCS trees already
         old, new = before.estate, after.estate
         plan = plan_change(Revisions(ClusterConfigs(old), ClusterConfigs(new), before.loaded.document,
-                                     after.loaded.document))
+                                     after.loaded.document, run_checks))
         assert not plan.refusals and len(plan.operational) == 2, plan
         book = change_runbook(plan, RevisionInfo("old.yaml", before.source_sha256),
                               RevisionInfo("new.yaml", after.source_sha256), new)

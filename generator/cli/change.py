@@ -91,13 +91,18 @@ def _checked(old: Path | None, new: Path, since: str | None, live: tuple[str, ..
 @change_options
 def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ...], fmt: str, out: Path | None,
             change: str, window: str, owner: str) -> None:
-    """Print the change runbook that moves a running estate from topology OLD to NEW."""
+    """Print the change runbook that moves a running estate from topology OLD to NEW.
+
+    The doc site shows, for each topology in a git repository, this runbook from the file's previous
+    committed revision (see the guide "How to plan a change to a running estate").
+    """
     from generator.build.pipeline import render_context
     from generator.build.writer import materialize, write_if_changed
     from generator.derive.change.change_plan import plan_change
     from generator.derive.change.change_runbook import RevisionInfo, change_runbook
     from generator.derive.change.context import Revisions
     from generator.formats.runbooks import runbook_artifacts
+    from generator.rules.migration_checks import run_checks
 
     if len(paths) > 2:
         raise click.UsageError("give at most OLD and NEW")
@@ -109,7 +114,7 @@ def command(paths: tuple[Path, ...], since: str | None, ldm_files: tuple[str, ..
     if warnings:
         click.echo(format_text(warnings), nl=False, err=True)
     plan = plan_change(Revisions(before.decisions.vcs, after.decisions.vcs, before.loaded.document,
-                                 after.loaded.document))
+                                 after.loaded.document, run_checks))
     if plan.refusals:
         raise InputError(plan.refusals)
     context = render_context(after, RenderOptions(change=change, window=window, owner=owner))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 
 import click
@@ -39,7 +40,7 @@ def _params(command: click.Command, ctx: click.Context) -> tuple[ParamDoc, ...]:
 def _walk(command: click.Command, ctx: click.Context) -> list[CommandDoc]:
     path = ctx.command_path
     usage = command.get_usage(ctx).removeprefix("Usage: ").strip()
-    docs = [CommandDoc(path, "cli-" + path.replace(" ", "-"), usage, (command.help or "").strip(),
+    docs = [CommandDoc(path, "cli-" + path.replace(" ", "-"), usage, inspect.cleandoc(command.help or ""),
                        _params(command, ctx))]
     if isinstance(command, click.Group):
         for name in sorted(command.list_commands(ctx)):

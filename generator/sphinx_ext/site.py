@@ -23,7 +23,9 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from generator.build.cache import file_sha256
+from generator.build.change_since import ChangeSince, change_since
 from generator.build.convert_cache import CONVERT_CACHE, ConversionCache, conversion_key
+from generator.build.history import repository_state
 from generator.build.lock import output_lock
 from generator.build.pipeline import Checked, build_artifacts, check_file, display_name
 from generator.build.writer import EngineError, Written, previous_manifest, write_tree
@@ -72,22 +74,37 @@ def _rendered(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[Chec
         return dataclasses.replace(checked, diagnostics=[*checked.diagnostics, problem]), []
 
 
-def _topology_outputs(checked: Checked, cache: ConversionCache, pdf: bool) -> tuple[list[Output], SiteEntry | None]:
-    """The topology's artifacts and pages, and what the site cache keeps of them (``None`` when the
-    topology has an error: it is checked, reported and rendered again on every run)."""
+def _change(checked: Checked, path: Path, cache: ConversionCache, pdf: bool) -> ChangeSince | None:
+    """The change runbook from the topology's previous committed revision (a valid topology only)."""
+    if not checked.ok:
+        return None
+    try:
+        return change_since(checked, path, cache, pdf)
+    except EngineError as fault:
+        _report([Diagnostic(checked.loaded.path, 1, 1, Severity.ERROR, "BUILD001", f"cannot render: {fault}")])
+        return None
+
+
+def _topology_outputs(checked: Checked, source: Path, cache: ConversionCache, pdf: bool
+                      ) -> tuple[list[Output], SiteEntry | None]:
+    """The topology's artifacts and pages (``source`` is its file, for its git history), and what the site
+    cache keeps of them (``None`` when the topology has an error: it is checked, reported and rendered
+    again on every run)."""
     assert checked.loaded.topology is not None
     topology = checked.loaded.topology.topology
     folder = f"{TOPOLOGIES}/{topology}"
     checked, converted = _rendered(checked, cache, pdf)
+    change = _change(checked, source, cache, pdf)
+    converted += change.artifacts if change else ()
     outputs = [(folder, dataclasses.replace(a, path=f"{FILES}/{a.path}"), data) for a, data in converted]
-    for path, data in topology_pages(checked, [a for a, _ in converted], load_rules()):
+    for path, data in topology_pages(checked, [a for a, _ in converted], load_rules(), change):
         outputs.append(_page(folder, path, data))
     if not checked.ok:
         return outputs, None
     files = tuple(Written(f"{f}/{a.path}", a.kind, f, a.format, hashlib.sha256(d).hexdigest()) for f, a, d in outputs)
     mark = checked.loaded.document.mark(("topology",))
-    return outputs, SiteEntry("", topology, mark, topology_row(checked), files,
-                              tuple(conversion_key(a) for a, _ in converted if a.convert))
+    kept = (*(conversion_key(a) for a, _ in converted if a.convert), *(change.cache_keys if change else ()))
+    return outputs, SiteEntry("", topology, mark, topology_row(checked), files, kept)
 
 
 @dataclass
@@ -105,7 +122,9 @@ def _site(root: Path, found: tuple[list[Path], list[Diagnostic]], reused: dict[s
     them): ``reused`` topologies (by file name) keep their files, the others are checked and rendered;
     runs in the configuration folder."""
     files, problems = found
-    results = [check_file(f, source_name(f, [root])) for f in files if display_name(f) not in reused]
+    checked = {f: check_file(f, source_name(f, [root])) for f in files if display_name(f) not in reused}
+    results = list(checked.values())
+    where = {r.loaded.path: f for f, r in checked.items()}
     diagnostics = [*problems, *(d for r in results for d in r.diagnostics)]
     valid = [r for r in results if r.loaded.topology is not None]
     ids = [(r.loaded.path, r.loaded.topology.topology, r.loaded.document.mark(("topology",)))
@@ -116,12 +135,12 @@ def _site(root: Path, found: tuple[list[Path], list[Diagnostic]], reused: dict[s
     errors = _report(sort_diagnostics([*diagnostics, *duplicates]))
     site = _Site([], [w for e in reused.values() for w in e.files], dict(reused), errors)
     cache.keep(key for e in reused.values() for key in e.conversions)
-    for checked in sorted(valid, key=lambda r: r.loaded.topology.topology if r.loaded.topology else ""):
-        outputs, entry = _topology_outputs(checked, cache, pdf)
+    for one in sorted(valid, key=lambda r: r.loaded.topology.topology if r.loaded.topology else ""):
+        outputs, entry = _topology_outputs(one, where[one.loaded.path], cache, pdf)
         site.outputs.extend(outputs)
         if entry is not None:
-            site.entries[checked.loaded.path] = entry
-        site.errors = site.errors or (entry is None and checked.ok)
+            site.entries[one.loaded.path] = entry
+        site.errors = site.errors or (entry is None and one.ok)
     rows = sorted([*(e.row for e in reused.values()), *(topology_row(r) for r in valid)], key=lambda r: r["id"])
     unread = [r for r in results if r.loaded.topology is None]
     for folder, path, data, kind in reference_pages(rows, unread):
@@ -141,13 +160,16 @@ def site_outputs(confdir: Path, topologies: str, cache: ConversionCache, pdf: bo
     return site.outputs, site.errors
 
 
-def _common_key(pdf: bool) -> str:
+def _common_key(pdf: bool, topologies: Path) -> str:
     """What every page depends on besides its topology: the generator's code and engines, the rules
-    registered in this process and the PDF option."""
+    registered in this process, the PDF option and the git commit the topologies are at (with a file's
+    bytes it decides the file's previous revision: a new commit regenerates every topology's pages, whose
+    conversions and change plans come from the caches)."""
     from generator.build.cache import generator_version
 
     rules = " ".join(f"{r.id}:{r.severity.value}" for r in load_rules().values())
-    return hashlib.sha256(f"{generator_version()}\0{pdf}\0{rules}".encode()).hexdigest()
+    state = repository_state(topologies)
+    return hashlib.sha256(f"{generator_version()}\0{pdf}\0{rules}\0{state}".encode()).hexdigest()
 
 
 def _sources(confdir: Path, files: list[Path], common: str) -> dict[str, str]:
@@ -190,7 +212,7 @@ def generate(confdir: Path, topologies: str, output: str, pdf: bool = True, conv
     """
     out = confdir / output
     with output_lock(out):
-        common = _common_key(pdf)
+        common = _common_key(pdf, confdir / topologies)
         with contextlib.chdir(confdir):
             files, problems = discover([Path(topologies)])
         keys = _sources(confdir, files, common)

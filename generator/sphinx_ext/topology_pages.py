@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.build.change_since import ChangeSince
 from generator.build.pipeline import Checked
 from generator.core.artifacts import Artifact
 from generator.core.diagnostics import Diagnostic
@@ -15,6 +16,7 @@ from generator.estate.estate import Estate
 from generator.formats.outputs import RUNBOOKS
 from generator.input.schema import Topology
 from generator.rules.engine import Rule
+from generator.sphinx_ext.change_page import change_line, change_pages
 from generator.sphinx_ext.present import Group, docname, group_artifacts
 from generator.sphinx_ext.templates import render_page
 
@@ -121,7 +123,8 @@ def _migrations(topology: Topology, groups: list[Group]) -> list[dict[str, Any]]
     return rows
 
 
-def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Group]) -> bytes:
+def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Group],
+                  change: ChangeSince | None = None) -> bytes:
     assert checked.loaded.topology is not None
     topology = checked.loaded.topology
     estate = checked.estate or Estate(topology)
@@ -134,20 +137,21 @@ def overview_page(checked: Checked, artifacts: list[Artifact], groups: list[Grou
         vdisks=_vdisks(estate), vnets=_vnets(estate),
         luns=sorted(topology.storage.luns.items()), diskgroups=sorted(topology.storage.diskgroups.items()),
         zones=sorted(topology.zones.items()), migrations=_migrations(topology, groups), format_size=format_size,
-        diagrams=overview, groups=groups, rendered=checked.ok)
+        diagrams=overview, groups=groups, rendered=checked.ok, change=change_line(change))
 
 
-def topology_pages(checked: Checked, artifacts: list[Artifact], rules: dict[str, Rule]
-                   ) -> list[tuple[str, bytes]]:
-    """``(path relative to the topology's folder, bytes)`` for every page of one topology."""
+def topology_pages(checked: Checked, artifacts: list[Artifact], rules: dict[str, Rule],
+                   change: ChangeSince | None = None) -> list[tuple[str, bytes]]:
+    """``(path relative to the topology's folder, bytes)`` for every page of one topology; ``change`` is the
+    change from the previous committed revision (its runbook's files are among ``artifacts``)."""
     assert checked.loaded.topology is not None
     source = checked.loaded.path
     _, groups = group_artifacts(artifacts)
-    pages = [("index.md", overview_page(checked, artifacts, groups)),
+    pages = [("index.md", overview_page(checked, artifacts, groups, change)),
              ("diagnostics.md", render_page("diagnostics.md.j2", source, t=checked.loaded.topology,
                                             outcomes=rule_outcomes(rules, checked.diagnostics),
                                             other=[d for d in checked.diagnostics if d.rule not in rules]))]
     for group in groups:
         pages.append((f"{group.docname}.md", render_page("group.md.j2", source, t=checked.loaded.topology,
                                                          group=group)))
-    return pages
+    return pages + change_pages(source, checked.loaded.topology, change)

@@ -9,6 +9,7 @@ from generator.derive.change.change_plan import Plan, plan_change
 from generator.derive.change.change_runbook import RevisionInfo, change_runbook
 from generator.derive.change.context import Revisions
 from generator.formats.markdown import markdown_text
+from generator.rules.migration_checks import run_checks
 
 from ..conftest import FIXTURES
 
@@ -21,7 +22,8 @@ def revisions(name: str) -> Revisions:
     assert before.ok and after.ok, before.diagnostics + after.diagnostics
     assert before.estate is not None and after.estate is not None
     assert before.decisions is not None and after.decisions is not None
-    return Revisions(before.decisions.vcs, after.decisions.vcs, before.loaded.document, after.loaded.document)
+    return Revisions(before.decisions.vcs, after.decisions.vcs, before.loaded.document, after.loaded.document,
+                     run_checks)
 
 
 def planned(name: str) -> Plan:

@@ -53,3 +53,27 @@ def test_since_takes_old_from_git(tmp_path: Path) -> None:
     result = _run("--since", "HEAD", "estate.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "ldm set-vcpu 96 erpdb" in result.stdout and "HEAD:estate.yaml" in result.stdout
+
+
+REFUSED = sorted(p.parent.name for p in (ROOT / PAIRS).glob("*/expected.txt"))
+"""Every refusal fixture pair: the change is refused with the located diagnostics of its ``expected.txt``."""
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_each_refusal_pair_exits_1_located_and_writes_nothing(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "change.md"
+    result = _run(f"{PAIRS}/{name}/old.yaml", f"{PAIRS}/{name}/new.yaml", "--out", str(out))
+    expected = (ROOT / PAIRS / name / "expected.txt").read_text("utf-8")
+    assert result.returncode == 1 and not out.exists() and result.stdout == "", result.stderr
+    assert result.stderr.endswith(expected) and expected.startswith(f"{PAIRS}/{name}/")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_since_a_revision_git_cannot_read_is_a_located_chg009(tmp_path: Path) -> None:
+    estate = tmp_path / "estate.yaml"
+    shutil.copy(ROOT / PAIRS / "vcpus-changed" / "old.yaml", estate)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    result = _run("--since", "no-such-revision", "estate.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("estate.yaml:1:1: error[CHG009]: cannot read estate.yaml at git revision "
+                                    "no-such-revision: ")

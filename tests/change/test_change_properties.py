@@ -16,6 +16,7 @@ from generator.derive.change.context import Revisions
 from generator.derive.vcs.api import ClusterConfigs
 from generator.estate.estate import Estate
 from generator.input.loader import load_text
+from generator.rules.migration_checks import run_checks
 
 from ..conftest import EXAMPLES
 
@@ -68,7 +69,7 @@ def test_plan_effects_reproduce_new_or_refuse(edits: list[tuple[str, int]]) -> N
     for edit in edits:
         _edit(new_data, edit)
     (old, old_doc), (new, new_doc) = _load(BASE, "old.yaml"), _load(new_data, "new.yaml")
-    plan = plan_change(Revisions(ClusterConfigs(old), ClusterConfigs(new), old_doc, new_doc))
+    plan = plan_change(Revisions(ClusterConfigs(old), ClusterConfigs(new), old_doc, new_doc, run_checks))
     if plan.refusals:
         assert not plan.items
         assert all(d.file in ("old.yaml", "new.yaml") and d.line > 0 and d.rule.startswith("CHG")

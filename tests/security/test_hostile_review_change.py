@@ -35,6 +35,7 @@ from generator.formats.markdown import markdown_text
 from generator.formats.registry import render_all
 from generator.input.loader import Loaded, load_text
 from generator.rules import check_topology
+from generator.rules.migration_checks import run_checks
 
 from .hostile_corpus import MARKER, Site, compare, examples, sites
 
@@ -99,7 +100,8 @@ def review_problems(got: dict[str, str], base: dict[str, str], text: str) -> lis
 def change_markdown(old: Checked, new: Checked) -> tuple[str | None, list[int]]:
     """The change runbook's Markdown, or ``None`` and the lines of the planner's refusals."""
     assert old.decisions is not None and new.decisions is not None and new.estate is not None
-    plan = plan_change(Revisions(old.decisions.vcs, new.decisions.vcs, old.loaded.document, new.loaded.document))
+    plan = plan_change(Revisions(old.decisions.vcs, new.decisions.vcs, old.loaded.document, new.loaded.document,
+                                 run_checks))
     if plan.refusals:
         return None, [d.line for d in plan.refusals]
     book = change_runbook(plan, RevisionInfo("old.yaml", "0" * 64), RevisionInfo("new.yaml", "1" * 64), new.estate)

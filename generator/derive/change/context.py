@@ -3,16 +3,22 @@ a refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from generator.core.diagnostics import Diagnostic
 from generator.derive.change.change_items import Difference
+from generator.derive.migration.case import CheckResult, MigrationCase
 from generator.derive.procedures.ldom_cfgfile import cfgfile_step
 from generator.derive.vcs import api
 from generator.document.runbook_model import Step
 from generator.estate.estate import DomainInfo, Estate
 from generator.input.source import Document
 from generator.maincf.tree import Scalar
+
+MigrationChecks = Callable[[MigrationCase], Iterable[CheckResult]]
+"""The migration rules on one case (:func:`generator.rules.migration_checks.run_checks`): the caller's, since
+derive does not import rules."""
 
 
 class Refused(Exception):
@@ -26,12 +32,14 @@ class Refused(Exception):
 @dataclass(frozen=True)
 class Revisions:
     """The old and new revision of one topology: each estate with its derived cluster configurations (the
-    ones the checks of that revision derived), and its source document."""
+    ones the checks of that revision derived), its source document, and the migration checks a guest the
+    change moves must pass."""
 
     old_vcs: api.ClusterConfigs
     new_vcs: api.ClusterConfigs
     old_doc: Document
     new_doc: Document
+    migration_checks: MigrationChecks
 
     @property
     def old(self) -> Estate:

@@ -89,11 +89,8 @@ def resources_item(rev: Revisions, diff: Difference) -> Item:
 
 
 def vnet_item(rev: Revisions, diff: Difference) -> Item:
-    """``hosts.H.domains.D.vnets.N`` added or removed (a changed vnet is a replacement: refused)."""
-    if not (diff.added or diff.removed):
-        raise Refused("CHG011", f"vnet {diff.path[5]} of {diff.path[1]}/{diff.path[3]} changed in place; the "
-                      "planner adds and removes vnets but does not change one", "remove it in one revision "
-                      "and add the new one in the next")
+    """``hosts.H.domains.D.vnets.N`` added or removed (a changed vnet is refused by the classifier as a
+    replacement, CHG007)."""
     guest = rev.domain(diff.path[1], diff.path[3], old=diff.removed)
     estate = rev.old if diff.removed else rev.new
     vnet = guest.spec.vnets[diff.path[5]]

@@ -85,7 +85,7 @@ def move_item(rev: Revisions, gone: Difference, came: Difference) -> Item:
                       "move it in one revision and change it in the next")
     case = adhoc_case(rev.old_vcs, f"{source}/{name}", target)
     assert case is not None
-    plan = plan_migration(case)
+    plan = plan_migration(case, rev.migration_checks(case))
     errors = [c for c in plan.checks if c.severity is Severity.ERROR]
     if errors:
         raise Refused("CHG014", f"guest {name} cannot move from {source} to {target}: {errors[0].rule_id} "

@@ -33,15 +33,12 @@ def _backend_object(v: VdiskInfo) -> str:
 
 
 def vdisk_item(rev: Revisions, diff: Difference) -> Item:
-    """``hosts.H.domains.D.vdisks.V`` added or removed; a vdisk changed in place is a replacement: refused."""
+    """``hosts.H.domains.D.vdisks.V`` added or removed (a vdisk changed in place is refused by the classifier as a
+    replacement, CHG007; its service resolves in a checked revision, REF002)."""
     host, domain, name = diff.path[1], diff.path[3], diff.path[5]
-    if not (diff.added or diff.removed):
-        raise Refused("CHG020", f"vdisk {name} of {host}/{domain} changed in place: that replaces the disk "
-                      "under a running guest", "remove the vdisk in one revision and add the new one in the next")
     estate = rev.old if diff.removed else rev.new
     v = _vdisk(estate, host, domain, name)
-    if v.service is None:
-        raise Refused("CHG021", f"vdisk {name} of {host}/{domain} has no resolvable virtual disk service")
+    assert v.service is not None, "REF002 refuses a vdisk whose service does not resolve"
     mine = [e for e in exports(estate) if e.vdisk.domain.ref == v.domain.ref and e.vdisk.name == name]
     steps = []
     for e in mine:
@@ -85,11 +82,9 @@ def vdisk_item(rev: Revisions, diff: Difference) -> Item:
 
 
 def lun_item(rev: Revisions, diff: Difference) -> Item:
-    """``storage.luns.L`` added or removed: zoning is the storage team's; the runbook checks visibility."""
+    """``storage.luns.L`` added or removed: zoning is the storage team's; the runbook checks visibility. (A LUN
+    changed in place is refused by the classifier as a replacement, CHG007.)"""
     name = diff.path[2]
-    if not (diff.added or diff.removed):
-        raise Refused("CHG022", f"LUN {name} changed in place (identity, size or paths)", "a LUN is not "
-                      "changed under a running estate: add a new LUN and move the data")
     estate = rev.old if diff.removed else rev.new
     lun = estate.topology.storage.luns[name]
     seers = [d for d in (estate.domain(r) for r in lun.seen_by) if d is not None]
