@@ -8,6 +8,8 @@ the other pages need from it: its id and the position of that id (the duplicate-
 the cross-topology pages, the files it wrote (with their hashes) and the conversions they came from.
 A topology is reused only when its key matches and every one of its files is on disk as written;
 anything unreadable or inconsistent means "generate it again", like ``generator build``'s ``.cache.json``.
+A page that depends on more than these (a change page made from the file's previous committed revision)
+must add that input to its topology's key, or the page is kept when that input changes.
 """
 
 from __future__ import annotations
