@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,8 @@ from generator.derive.vcs import api
 from generator.derive.vcs.api import ClusterConfigs
 from generator.derive.vcs.cluster import Derived
 from generator.derive.whatif.review import Review
-from generator.derive.whatif.scenario import Estimator
+from generator.derive.whatif.scenario import Estimator, Scenario
+from generator.derive.whatif.single_failures import Failure
 from generator.estate.estate import Estate
 
 
@@ -57,3 +59,20 @@ def test_one_build_makes_one_what_if_model_and_one_review(tmp_path: Path, monkey
     build_tree([Path("topologies/payments-alternateio.yaml")], out, options=RenderOptions(pdf=False), jobs=1)
     assert len(list(out.rglob("failover-test-*.html"))) >= 1 and list(out.rglob("failures.md"))
     assert calls == {"model": 1, "review": 1}, calls
+
+
+def test_one_build_evaluates_each_host_failure_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CAP001 and every move step of the fail-over tests ask what a host's failure does: evaluated once per host
+    by the capacity model, and once more by the review's reachability search (the two must agree)."""
+    calls: Counter[str] = Counter()
+    real = Estimator.evaluate
+
+    def counting(self: Estimator, failure: Failure, *rest: Any) -> Scenario:
+        calls[failure.id] += 1
+        return real(self, failure, *rest)
+
+    monkeypatch.setattr(Estimator, "evaluate", counting)
+    build_tree([Path("topologies/payments-alternateio.yaml")], tmp_path / "out", options=RenderOptions(pdf=False),
+               jobs=1)
+    hosts = {k: n for k, n in calls.items() if k.startswith("host:")}
+    assert hosts and set(hosts.values()) == {2}, calls

@@ -44,6 +44,8 @@ class Estimator:
     services: list[Service]
 
     def __post_init__(self) -> None:
+        self.host_scenarios: dict[str, Scenario] = {}
+        """Host failures evaluated so far, by host (:func:`generator.derive.whatif.capacity.host_failure`)."""
         self.systems: dict[str, DomainInfo] = {g.system: g for g in self.estate.guests}
         self.systems.update(system_domains(self.estate))
         self.by_cluster: dict[str, list[Service]] = {}
