@@ -22,7 +22,7 @@ def compiler_pid(source: bytes) -> bytes:
 @pytest.fixture
 def budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_engine, "PDFS_HERE", 2)
-    monkeypatch.setattr(pdf_engine, "PDFS_PER_CHILD", 2)
+    monkeypatch.setattr(pdf_engine, "per_child", lambda own_mb: 2)
     pdf_engine.new_build()
 
 
@@ -41,3 +41,12 @@ def test_a_child_makes_the_same_bytes() -> None:
     children = pdf_engine.compile_pdfs(DOCS, typst_to_pdf)
     assert children[:2] == here
     assert children == [typst_to_pdf(d) for d in DOCS] and all(p.startswith(b"%PDF") for p in children)
+
+
+def test_children_compile_fewer_documents_when_the_build_process_is_large() -> None:
+    assert pdf_engine.per_child(0) == pdf_engine.MAX_PER_CHILD
+    assert pdf_engine.per_child(100) >= 4  # a 100-guest build
+    assert pdf_engine.per_child(230) == pdf_engine.MIN_PER_CHILD  # a 1,000-guest build
+    assert pdf_engine.per_child(5000) == pdf_engine.MIN_PER_CHILD
+    sizes = [pdf_engine.per_child(mb) for mb in range(0, 400, 10)]
+    assert sizes == sorted(sizes, reverse=True)

@@ -4,7 +4,7 @@ Typst keeps what it memoised while compiling for the life of the process (a new 
 not give it back): 16 runbooks of a 100-guest estate took one process from 47 to 272 MB. So a process
 compiles at most :data:`PDFS_HERE` documents itself per build (a rebuild after an edit, a small
 topology: no process to start), and a larger batch goes to child processes that are replaced after
-:data:`PDFS_PER_CHILD` documents each. The children are started from the forkserver, like the build's
+a few documents each (:func:`per_child`). The children are started from the forkserver, like the build's
 topology workers, and end with the process that started them (:func:`generator.build.workers.watch_parent`).
 A PDF's bytes depend on its Typst source alone, whichever process compiles it.
 """
@@ -20,10 +20,24 @@ that a child process can be given it by name)."""
 
 PDFS_HERE = 8
 """Documents a process compiles itself per build (a rebuild after an edit starts no process for them)."""
-PDFS_PER_CHILD = 2
-"""Documents a child compiles before it is replaced: Typst in a child grows from about 70 MB after its first
-runbook by about 10-40 MB per runbook (1,000-guest estate: 2 per child, peak 475 MB for the whole build; 4,
-567 MB; 8, 712 MB)."""
+TREE_MB = 500
+"""What the build's process tree may hold (issue 17's goal): the PDF children share what the build process
+leaves of it."""
+CHILD_MB, PDF_MB = 70, 20
+"""Typst in a child: about 70 MB after its first runbook, then about 10-40 MB more per runbook (measured on the
+synthetic estates of ``benchmarks/``)."""
+MIN_PER_CHILD, MAX_PER_CHILD = 2, 8
+
+
+def per_child(own_mb: float) -> int:
+    """Documents a child compiles before it is replaced, when the build process holds ``own_mb``: as many as
+    keep the tree within :data:`TREE_MB`, 2 to 8 (a new child costs its first-runbook start, about 0.3 s).
+    Measured at 1,000 guests (build process about 230 MB): 2 per child, 475 MB for the tree (4: 567 MB, 8:
+    712 MB); at 100 guests (about 100 MB; 5 per child here) 8 per child gave 440 MB."""
+    share = (TREE_MB - own_mb - 30) / PDF_PROCESSES  # 30 MB: the forkserver and the resource tracker
+    return int(max(MIN_PER_CHILD, min(MAX_PER_CHILD, (share - CHILD_MB) // PDF_MB)))
+
+
 PDF_PROCESSES = 2
 """Child processes compiling at once from a build's main process (the machine has two cores); a topology
 worker of a parallel build uses one, so that there are never more than two per worker."""
@@ -47,13 +61,14 @@ def compile_pdfs(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
 
 
 def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
-    """Chunks of :data:`PDFS_PER_CHILD` documents, each compiled by a fresh child process (a pool with
+    """Chunks of :func:`per_child` documents, each compiled by a fresh child process (a pool with
     ``maxtasksperchild=1``; ``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here)."""
     import multiprocessing
 
     from generator.build.workers import watch_parent
 
-    chunks = [(compile_one, list(sources[i:i + PDFS_PER_CHILD])) for i in range(0, len(sources), PDFS_PER_CHILD)]
+    size = per_child(_own_mb())
+    chunks = [(compile_one, list(sources[i:i + size])) for i in range(0, len(sources), size)]
     processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
     context = multiprocessing.get_context("forkserver")
     with context.Pool(min(processes, len(chunks)), initializer=watch_parent, initargs=(os.getpid(),),
@@ -64,3 +79,12 @@ def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
 def _compile_chunk(task: tuple[Compile, list[bytes]]) -> list[bytes]:
     compile_one, sources = task
     return [compile_one(source) for source in sources]
+
+
+def _own_mb() -> float:
+    """Resident memory of this process in MB (0 where ``/proc`` is missing: then children get the most)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
