@@ -9,6 +9,8 @@ second value made anywhere in the build derives again and fails these counts.
 
 from __future__ import annotations
 
+import ast
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -76,3 +78,34 @@ def test_one_build_evaluates_each_host_failure_once(tmp_path: Path, monkeypatch:
                jobs=1)
     hosts = {k: n for k, n in calls.items() if k.startswith("host:")}
     assert hosts and set(hosts.values()) == {2}, calls
+
+
+CACHES = {"cache", "lru_cache"}
+DERIVED_INPUTS = re.compile(r"\b(Estate|Decisions|ClusterConfigs|Estimator|Derivation|Topology|MigrationCase)\b")
+
+
+def _module_level_caches(tree: ast.Module) -> list[str]:
+    found = [f"line {n.lineno}: {n.id}" for n in ast.walk(tree)
+             if isinstance(n, ast.Name) and n.id in ("WeakKeyDictionary", "WeakValueDictionary")]
+    for fn in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+        cached = any((d.id if isinstance(d, ast.Name) else d.attr if isinstance(d, ast.Attribute) else "") in CACHES
+                     or isinstance(d, ast.Call) and getattr(d.func, "id", getattr(d.func, "attr", "")) in CACHES
+                     for d in fn.decorator_list)
+        if cached and DERIVED_INPUTS.search(ast.unparse(fn.args)):
+            found.append(f"line {fn.lineno}: {fn.name}")
+    return found
+
+
+def test_no_module_level_cache_of_a_derivation() -> None:
+    """A derivation is a value the build passes down: no module keeps one in a weak dictionary or behind
+    ``functools.cache`` on a function of an estate, its decisions or a migration case."""
+    package = Path(__file__).resolve().parent.parent / "generator"
+    found = {str(p.relative_to(package)): hits for p in sorted(package.rglob("*.py"))
+             if (hits := _module_level_caches(ast.parse(p.read_text("utf-8"))))}
+    assert found == {}
+
+
+def test_the_cache_finder_sees_one() -> None:
+    code = ("from functools import cache\n@cache\ndef configs(estate: Estate) -> int:\n    return 1\n"
+            "x = WeakKeyDictionary()\n")
+    assert _module_level_caches(ast.parse(code)) == ["line 5: WeakKeyDictionary", "line 3: configs"]
