@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from .site_browser import browsing, server  # noqa: F401  (session fixtures: the site served, a browser)
 from .site_build import built_site  # noqa: F401  (session fixture: the doc site, built once per run)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -81,3 +82,20 @@ def test_guest_vnets_show_their_datalink_beside_the_ldm_name() -> None:
     assert _vnet_rows(text, "t7a/g1") == ["vnet0 (net0)", "vnet1 (net1)", "vnet2 (net2)"]
     assert _vnet_rows(text, "t7b/g2") == ["vnet0 (net0)", "vnet1 (net3)", "vnet2 (net4)"]
     assert _vnet_rows(text, "t7a/primary") == []
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_labels_and_legend_are_legible_at_full_size() -> None:
+    """Issue 16 item 10: at 1:1 (Graphviz's points are 1.33 px) no text is under 12 px (9 pt), and the
+    legend's words are near-black, not in the line's pale grey."""
+    estate, context = _estate(EXAMPLES / "erp-split.yaml")
+    text = "".join(a.data.decode() for a in render(derivation(estate), context))
+    sizes = [float(s) for s in re.findall(r'(?:fontsize="|POINT-SIZE=")([\d.]+)"', text)]
+    assert sizes and min(sizes) >= 9, sorted(set(sizes))
+    legend = next(line for line in text.splitlines() if line.lstrip().startswith('"legend" [label='))
+    words = re.findall(r'<FONT COLOR="(#[0-9a-f]{6})">(\w+ line: [^<]+)</FONT>', legend)
+    assert len(words) >= 5 and all(_luminance(colour) < 0.2 for colour, _ in words), words

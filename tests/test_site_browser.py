@@ -7,73 +7,18 @@ example topology. Screenshots of the home page and a topology page go to ``_buil
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
-from .conftest import ROOT
+from .site_browser import OVERFLOW as _OVERFLOW
+from .site_browser import SCREENSHOTS, Browsing
 from .site_build import BuiltSite
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = ROOT / "_build" / "screenshots"
-
-
-def _require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing in CI: scripts/system-deps.sh should have installed it")
-        pytest.skip(f"{CHROMIUM} is not installed (Debian: apt-get install chromium, or make system-deps)")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site.html))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@dataclass
-class Browsing:
-    browser: Browser
-    page: Page
-    outside: list[str]
-    """Requests that went anywhere but the local test server."""
-
-
-@pytest.fixture(scope="module")
-def browsing(server: str) -> Iterator[Browsing]:
-    _require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        outside: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
-        yield Browsing(browser, page, outside)
-        browser.close()
-
 
 _SIZES = """() => [...document.querySelectorAll('img, svg, object')]
   .filter(e => !e.closest('.sidebar-drawer, .theme-toggle-container, .toc-drawer, .icon'))
@@ -151,8 +96,7 @@ _RUNBOOK = """() => ({h1: [...document.querySelectorAll('article h1')].map(h => 
   step: document.querySelector('article section section section h3').getBoundingClientRect().top,
   boxes: document.querySelectorAll('input[type=checkbox]:not([disabled])').length,
   copy: document.querySelectorAll('button.copybtn').length,
-  caution: getComputedStyle(document.querySelector('article blockquote')).backgroundColor})"""
-_OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+  caution: getComputedStyle(document.querySelector('article .admonition.caution')).backgroundColor})"""
 
 
 @pytest.mark.parametrize("width", [1366, 390])

@@ -12,6 +12,7 @@ from generator.core.artifacts import Artifact, RenderContext, RenderOptions
 from generator.estate.estate import Estate
 from generator.formats.migrations import render
 from generator.input.loader import load_file
+from generator.sphinx_ext.command_index import command_key
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 from generator.sphinx_ext.present import INLINE_LIMIT, group_artifacts
 from generator.sphinx_ext.templates import cell
@@ -165,3 +166,12 @@ def test_the_format_reference_shows_size_defaults_as_a_topology_writes_them() ->
     defaults = {(s.name, f.key): f.default for s in sections for f in s.fields}
     assert (defaults[("Domain", "memory")], defaults[("Host", "memory")]) == ("8G", "512G")
     assert defaults[("Domain", "vcpus")] == "8"  # a plain number stays a number
+
+
+def test_a_command_is_indexed_by_its_name_and_the_action_it_takes() -> None:
+    assert [command_key(line) for line in (
+        "hagrp -switch erpdb_grp -to t8b", "ldm migrate-domain -n erpdb t8b", "hastatus -sum", "vxdisk list",
+        "ldm add-vdsdev /dev/vx/dsk/erpdg/erpboot erpdb-boot@primary-vds0", "echo 'x'", "# comment", "",
+        "zoneadm -z hr1 boot", "cat /etc/llttab", "hacf --verify .")] == [
+        "hagrp -switch", "ldm migrate-domain", "hastatus -sum", "vxdisk list", "ldm add-vdsdev", "echo", "", "",
+        "zoneadm -z", "cat", "hacf"]

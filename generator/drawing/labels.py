@@ -122,11 +122,18 @@ def cluster_label(name: str, cluster: Cluster, estate: Estate) -> Html:
     return table(rows)
 
 
+LEGEND_SAMPLE = {"solid": "\u2014\u2014\u2014", "dashed": "\u2013 \u2013 \u2013", "dotted": "\u00b7 \u00b7 \u00b7 \u00b7"}
+"""A short stretch of each line style, drawn in the line's colour before its meaning."""
+LEGEND_TEXT = "#222222"
+"""The legend's words are near-black whatever the line's colour (a pale grey line stays legible)."""
+
+
 def legend_label(kinds: list[str]) -> Html:
     rows = [row("Legend", bold=True, bgcolor="#f3f3f3")]
     for kind in kinds:
         text, attrs = EDGES[kind]
         style = attrs.get("style", "solid")
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{attrs["color"]}">'
-                    f'{style} line: {escape(text)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10"><FONT COLOR="{attrs["color"]}"><B>'
+                    f'{LEGEND_SAMPLE.get(style, style)}</B></FONT> <FONT COLOR="{LEGEND_TEXT}">'
+                    f'{style} line: {escape(text)}</FONT></FONT></TD></TR>')
     return table(rows)

@@ -19,6 +19,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from generator import __version__
+from generator.sphinx_ext.command_index import index_commands
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 
 
@@ -35,4 +36,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("docgen_conversions_from", [], "", [list])
     app.add_lexer("maincf", MainCfLexer)
     app.connect("builder-inited", _generate)
+    app.connect("doctree-read", index_commands)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

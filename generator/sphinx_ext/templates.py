@@ -5,6 +5,7 @@ Templates hold layout only: sorting, grouping and escaping happen in Python befo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,12 @@ def cell(value: object) -> str:
     return text.replace("|", "\\|")
 
 
+def names(values: str | Iterable[object]) -> str:
+    """Names (hosts, domains, services) in a table cell: each a code span, which the site's CSS never
+    breaks inside (``primary-`` / ``vds0``), separated by commas where the line may break; ``-`` for
+    none. A string is one name."""
+    items = [values] if isinstance(values, str) else list(values)
+    return cell(", ".join(md_code(v) for v in items if str(v))) or "-"
 
 
 _ENV = jinja2.Environment(
@@ -34,6 +41,7 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["cell"] = cell
 _ENV.filters["code"] = md_code
+_ENV.filters["names"] = names
 _ENV.filters["text"] = md_text
 _ENV.filters["one_line"] = one_line
 

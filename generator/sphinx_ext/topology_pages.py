@@ -41,26 +41,25 @@ def rule_outcomes(rules: dict[str, Rule], diagnostics: list[Diagnostic]) -> list
     return result
 
 
-def _hosts(estate: Estate) -> list[dict[str, str]]:
+def _hosts(estate: Estate) -> list[dict[str, Any]]:
     rows = []
     for name, host in sorted(estate.topology.hosts.items()):
         rows.append({"name": name, "platform": host.platform, "cpu": host.cpu_type,
                      "threads": f"{estate.used_vcpus(name)} of {host.threads}",
                      "memory": f"{format_size(estate.used_memory(name))} of {format_size(host.memory)}",
-                     "domains": ", ".join(sorted(host.domains))})
+                     "domains": sorted(host.domains)})
     return rows
 
 
-def _domains(estate: Estate) -> list[dict[str, str]]:
+def _domains(estate: Estate) -> list[dict[str, Any]]:
     rows = []
     for d in estate.domains:
         s = d.spec
-        services = [f"{kind} {n}" for kind in ("vds", "vsw", "vcc")
-                    for n in sorted(getattr(s.services, kind))]
+        services = [(kind, n) for kind in ("vds", "vsw", "vcc") for n in sorted(getattr(s.services, kind))]
         rows.append({"ref": d.ref, "roles": ", ".join(r.value for r in s.roles), "system": d.system,
                      "vcpus": str(s.vcpus), "memory": format_size(s.memory), "arch": s.cpu_arch.value,
                      "infoscale": ", ".join(c.value for c in s.infoscale) or "-",
-                     "services": ", ".join(services) or "-"})
+                     "services": services})
     return rows
 
 
@@ -80,7 +79,7 @@ def _vdisks(estate: Estate) -> list[dict[str, str]]:
     return rows
 
 
-def _vnets(estate: Estate) -> list[dict[str, str]]:
+def _vnets(estate: Estate) -> list[dict[str, Any]]:
     rows = []
     for d in estate.domains:
         links = vnet_links(d)
@@ -92,14 +91,13 @@ def _vnets(estate: Estate) -> list[dict[str, str]]:
     return rows
 
 
-def _clusters(estate: Estate) -> list[dict[str, str]]:
+def _clusters(estate: Estate) -> list[dict[str, Any]]:
     rows = []
     for name, c in sorted(estate.topology.clusters.items()):
         rows.append({"name": name, "id": str(c.cluster_id),
-                     "systems": ", ".join(d.system for d in estate.cluster_systems(name)),
-                     "fencing": c.fencing.mode.value, "manages": ", ".join(c.manages) or "-",
-                     "applications": ", ".join(sorted(c.applications)) or "-",
-                     "zones": ", ".join(c.zones) or "-"})
+                     "systems": [d.system for d in estate.cluster_systems(name)],
+                     "fencing": c.fencing.mode.value, "manages": list(c.manages),
+                     "applications": sorted(c.applications), "zones": list(c.zones)})
     return rows
 
 
