@@ -122,7 +122,8 @@ def cluster_label(name: str, cluster: Cluster, estate: Estate) -> Html:
     return table(rows)
 
 
-LEGEND_SAMPLE = {"solid": "\u2014\u2014\u2014", "dashed": "\u2013 \u2013 \u2013", "dotted": "\u00b7 \u00b7 \u00b7 \u00b7"}
+LEGEND_SAMPLE = {"solid": "\u2014\u2014\u2014", "dashed": "\u2013 \u2013 \u2013",
+                 "dotted": "\u00b7 \u00b7 \u00b7 \u00b7"}
 """A short stretch of each line style, drawn in the line's colour before its meaning."""
 LEGEND_TEXT = "#222222"
 """The legend's words are near-black whatever the line's colour (a pale grey line stays legible)."""
