@@ -20,7 +20,8 @@ ERP = "docs/_generated/topologies/erp-split/"
 PAGES = {"home": "docs/index.html", "overview-erp-split": ERP + "index.html",
          "runbook-failover-erp-split": ERP + "runbooks-failover-test-ctlclus.html",
          "migration-erpdb": ERP + "migrations-erpdb-to-t8b.html",
-         "models": "docs/_generated/reference/models.html", "rules": "docs/_generated/reference/rules.html"}
+         "models": "docs/_generated/reference/models.html", "rules": "docs/_generated/reference/rules.html",
+         "stack-models": "docs/concepts/stack-models.html", "topologies": "docs/_generated/topologies/index.html"}
 _RESULTS = """() => [...document.querySelectorAll('ul.search li')].map(li => ({
   href: li.querySelector('a').href, title: li.querySelector('a').textContent,
   snippet: (li.querySelector('p.context') || {textContent: ''}).textContent}))"""
@@ -81,6 +82,8 @@ def test_reference_and_topology_pages_use_the_page_width(browsing: Browsing, ser
     page = browsing.browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(server + "docs/concepts/stack-models.html")
     prose = page.evaluate(_WIDTH)
+    pictures = page.evaluate(_DIAGRAM)  # one stack picture per model, at 1:1
+    assert len(pictures) == 3 and all(p["shown"] >= p["natural"] - 1 > 0 for p in pictures), pictures
     for path in (ERP + "index.html", "docs/_generated/reference/models.html", "docs/_generated/reference/rules.html"):
         page.goto(server + path)
         assert page.evaluate(_WIDTH) > prose + 100, path
