@@ -28,4 +28,5 @@ locale_dirs = ["docs/locale/"]
 gettext_compact = False
 html_static_path = ["docs/_static"]
 html_css_files = ["site.css", "print.css"]
+html_js_files = ["filter.js"]  # the rule catalogue's filter box (a no-op on pages without a filterable table)
 html_extra_path = ["docs/_extra"]

@@ -118,5 +118,5 @@ def test_link_names_in_the_topology_give_the_same_output_as_vnet_names() -> None
 
 def test_topology_page_lists_each_vnet_with_its_datalink() -> None:
     page = overview_page(checked("guest-links-stated", "tests/topologies/valid"), [], []).decode("utf-8")
-    assert "| t7b/g2 vnet1 | `net3` | t7b/primary primary-vsw1 | - |" in page
-    assert "| t7a/g1 vnet1 | `net1` |" in page
+    assert "| `t7b/g2 vnet1` | `net3` | `t7b/primary primary-vsw1` | - |" in page
+    assert "| `t7a/g1 vnet1` | `net1` |" in page

@@ -149,7 +149,8 @@ def test_a_topology_s_own_pages_stay_out_of_the_navigation_tree_of_every_page(bu
 def test_commands_are_indexed_as_whole_tokens_aimed_at_the_steps_that_run_them(built_site: BuiltSite) -> None:
     """Issue 16 item 11: Sphinx's search splits ``hagrp -switch`` into two words anywhere on a page; an
     index entry matches it whole and opens the step (search for it in a browser: test_site_reading.py).
-    The entries stay out of the general index page, and back-out commands are not a step's own."""
+    The entries stay out of the general index page, back-out commands are not a step's own, and an incremental
+    rebuild (the tests above rebuild this site) keeps the entries of the pages it does not rewrite."""
     text = (built_site.html / "searchindex.js").read_text("utf-8")
     index = json.loads(text[text.index("(") + 1:text.rindex(")")])
     files = index["filenames"]

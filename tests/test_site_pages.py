@@ -37,16 +37,22 @@ def test_artifacts_of_any_renderer_get_a_page_per_subject() -> None:
     ]
     overview, groups = group_artifacts(artifacts)
     assert [s.path for s in overview] == ["files/diagrams/topology.svg"]
+    listings = [("vcs-c1-main-cf", "VCS cluster c1: main.cf"), ("vcs-c1-main-cmd", "VCS cluster c1: main.cmd"),
+                ("vcs-c1-types-cf", "VCS cluster c1: types.cf")]
     assert [(g.docname, g.title) for g in groups] == [
-        ("vcs-c1", "VCS cluster c1"), ("migrations-db-to-b", "Migration db-to-b"),
+        ("vcs-c1", "VCS cluster c1"), *listings, ("migrations-db-to-b", "Migration db-to-b"),
         ("runbooks-build-out", "Runbook: build-out"), ("capacity-report", "Capacity: report")]
-    vcs, migration, runbook, other = groups
-    assert [(i.name, i.how, i.lexer) for i in vcs.items] == [
-        ("groups.svg", "figure", ""), ("main.cf", "code", "maincf"), ("main.cmd", "code", "bash"),
-        ("types.cf", "code", "maincf")]
+    vcs, main_cf, main_cmd, types_cf, migration, runbook, other = groups
+    # issue 16 item 12: main.cf, main.cmd and types.cf one page each, linked from the cluster's page
+    assert [(i.name, i.how) for i in vcs.items] == [
+        ("groups.svg", "figure"), ("main.cf", "download"), ("main.cmd", "download"), ("types.cf", "download")]
+    assert vcs.related == tuple(listings)
+    assert [[(i.name, i.how, i.lexer) for i in g.items] for g in (main_cf, main_cmd, types_cf)] == [
+        [("main.cf", "code", "maincf")], [("main.cmd", "code", "bash")], [("types.cf", "code", "maincf")]]
+    assert main_cf.related == (("vcs-c1", "VCS cluster c1"),)
     assert [i.how for i in migration.items] == ["figure", "download"]
     assert migration.related == (("runbooks-build-out", "Runbook: build-out"),)
-    assert (vcs.related, runbook.related, other.related) == ((), (), ())
+    assert (runbook.related, other.related) == ((), ())
     assert [(i.name, i.how) for i in runbook.items] == [
         ("build-out.md", "include"), ("build-out.html", "download"), ("build-out.pdf", "download")]
     assert [i.how for i in other.items] == ["download"]

@@ -101,3 +101,16 @@ def test_screenshots_of_the_pages_the_review_read(browsing: Browsing, server: st
             assert "erp-split" in page.title(), name
         assert screenshot(page, f"{name}-{width}", full_page=True).stat().st_size > 10_000
     page.close()
+
+
+def test_the_rule_catalogue_table_can_be_filtered(browsing: Browsing, server: str) -> None:
+    page = browsing.page
+    page.goto(server + "docs/_generated/reference/rules.html")
+    rows = "() => [...document.querySelectorAll('.docgen-filterable tbody tr')].filter(r => !r.hidden)"
+    total = len(page.evaluate(rows + ".map(r => r.textContent)"))
+    page.fill("input.docgen-filter", "error migration")
+    shown = page.evaluate(rows + ".map(r => r.textContent.toLowerCase())")
+    assert 0 < len(shown) < total and all("error" in r and "migration" in r for r in shown), shown
+    assert page.text_content(".docgen-filter-count") == f"{len(shown)} of {total} rows"
+    page.fill("input.docgen-filter", "")
+    assert len(page.evaluate(rows + ".map(r => r.textContent)")) == total

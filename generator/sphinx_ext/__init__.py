@@ -19,7 +19,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from generator import __version__
-from generator.sphinx_ext.command_index import index_commands
+from generator.sphinx_ext.command_index import index_commands, merge_entries, purge_entries, restore_entries
 from generator.sphinx_ext.maincf_lexer import MainCfLexer
 
 
@@ -37,4 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_lexer("maincf", MainCfLexer)
     app.connect("builder-inited", _generate)
     app.connect("doctree-read", index_commands)
+    app.connect("env-purge-doc", purge_entries)
+    app.connect("env-merge-info", merge_entries)
+    app.connect("html-collect-pages", restore_entries)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,6 +20,7 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 RUNBOOK_PAGE = re.compile(r"(^|/)runbooks-[^/]+$")
 """Document names of the runbook pages (``sphinx_ext.present.docname("runbooks", ...)``)."""
@@ -65,14 +66,54 @@ def step_entries(section: nodes.section) -> list[str]:
     return keys
 
 
+STORE = "docgen_command_entries"
+"""Environment attribute: docname -> the search index entries of its commands, as the search index holds
+them. Sphinx keeps a page's index entries only in the build that writes the page (the environment is
+saved before writing, and loading the previous search index does not restore them), so an incremental
+build would drop those of every page it does not rewrite; :func:`restore_entries` puts them back."""
+
+Entry = tuple[str, str, str]
+
+
+def _store(env: BuildEnvironment) -> dict[str, list[Entry]]:
+    if not hasattr(env, STORE):
+        setattr(env, STORE, {})
+    found: dict[str, list[Entry]] = getattr(env, STORE)
+    return found
+
+
 def index_commands(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: index the commands of every step of a runbook page."""
     if not RUNBOOK_PAGE.search(app.env.docname):
         return
+    stored: list[Entry] = []
     for section in doctree.findall(nodes.section):
         keys = step_entries(section)
         if not keys or not section["ids"]:
             continue
         target = section["ids"][0]
-        entries = [("single", key, target, "main", None) for key in keys]
-        section.append(addnodes.index(entries=entries, inline=False))
+        section.append(addnodes.index(entries=[("single", key, target, "main", None) for key in keys], inline=False))
+        stored.extend((key, target, "main") for key in keys)
+    _store(app.env)[app.env.docname] = sorted(set(stored))
+
+
+def purge_entries(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc``."""
+    _store(env).pop(docname, None)
+
+
+def merge_entries(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """``env-merge-info`` (parallel reading)."""
+    _store(env).update({d: e for d, e in _store(other).items() if d in docnames})
+
+
+def restore_entries(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """``html-collect-pages`` (runs before the search index is written): the entries of the pages this
+    build did not rewrite. Adds no page."""
+    indexer = getattr(app.builder, "indexer", None)
+    entries = getattr(indexer, "_index_entries", None)
+    if isinstance(entries, dict):
+        for docname, stored in _store(app.env).items():
+            if docname in app.env.all_docs:
+                entries.setdefault(docname, list(stored))
+    return []

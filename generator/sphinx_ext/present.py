@@ -12,7 +12,7 @@ e.g. ``runbooks/migrate-erpdb-to-t8b``): its page then links to that subject's p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from generator.core.artifacts import Artifact
@@ -162,4 +162,18 @@ def group_artifacts(artifacts: list[Artifact]) -> tuple[list[Shown], list[Group]
     groups = [Group(docname(*key), _title(*key), tuple(sorted(by_subject[key], key=_order)),
                     tuple((docname(*t), _title(*t)) for t in sorted(related.get(key, ()))))
               for key in sorted(by_subject, key=rank)]
-    return overview, groups
+    return overview, [page for group in groups for page in _one_listing_per_page(group)]
+
+
+def _one_listing_per_page(group: Group) -> list[Group]:
+    """A subject with several code files (a cluster's main.cf, main.cmd and types files) gets a page per
+    file after its own page, which then offers each for download and links to its page; one long page of
+    every listing is hard to find one's way in."""
+    listings = [i for i in group.items if i.how == "code"]
+    if len(listings) < 2:
+        return [group]
+    pages = [Group(docname(group.docname, i.name), f"{group.title}: {i.name}", (i,), ((group.docname, group.title),))
+             for i in listings]
+    items = tuple(replace(i, how="download") if i.how == "code" else i for i in group.items)
+    own = replace(group, items=items, related=(*group.related, *((p.docname, p.title) for p in pages)))
+    return [own, *pages]
