@@ -56,12 +56,13 @@ def _run_blocks(section: nodes.section) -> list[nodes.literal_block]:
 
 
 def step_entries(section: nodes.section) -> list[str]:
-    """Commands a step runs, each once, in order."""
+    """Commands with an action a step runs (``hagrp -switch``), each once, in order. A bare command name
+    (``hastatus``) is one word, which the search's full-text index finds already."""
     keys: list[str] = []
     for block in _run_blocks(section):
         for line in block.astext().splitlines():
             key = command_key(line)
-            if key and key not in keys:
+            if " " in key and key not in keys:
                 keys.append(key)
     return keys
 
