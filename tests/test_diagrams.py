@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from generator.build.pipeline import derivation
 from generator.build.writer import materialize
 from generator.core.artifacts import RenderContext
+from generator.drawing.fontmetrics import text_width
 from generator.estate.estate import Estate
 from generator.formats.diagrams import MAX_DOMAINS_PER_DIAGRAM, render, views
 from generator.input.loader import load_file
@@ -99,3 +101,6 @@ def test_labels_and_legend_are_legible_at_full_size() -> None:
     legend = next(line for line in text.splitlines() if line.lstrip().startswith('"legend" [label='))
     words = re.findall(r'<FONT COLOR="(#[0-9a-f]{6})">(\w+ line: [^<]+)</FONT>', legend)
     assert len(words) >= 5 and all(_luminance(colour) < 0.2 for colour, _ in words), words
+    widths = [int(w) for w in re.findall(r'<TD ALIGN="LEFT" WIDTH="(\d+)">', legend)]
+    assert len(widths) == len(words)  # each row as wide as DejaVu Sans draws it (Graphviz measures narrower)
+    assert all(w > text_width(html.unescape(t), 10) for w, (_, t) in zip(widths, words, strict=True))

@@ -6,8 +6,11 @@ stable and always valid Graphviz port IDs whatever characters the ldm names use.
 
 from __future__ import annotations
 
+import math
+
 from generator.core.sizes import format_size
 from generator.drawing.dot import Html, escape, row, table
+from generator.drawing.fontmetrics import text_width
 from generator.drawing.style import EDGES, LAYERS, role_colour
 from generator.estate.datalinks import vnet_links
 from generator.estate.estate import DomainInfo, Estate
@@ -134,7 +137,10 @@ def legend_label(kinds: list[str]) -> Html:
     for kind in kinds:
         text, attrs = EDGES[kind]
         style = attrs.get("style", "solid")
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10"><FONT COLOR="{attrs["color"]}"><B>'
-                    f'{LEGEND_SAMPLE.get(style, style)}</B></FONT> <FONT COLOR="{LEGEND_TEXT}">'
-                    f'{style} line: {escape(text)}</FONT></FONT></TD></TR>')
+        sample, words = LEGEND_SAMPLE.get(style, style), f"{style} line: {text}"
+        # Graphviz measures the text narrower than browsers draw DejaVu Sans: the cell is at least as
+        # wide as the DejaVu advance widths say (fontmetrics), so the words stay inside the legend.
+        width = math.ceil(text_width(sample, 10, bold=True) + text_width(f" {words}", 10)) + 6
+        rows.append(f'<TR><TD ALIGN="LEFT" WIDTH="{width}"><FONT POINT-SIZE="10"><FONT COLOR="{attrs["color"]}">'
+                    f'<B>{sample}</B></FONT> <FONT COLOR="{LEGEND_TEXT}">{escape(words)}</FONT></FONT></TD></TR>')
     return table(rows)
