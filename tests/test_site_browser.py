@@ -7,7 +7,6 @@ example topology. Screenshots of the home page and a topology page go to ``_buil
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -77,8 +76,7 @@ def test_search_finds_a_domain_of_an_example_topology(browsing: Browsing, server
 
 def test_screenshots_of_the_home_and_a_topology_page(browsing: Browsing, server: str) -> None:
     page = browsing.browser.new_page(viewport={"width": 1280, "height": 900})  # fresh storage
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # never emptied: DOCGEN_SCREENSHOTS may name a shared folder
     for name, path in (("home", "docs/index.html"),
                        ("topology-erp-split", "docs/_generated/topologies/erp-split/index.html")):
         page.goto(server + path)
