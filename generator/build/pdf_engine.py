@@ -61,19 +61,31 @@ def compile_pdfs(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
 
 
 def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
-    """Chunks of :func:`per_child` documents, each compiled by a fresh child process (a pool with
-    ``maxtasksperchild=1``; ``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here)."""
+    """Chunks of :func:`per_child` documents, each compiled by a fresh child process: every chunk gets a
+    one-process executor of its own, :data:`PDF_PROCESSES` at a time. (``concurrent.futures``'
+    ``max_tasks_per_child`` hung on Python 3.11 here, and a ``multiprocessing.Pool`` starts a child that
+    fails to start again forever; an executor reports it as a broken pool.)"""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from generator.build.workers import watch_parent
 
     size = per_child(_own_mb())
-    chunks = [(compile_one, list(sources[i:i + size])) for i in range(0, len(sources), size)]
+    chunks = [list(sources[i:i + size]) for i in range(0, len(sources), size)]
     processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(min(processes, len(chunks)), initializer=watch_parent, initargs=(os.getpid(),),
-                      maxtasksperchild=1) as pool:
-        return [pdf for chunk in pool.map(_compile_chunk, chunks, chunksize=1) for pdf in chunk]
+    result: list[bytes] = []
+    for first in range(0, len(chunks), processes):
+        pools = [ProcessPoolExecutor(1, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),))
+                 for _ in chunks[first:first + processes]]
+        try:
+            futures = [pool.submit(_compile_chunk, (compile_one, chunk))
+                       for pool, chunk in zip(pools, chunks[first:first + processes], strict=True)]
+            result += [pdf for future in futures for pdf in future.result()]
+        finally:
+            for pool in pools:
+                pool.shutdown(cancel_futures=True)
+    return result
 
 
 def _compile_chunk(task: tuple[Compile, list[bytes]]) -> list[bytes]:
