@@ -62,11 +62,12 @@ def compile_pdfs(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
 
 def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
     """Chunks of :func:`per_child` documents, each compiled by a fresh child process: every chunk gets a
-    one-process executor of its own, :data:`PDF_PROCESSES` at a time. (``concurrent.futures``'
-    ``max_tasks_per_child`` hung on Python 3.11 here, and a ``multiprocessing.Pool`` starts a child that
-    fails to start again forever; an executor reports it as a broken pool.)"""
+    one-process executor of its own, :data:`PDF_PROCESSES` at a time, a new one as soon as one ends (no wave
+    waits for its slowest chunk). (``concurrent.futures``' ``max_tasks_per_child`` hung on Python 3.11 here,
+    and a ``multiprocessing.Pool`` starts a child that fails to start again forever; an executor reports it
+    as a broken pool.)"""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     from generator.build.workers import watch_parent
 
@@ -74,18 +75,14 @@ def _in_children(sources: Sequence[bytes], compile_one: Compile) -> list[bytes]:
     chunks = [list(sources[i:i + size]) for i in range(0, len(sources), size)]
     processes = 1 if multiprocessing.parent_process() is not None else PDF_PROCESSES
     context = multiprocessing.get_context("forkserver")
-    result: list[bytes] = []
-    for first in range(0, len(chunks), processes):
-        pools = [ProcessPoolExecutor(1, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),))
-                 for _ in chunks[first:first + processes]]
-        try:
-            futures = [pool.submit(_compile_chunk, (compile_one, chunk))
-                       for pool, chunk in zip(pools, chunks[first:first + processes], strict=True)]
-            result += [pdf for future in futures for pdf in future.result()]
-        finally:
-            for pool in pools:
-                pool.shutdown(cancel_futures=True)
-    return result
+
+    def in_a_child(chunk: list[bytes]) -> list[bytes]:
+        with ProcessPoolExecutor(1, mp_context=context, initializer=watch_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            return pool.submit(_compile_chunk, (compile_one, chunk)).result()
+
+    with ThreadPoolExecutor(processes) as slots:
+        return [pdf for part in slots.map(in_a_child, chunks) for pdf in part]
 
 
 def _compile_chunk(task: tuple[Compile, list[bytes]]) -> list[bytes]:
