@@ -16,10 +16,9 @@ from typing import Any
 
 from generator.core.sizes import format_size
 from generator.input.live import LiveDomain, LiveHost
+from generator.input.source import PathKey as Path
 from generator.maincf.tree import Config
 from generator.maincf.tree_diff import diff_configs
-
-Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

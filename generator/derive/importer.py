@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.core.sizes import format_size
 from generator.input.live import LiveDisk, LiveDomain, LiveHost, LiveVolume
 
-Path = tuple[str | int, ...]
+if TYPE_CHECKING:  # the import command's help must not load the YAML reader
+    from generator.input.source import PathKey as Path
 
 _BUS = re.compile(r"^(pci_[0-9]+|pci@[0-9a-f]+|niu_[0-9]+)$")
 _MPXIO = re.compile(r"^/dev/dsk/(c[0-9]+t([0-9A-Fa-f]{16,64})d[0-9]+)s[0-9]+$")

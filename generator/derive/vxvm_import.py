@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.core.sizes import format_size
-from generator.derive.importer import Path
+from generator.input.source import PathKey as Path
 from generator.input.vxvm_text import SECTOR, VxDisk, VxDiskGroup
 
 _GIB = 1024**3

@@ -8,13 +8,16 @@ the reference rules report those.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
+from typing import TypeVar
 
 from generator.estate.commands import vx_block
 from generator.input.schema import Component, Domain, Host, Role, Services, Topology, Vdisk
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,17 @@ class Estate:
             return self._by_ref.get(ref)
         matches = self._by_name.get(ref) or self._by_system.get(ref) or []
         return matches[0] if len(matches) == 1 else None
+
+    def names_by_domain(self, items: Mapping[str, T], refs: Callable[[T], Iterable[str]]) -> dict[str, set[str]]:
+        """``host/domain`` -> names of the ``items`` whose ``refs`` list that domain (e.g. the LUNs a domain
+        is listed under in ``seen-by``); references that resolve to no domain are left out."""
+        found: dict[str, set[str]] = {}
+        for name, item in items.items():
+            for ref in refs(item):
+                d = self.domain(ref)
+                if d is not None:
+                    found.setdefault(d.ref, set()).add(name)
+        return found
 
     def ambiguous(self, ref: str) -> bool:
         """True when a bare name matches domains on several hosts."""

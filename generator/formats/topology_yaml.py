@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-Path = tuple[str | int, ...]
+from generator.input.source import PathKey as Path
 
 
 def _scalar(value: Any) -> str:

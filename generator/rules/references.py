@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from generator.core.diagnostics import Severity
 from generator.estate.estate import Estate
 from generator.input.schema import Component
+from generator.input.source import PathKey as Loc
 from generator.rules.engine import Finding, rule
 from generator.rules.exporters import exported_vdisks
-
-Loc = tuple[str | int, ...]
 
 
 def _domain_refs(estate: Estate) -> Iterator[tuple[Loc, str]]:

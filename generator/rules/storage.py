@@ -30,22 +30,11 @@ def _dg_components(estate: Estate, dg: str, wanted: tuple[Component, ...], why: 
             )
 
 
-def _seen_directly(estate: Estate) -> dict[str, set[str]]:
-    """LUN names each domain (by ref) is listed under in ``seen-by``."""
-    result: dict[str, set[str]] = {}
-    for name, lun in estate.topology.storage.luns.items():
-        for ref in lun.seen_by:
-            d = estate.domain(ref)
-            if d is not None:
-                result.setdefault(d.ref, set()).add(name)
-    return result
-
-
 @rule("STO001", Severity.ERROR, source=CONSISTENCY, basis="K", category="storage")
 def exporter_sees_lun(estate: Estate) -> Iterator[Finding]:
     """The service domain that exports a whole LUN is listed in the LUN's ``seen-by``."""
     luns = estate.topology.storage.luns
-    direct = _seen_directly(estate)
+    direct = estate.names_by_domain(estate.topology.storage.luns, lambda lun: lun.seen_by)
     for v, server in exported_vdisks(estate, "lun"):
         lun = v.spec.lun
         if lun in luns and lun not in direct.get(server.ref, set()):

@@ -15,8 +15,7 @@ from generator.core.diagnostics import Finding, Severity
 from generator.derive.vcs.api import ClusterConfigs
 from generator.estate.estate import DomainInfo, Estate, ServiceRef, VdiskInfo
 from generator.input.schema import Migration, MigrationKind
-
-Loc = tuple[str | int, ...]
+from generator.input.source import PathKey as Loc
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,10 @@ from generator.derive.vcs.ldom_groups import derive_ldoms
 from generator.derive.vcs.rac import derive_rac
 from generator.estate.estate import Estate
 from generator.input.schema import Cluster, ExtraGroup, FencingMode
+from generator.input.source import PathKey as Loc
 from generator.maincf.agent_types import include_files
 from generator.maincf.tree import Attr, Config, GroupDep, Include, Scalar, System, scalar
 from generator.maincf.tree import Cluster as ClusterBlock
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

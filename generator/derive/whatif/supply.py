@@ -103,17 +103,6 @@ def _guest_needs(supply: Supply, estate: Estate, guest: DomainInfo, managed: set
     return tuple(needs)
 
 
-def _managed_dgs(estate: Estate) -> dict[str, set[str]]:
-    """``host/domain`` -> disk groups it manages (``managed-by``)."""
-    found: dict[str, set[str]] = {}
-    for name, dg in estate.topology.storage.diskgroups.items():
-        for ref in dg.managed_by:
-            m = estate.domain(ref)
-            if m is not None:
-                found.setdefault(m.ref, set()).add(name)
-    return found
-
-
 def _imported_dgs(estate: Estate, managed: dict[str, set[str]]) -> dict[str, set[str]]:
     """``host/domain`` -> disk groups it imports: exports volumes of, or manages."""
     found = {ref: set(dgs) for ref, dgs in managed.items()}
@@ -138,7 +127,7 @@ def build_supply(estate: Estate) -> Supply:
     supply = Supply()
     for h in sorted(estate.topology.hosts):
         supply.feed(ROOT, ("host", h))
-    managed = _managed_dgs(estate)
+    managed = estate.names_by_domain(estate.topology.storage.diskgroups, lambda dg: dg.managed_by)
     imported = _imported_dgs(estate, managed)
     for d in estate.domains:
         _domain_feeds(supply, estate, d, imported.get(d.ref, set()))
